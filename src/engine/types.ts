@@ -1,0 +1,163 @@
+// What one replication of one scenario produces. The experiment layer (replications, confidence
+// intervals, comparison) and the results format are built on these plain-data records.
+// All times are in the project's time unit. Statistics cover the observation window only:
+// from the end of the warm-up to the end of the run.
+
+/** Summary of a sample of durations. When `count` is 0 every other field is 0. */
+export interface SampleStats {
+  count: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface LevelStats {
+  /** Time-average over the observation window. */
+  mean: number;
+  max: number;
+}
+
+export interface StepStats {
+  id: string;
+  name: string;
+  kind: 'step' | 'delay';
+  departmentId: string | undefined;
+  /** Staff on the step (0 for a delay). */
+  staff: number;
+  /** Customers who reached the step during the window (each visit counts). */
+  arrivals: number;
+  /** Visits that finished service (or the delay) during the window. */
+  completed: number;
+  abandoned: number;
+  turnedAway: number;
+  /** Waiting time before service starts, per visit that started service (abandoners excluded). */
+  waitingTime: SampleStats;
+  /** Customers waiting (not in service). */
+  queueLength: LevelStats;
+  /** Busy staff-time / available staff-time (0 for a delay). */
+  utilization: number;
+  /** Completions per time unit. */
+  throughput: number;
+  /** Sum of all waiting times at the step in the window, abandoners' waits included. */
+  totalWaiting: number;
+  /** Visits per customer who entered the system in the window. */
+  visitsPerCustomer: number;
+  /** Share of the step's arrivals that were repeat visits by the same customer (rework). */
+  reworkShare: number;
+}
+
+export interface DepartmentStats {
+  id: string;
+  name: string;
+  staff: number;
+  /** Busy staff-time / available staff-time over all its steps. */
+  utilization: number;
+  /** Waits at the department's steps, per visit. */
+  waitingTime: SampleStats;
+  /** Sum of its steps' queues (mean of the sum; max of the sum). */
+  queueLength: LevelStats;
+  completed: number;
+  throughput: number;
+  abandoned: number;
+  turnedAway: number;
+  totalWaiting: number;
+}
+
+export interface ClassStats {
+  id: string;
+  arrived: number;
+  exited: number;
+  abandoned: number;
+  turnedAway: number;
+  /** Total waiting per customer who exited. */
+  waitingTime: SampleStats;
+  /** Arrival to exit, per customer who exited. */
+  timeInSystem: SampleStats;
+}
+
+export interface OverallStats {
+  /** Customers who arrived during the window. */
+  arrived: number;
+  /** Customers who left through an exit during the window. */
+  exited: number;
+  abandoned: number;
+  turnedAway: number;
+  /** Customers inside at the end of the run. */
+  inSystemAtEnd: number;
+  /** Total waiting across all steps, per customer who exited during the window. */
+  waitingTime: SampleStats;
+  /** Arrival to exit, per customer who exited during the window. */
+  timeInSystem: SampleStats;
+  /** Exits per time unit. */
+  throughput: number;
+  /** Customers inside (work in progress). */
+  workInProgress: LevelStats;
+  /** Share of exited customers within each service level's threshold, by service-level id. */
+  serviceLevel: Record<string, number>;
+  /** abandoned / arrived and turnedAway / arrived. */
+  abandonedShare: number;
+  turnedAwayShare: number;
+  /** Moves between departments per exited customer. */
+  handoffsPerCustomer: number;
+  /** Distinct departments visited per exited customer. */
+  departmentsTouchedPerCustomer: number;
+}
+
+export interface Timeline {
+  /** Start of the first bin (the end of the warm-up) and the width of each bin. */
+  start: number;
+  binWidth: number;
+  /** Time-average number waiting at each step in each bin, by step id. */
+  queueLength: Record<string, number[]>;
+  /** Time-average customers inside, per bin. */
+  workInProgress: number[];
+}
+
+export interface WarmupCheck {
+  /** Suggested warm-up (time units) by the MSER-5 rule on the batched WIP series. */
+  suggested: number;
+  configured: number;
+  /** True when the configured warm-up looks too short. */
+  tooShort: boolean;
+}
+
+export interface ReplicationResult {
+  scenarioId: string;
+  replication: number;
+  seed: number;
+  /** Window start (= warm-up), end, and length. */
+  windowStart: number;
+  windowEnd: number;
+  events: number;
+  overall: OverallStats;
+  steps: Record<string, StepStats>;
+  departments: Record<string, DepartmentStats>;
+  classes: Record<string, ClassStats>;
+  /** Percentiles 0..100 of total waiting per exited customer (101 values), for CDF charts. */
+  waitingQuantiles: number[];
+  timeline: Timeline;
+  warmup: WarmupCheck;
+}
+
+export type SimulationErrorCode = 'event-limit' | 'zero-time-loop' | 'cancelled' | 'invalid-model' | 'numeric';
+
+/** A run that cannot go on ends with this error, with a message for the user. */
+export class SimulationError extends Error {
+  constructor(
+    readonly code: SimulationErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+export interface ReplicationOptions {
+  /** Checked every few thousand events; returning true ends the run with a 'cancelled' error. */
+  shouldStop?: () => boolean;
+  /** Number of timeline bins (default 50). */
+  timelineBins?: number;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { loadProjectText, loadProject, formatPath } from '../../src/model';
+
+const minimal = {
+  formatVersion: 1,
+  name: 'Tiny',
+  classes: [{ id: 'c', name: 'Customers', share: 1 }],
+  run: { horizon: { kind: 'duration', duration: 100 }, replications: { kind: 'fixed', count: 2 }, seed: 1 },
+  scenarios: [
+    {
+      id: 'base',
+      name: 'Baseline',
+      kind: 'baseline',
+      flow: {
+        departments: [{ id: 'd', name: 'Desk' }],
+        nodes: [
+          { id: 'a', kind: 'arrivals', name: 'In', arrivals: { mode: 'rate', rate: 1, per: 'minute' } },
+          { id: 's', kind: 'step', name: 'Serve', departmentId: 'd', staff: 1, service: { kind: 'exponential', mean: 0.5 } },
+          { id: 'x', kind: 'exit', name: 'Out' },
+        ],
+        edges: [
+          { id: 'e1', source: 'a', target: 's' },
+          { id: 'e2', source: 's', target: 'x' },
+        ],
+      },
+    },
+  ],
+};
+
+describe('loadProject', () => {
+  it('accepts a minimal project and fills in defaults', () => {
+    const r = loadProject(structuredClone(minimal));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.project.timeUnit).toBe('minutes');
+    expect(r.project.run.warmup).toBe(0);
+    const step = r.project.scenarios[0]!.flow.nodes[1]!;
+    expect(step.kind === 'step' && step.discipline).toBe('fifo');
+  });
+
+  it('names the JSON path of a bad field', () => {
+    const bad = structuredClone(minimal) as any;
+    bad.scenarios[0].flow.nodes[1].staff = -2;
+    const r = loadProject(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.path).toBe('scenarios[0].flow.nodes[1].staff');
+    expect(r.problems[0]!.message).toMatch(/0 or more/);
+  });
+
+  it('rejects text that is not JSON with a clear message', () => {
+    const r = loadProjectText('{ not json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/not valid JSON/);
+  });
+
+  it('rejects a file from a newer format version', () => {
+    const r = loadProject({ ...structuredClone(minimal), formatVersion: 99 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems[0]!.path).toBe('formatVersion');
+      expect(r.problems[0]!.message).toMatch(/newer version/);
+    }
+  });
+
+  it('reports edges to unknown nodes and duplicate ids', () => {
+    const bad = structuredClone(minimal) as any;
+    bad.scenarios[0].flow.edges.push({ id: 'e1', source: 's', target: 'nowhere' });
+    const r = loadProject(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.problems.map((p) => p.path);
+    expect(paths).toContain('scenarios[0].flow.edges[2].id');
+    expect(paths).toContain('scenarios[0].flow.edges[2].target');
+  });
+
+  it('requires exactly one baseline', () => {
+    const bad = structuredClone(minimal) as any;
+    bad.scenarios[0].kind = 'proposal';
+    const r = loadProject(bad);
+    expect(r.ok).toBe(false);
+  });
+
+  it('formats paths', () => {
+    expect(formatPath(['a', 0, 'b', 'c d'])).toBe('a[0].b["c d"]');
+  });
+});
