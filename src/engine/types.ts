@@ -142,7 +142,7 @@ export interface ReplicationResult {
   warmup: WarmupCheck;
 }
 
-export type SimulationErrorCode = 'event-limit' | 'zero-time-loop' | 'cancelled' | 'invalid-model' | 'numeric';
+export type SimulationErrorCode = 'event-limit' | 'zero-time-loop' | 'cancelled' | 'invalid-model' | 'numeric' | 'worker';
 
 /** A run that cannot go on ends with this error, with a message for the user. */
 export class SimulationError extends Error {

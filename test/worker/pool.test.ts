@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { SimulationPool, replicationTasks, type ReplicationRunner, type RunnerFactory } from '../../src/worker/pool';
+import { SimulationError, type ReplicationResult } from '../../src/engine/types';
+import type { Project } from '../../src/model';
+
+const project = {} as Project; // the fake runners below never look at it
+
+/** A fake runner whose answer depends only on the task, finishing after a task-dependent delay. */
+function fakeFactory(opts: { failAt?: number; dieAt?: number; delay?: (r: number) => number } = {}) {
+  const made: { terminated: boolean }[] = [];
+  const factory: RunnerFactory = (): ReplicationRunner => {
+    const state = { terminated: false };
+    made.push(state);
+    return {
+      run(_p, task) {
+        return new Promise((resolve, reject) => {
+          setTimeout(() => {
+            if (state.terminated) return;
+            if (task.replication === opts.dieAt) reject(new Error('worker crashed: out of memory'));
+            else if (task.replication === opts.failAt) resolve({ ok: false, code: 'event-limit', message: 'too many events' });
+            else
+              resolve({
+                ok: true,
+                result: { scenarioId: task.scenarioId, replication: task.replication, events: task.replication * 7 + task.scenarioId.length } as ReplicationResult,
+              });
+          }, opts.delay?.(task.replication) ?? (task.replication * 37) % 11);
+        });
+      },
+      terminate() {
+        state.terminated = true;
+      },
+    };
+  };
+  return { factory, made };
+}
+
+describe('SimulationPool', () => {
+  const tasks = replicationTasks(['base', 'prop'], 0, 12);
+
+  it('returns results in task order whatever the pool size', async () => {
+    const outputs: string[] = [];
+    for (const size of [1, 2, 3, 5]) {
+      const pool = new SimulationPool(fakeFactory().factory, size);
+      const results = await pool.run(project, tasks);
+      outputs.push(JSON.stringify(results.map((r) => [r.scenarioId, r.replication, r.events])));
+    }
+    expect(new Set(outputs).size).toBe(1);
+    expect(JSON.parse(outputs[0]!)[1]).toEqual(['prop', 0, 4]);
+  });
+
+  it('reports progress with done, total and an estimate of time left', async () => {
+    const seen: [number, number, number | undefined][] = [];
+    let t = 0;
+    const pool = new SimulationPool(fakeFactory().factory, 2);
+    await pool.run(project, tasks, { onProgress: (p) => seen.push([p.done, p.total, p.etaMs]), now: () => (t += 10) });
+    expect(seen[0]).toEqual([0, 24, undefined]);
+    expect(seen.at(-1)![0]).toBe(24);
+    expect(seen.at(-1)![2]).toBe(0);
+    expect(seen.map((s) => s[0])).toEqual([...Array(25).keys()]);
+  });
+
+  it('cancel rejects the run and terminates every runner', async () => {
+    const { factory, made } = fakeFactory({ delay: () => 50 });
+    const pool = new SimulationPool(factory, 3);
+    const run = pool.run(project, tasks);
+    setTimeout(() => pool.cancel(), 10);
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(made.length).toBe(3);
+    expect(made.every((m) => m.terminated)).toBe(true);
+    expect(pool.busy).toBe(false);
+  });
+
+  it('a replication error rejects the run with its code and message', async () => {
+    const pool = new SimulationPool(fakeFactory({ failAt: 3 }).factory, 2);
+    const err = await pool.run(project, tasks).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SimulationError);
+    expect(err).toMatchObject({ code: 'event-limit', message: 'too many events' });
+  });
+
+  it('a dying worker is reported with its message and the pool keeps working', async () => {
+    const { factory, made } = fakeFactory({ dieAt: 2 });
+    const pool = new SimulationPool(factory, 2);
+    await expect(pool.run(project, tasks)).rejects.toMatchObject({ code: 'worker', message: expect.stringContaining('out of memory') });
+    const results = await pool.run(project, replicationTasks(['base'], 5, 8));
+    expect(results.map((r) => r.replication)).toEqual([5, 6, 7]);
+    expect(made.length).toBeGreaterThan(2); // broken runners were replaced
+  });
+
+  it('refuses a second run while one is going', async () => {
+    const pool = new SimulationPool(fakeFactory().factory, 1);
+    const first = pool.run(project, tasks);
+    await expect(pool.run(project, tasks)).rejects.toThrow(/already running/);
+    await first;
+  });
+
+  it('replicationTasks uses the same indices for every scenario', () => {
+    expect(replicationTasks(['a', 'b'], 2, 4)).toEqual([
+      { scenarioId: 'a', replication: 2 },
+      { scenarioId: 'b', replication: 2 },
+      { scenarioId: 'a', replication: 3 },
+      { scenarioId: 'b', replication: 3 },
+    ]);
+  });
+});
