@@ -132,6 +132,8 @@ export interface ReplicationResult {
   windowStart: number;
   windowEnd: number;
   events: number;
+  /** Customers inside when the window started (conservation: this + arrived = exited + abandoned + turnedAway + inSystemAtEnd). */
+  insideAtWindowStart: number;
   overall: OverallStats;
   steps: Record<string, StepStats>;
   departments: Record<string, DepartmentStats>;

@@ -1,0 +1,215 @@
+// Turns a checked project and one of its scenarios into compact runtime tables: node indices,
+// routing tables, samplers, rates in the project's time unit. Throws SimulationError
+// ('invalid-model') when the scenario cannot be simulated.
+import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
+import { createSampler, type Sampler } from './distributions';
+import { SimulationError } from './types';
+
+export const KIND_ARRIVALS = 0;
+export const KIND_STEP = 1;
+export const KIND_DELAY = 2;
+export const KIND_DECISION = 3;
+export const KIND_EXIT = 4;
+
+const KIND_CODE = { arrivals: KIND_ARRIVALS, step: KIND_STEP, delay: KIND_DELAY, decision: KIND_DECISION, exit: KIND_EXIT } as const;
+
+export interface CompiledSource {
+  node: number;
+  /** Poisson rate per time unit (rate mode), or undefined for an interarrival distribution. */
+  rate: number | undefined;
+  interarrival: Sampler | undefined;
+  /** Thinning: multipliers per slot, the slot length in time units, and the largest multiplier. */
+  schedule: { multipliers: Float64Array; slot: number; max: number } | undefined;
+  /** Cumulative class shares (normalised) over class indices. */
+  classCumulative: Float64Array;
+}
+
+export interface CompiledRoute {
+  /** Target node indices and cumulative probabilities (last = 1). */
+  targets: Int32Array;
+  cumulative: Float64Array;
+  /** For decisions by class: target per class index (−1 = no route). */
+  byClass: Int32Array | undefined;
+}
+
+export interface CompiledModel {
+  scenario: Scenario;
+  nodeIds: string[];
+  nodeNames: string[];
+  kind: Int32Array;
+  /** Department index per node (−1 = none). */
+  dept: Int32Array;
+  deptIds: string[];
+  deptNames: string[];
+  staff: Int32Array;
+  /** Waiting places per step (−1 = unlimited). */
+  capacity: Int32Array;
+  priorityQueue: Uint8Array;
+  /** Service sampler per node and class: service[node][class] (steps), duration for delays. */
+  service: (Sampler | undefined)[][];
+  patience: (Sampler | undefined)[];
+  routes: (CompiledRoute | undefined)[];
+  sources: CompiledSource[];
+  classIds: string[];
+  /** Priority level per class (index into the sorted distinct priorities) and their count. */
+  classLevel: Int32Array;
+  levels: number;
+  /** Step and delay node indices, in file order. */
+  stations: number[];
+}
+
+export function compileScenario(project: Project, scenarioId: string): CompiledModel {
+  const scenario = project.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new SimulationError('invalid-model', `There is no scenario "${scenarioId}" in the project.`);
+  const flow = scenario.flow;
+  const unitMinutes = MINUTES_PER_UNIT[project.timeUnit];
+  const nodes = flow.nodes;
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const deptIndex = new Map(flow.departments.map((d, i) => [d.id, i]));
+  const classIndex = new Map(project.classes.map((c, i) => [c.id, i]));
+  const nClasses = project.classes.length;
+
+  const priorities = [...new Set(project.classes.map((c) => c.priority))].sort((a, b) => a - b);
+  const classLevel = Int32Array.from(project.classes.map((c) => priorities.indexOf(c.priority)));
+
+  const kind = new Int32Array(n);
+  const dept = new Int32Array(n).fill(-1);
+  const staff = new Int32Array(n);
+  const capacity = new Int32Array(n).fill(-1);
+  const priorityQueue = new Uint8Array(n);
+  const service: (Sampler | undefined)[][] = [];
+  const patience: (Sampler | undefined)[] = [];
+  const routes: (CompiledRoute | undefined)[] = [];
+  const sources: CompiledSource[] = [];
+  const stations: number[] = [];
+
+  const outgoing = nodes.map(() => [] as typeof flow.edges);
+  for (const e of flow.edges) {
+    const s = index.get(e.source);
+    if (s === undefined || !index.has(e.target)) {
+      throw new SimulationError('invalid-model', `Connection "${e.id}" joins nodes that do not exist.`);
+    }
+    outgoing[s]!.push(e);
+  }
+
+  const cumulativeShares = (shares: number[], what: string): Float64Array => {
+    const total = shares.reduce((a, b) => a + b, 0);
+    if (!(total > 0)) throw new SimulationError('invalid-model', `${what}: the class shares add up to 0.`);
+    const cum = new Float64Array(shares.length);
+    let acc = 0;
+    shares.forEach((s, i) => {
+      acc += s / total;
+      cum[i] = acc;
+    });
+    cum[shares.length - 1] = 1;
+    return cum;
+  };
+
+  nodes.forEach((node, i) => {
+    kind[i] = KIND_CODE[node.kind];
+    service.push([]);
+    patience.push(undefined);
+    routes.push(undefined);
+    if (node.kind === 'step' || node.kind === 'delay') {
+      stations.push(i);
+      if (node.departmentId !== undefined) {
+        const d = deptIndex.get(node.departmentId);
+        if (d === undefined) throw new SimulationError('invalid-model', `"${node.name}" belongs to a department that does not exist.`);
+        dept[i] = d;
+      }
+    }
+    if (node.kind === 'step') {
+      staff[i] = node.staff;
+      if (node.capacity !== undefined) capacity[i] = node.capacity;
+      priorityQueue[i] = node.discipline === 'priority' ? 1 : 0;
+      const base = createSampler(node.service);
+      service[i] = project.classes.map((c) => {
+        const own = node.serviceByClass?.[c.id];
+        return own ? createSampler(own) : base;
+      });
+      if (node.patience) patience[i] = createSampler(node.patience);
+    } else if (node.kind === 'delay') {
+      const s = createSampler(node.duration);
+      service[i] = project.classes.map(() => s);
+    } else if (node.kind === 'arrivals') {
+      let rate: number | undefined;
+      let interarrival: Sampler | undefined;
+      if (node.arrivals.mode === 'rate') rate = (node.arrivals.rate * unitMinutes) / MINUTES_PER_PERIOD[node.arrivals.per];
+      else interarrival = createSampler(node.arrivals.distribution);
+      let schedule: CompiledSource['schedule'];
+      if (node.schedule) {
+        if (rate === undefined) throw new SimulationError('invalid-model', `"${node.name}": a rate schedule needs arrivals given as a rate.`);
+        const multipliers = Float64Array.from(node.schedule.multipliers);
+        schedule = { multipliers, slot: 60 / unitMinutes, max: Math.max(...multipliers) };
+      }
+      const shares = node.classMix
+        ? project.classes.map((c) => node.classMix!.filter((m) => m.classId === c.id).reduce((a, m) => a + m.share, 0))
+        : project.classes.map((c) => c.share);
+      sources.push({ node: i, rate, interarrival, schedule, classCumulative: cumulativeShares(shares, `"${node.name}"`) });
+    }
+
+    if (node.kind === 'exit') return;
+    const out = outgoing[i]!;
+    if (out.length === 0) throw new SimulationError('invalid-model', `"${node.name}" has no outgoing connection: customers would be stuck there.`);
+    const targets = Int32Array.from(out.map((e) => index.get(e.target)!));
+    if (node.kind === 'decision' && node.mode === 'class') {
+      const byClass = new Int32Array(nClasses).fill(-1);
+      const fallback = out.find((e) => !e.classIds || e.classIds.length === 0);
+      for (const e of out) {
+        for (const cid of e.classIds ?? []) {
+          const ci = classIndex.get(cid);
+          if (ci !== undefined) byClass[ci] = index.get(e.target)!;
+        }
+      }
+      for (let c = 0; c < nClasses; c++) {
+        if (byClass[c] === -1) {
+          if (!fallback) throw new SimulationError('invalid-model', `"${node.name}" has no route for customer class "${project.classes[c]!.name}".`);
+          byClass[c] = index.get(fallback.target)!;
+        }
+      }
+      routes[i] = { targets, cumulative: new Float64Array([1]), byClass };
+      return;
+    }
+    const cumulative = new Float64Array(out.length);
+    if (out.length === 1) cumulative[0] = 1;
+    else {
+      const probs = out.map((e) => e.probability);
+      if (probs.some((p) => p === undefined)) {
+        throw new SimulationError('invalid-model', `"${node.name}" has several outgoing connections but not all have a probability.`);
+      }
+      const total = probs.reduce<number>((a, p) => a + p!, 0);
+      if (Math.abs(total - 1) > 1e-6) {
+        throw new SimulationError('invalid-model', `The probabilities leaving "${node.name}" add up to ${(total * 100).toFixed(1)} %, not 100 %.`);
+      }
+      let acc = 0;
+      probs.forEach((p, k) => {
+        acc += p! / total;
+        cumulative[k] = acc;
+      });
+      cumulative[out.length - 1] = 1;
+    }
+    routes[i] = { targets, cumulative, byClass: undefined };
+  });
+
+  return {
+    scenario,
+    nodeIds: nodes.map((x) => x.id),
+    nodeNames: nodes.map((x) => x.name),
+    kind,
+    dept,
+    deptIds: flow.departments.map((d) => d.id),
+    deptNames: flow.departments.map((d) => d.name),
+    staff,
+    capacity,
+    priorityQueue,
+    service,
+    patience,
+    routes,
+    sources,
+    classIds: project.classes.map((c) => c.id),
+    classLevel,
+    levels: priorities.length,
+    stations,
+  };
+}

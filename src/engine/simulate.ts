@@ -1,0 +1,841 @@
+// One replication of one scenario: a pure function of (project, scenario, replication index).
+//
+// Counting rules (the observation window is [warm-up, end of run]):
+// - `arrived`, `abandoned`, `turnedAway` count events inside the window; `exited` counts
+//   customers who leave through an exit inside the window, and their full waiting and total
+//   times (including any part before the window) go into the statistics.
+// - Conservation holds exactly: insideAtWindowStart + arrived = exited + abandoned + turnedAway +
+//   inSystemAtEnd.
+// - A step's waiting time is counted when service starts inside the window; abandoners' waits go
+//   into the step's totalWaiting but not into its waitingTime sample.
+// - Time averages (queue length, busy staff, customers inside) integrate over the window only.
+// - Horizon 'duration': the run ends at warm-up + duration. Horizon 'customers': the run ends at
+//   the moment of the count-th arrival after the warm-up.
+import type { Project } from '../model/schema';
+import { Calendar } from './calendar';
+import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
+import type { RandomStream } from './rng';
+import { StreamFactory } from './rng';
+import { GrowableArray, mser5, quantiles101, summarize } from './stats';
+import {
+  SimulationError,
+  type ClassStats,
+  type DepartmentStats,
+  type ReplicationOptions,
+  type ReplicationResult,
+  type StepStats,
+} from './types';
+
+const EV_ARRIVAL = 1;
+const EV_SERVICE_END = 2;
+const EV_DELAY_END = 3;
+const EV_ABANDON = 4;
+const EV_WINDOW = 5;
+const EV_END = 6;
+
+/** Events at one instant beyond this mean a loop that takes no time. */
+const SAME_TIME_LIMIT = 1_000_000;
+/** Zero-time moves of one customer (through decisions) beyond this mean a loop with no time. */
+const MOVE_LIMIT = 10_000;
+
+/** A FIFO ring of (customer, generation) pairs. */
+class Ring {
+  cust = new Int32Array(16);
+  gen = new Int32Array(16);
+  head = 0;
+  count = 0;
+  push(c: number, g: number): void {
+    if (this.count === this.cust.length) this.grow();
+    const i = (this.head + this.count) & (this.cust.length - 1);
+    this.cust[i] = c;
+    this.gen[i] = g;
+    this.count++;
+  }
+  private grow(): void {
+    const n = this.cust.length;
+    const cust = new Int32Array(n * 2);
+    const gen = new Int32Array(n * 2);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) & (n - 1);
+      cust[k] = this.cust[i]!;
+      gen[k] = this.gen[i]!;
+    }
+    this.cust = cust;
+    this.gen = gen;
+    this.head = 0;
+  }
+}
+
+export function simulateReplication(
+  project: Project,
+  scenarioId: string,
+  replication: number,
+  options: ReplicationOptions = {},
+): ReplicationResult {
+  const m = compileScenario(project, scenarioId);
+  return new Replication(project, m, replication, options).run();
+}
+
+class Replication {
+  private readonly cal = new Calendar(1024);
+  private readonly streams: StreamFactory;
+  private readonly nNodes: number;
+  private readonly nDepts: number;
+  private readonly nClasses: number;
+  private readonly ws: number;
+  private readonly endTime: number; // Infinity for the customers horizon
+  private readonly customerLimit: number; // Infinity for the duration horizon
+  private readonly maxEvents: number;
+
+  // Random streams, by node.
+  private readonly arrivalStream: RandomStream[] = [];
+  private readonly classStream: RandomStream[] = [];
+  private readonly serviceStream: (RandomStream | undefined)[] = [];
+  private readonly patienceStream: (RandomStream | undefined)[] = [];
+  private readonly routeStream: (RandomStream | undefined)[] = [];
+  private readonly sourceAt: CompiledModel['sources'][number][] = [];
+
+  // Customers (indices recycled through a free list).
+  private cap = 256;
+  private cls = new Int32Array(this.cap);
+  private arrT = new Float64Array(this.cap);
+  private waitTotal = new Float64Array(this.cap);
+  private qEnter = new Float64Array(this.cap);
+  private gen = new Int32Array(this.cap);
+  private lastDept = new Int32Array(this.cap);
+  private handoffs = new Int32Array(this.cap);
+  private touchedCount = new Int32Array(this.cap);
+  private touched: Uint8Array;
+  private visited: Uint8Array;
+  private freeList = new Int32Array(this.cap);
+  private freeTop = 0;
+  private nextNew = 0;
+
+  // Stations.
+  private readonly busy: Int32Array;
+  private readonly qlen: Int32Array;
+  private readonly queues: Ring[][];
+  private readonly lastT: Float64Array;
+  private readonly qArea: Float64Array;
+  private readonly busyArea: Float64Array;
+  private readonly maxQ: Int32Array;
+  private readonly stArrivals: Float64Array;
+  private readonly stRepeats: Float64Array;
+  private readonly stCompleted: Float64Array;
+  private readonly stAbandoned: Float64Array;
+  private readonly stTurnedAway: Float64Array;
+  private readonly stTotalWait: Float64Array;
+  private readonly stWaits: (GrowableArray | undefined)[];
+  private readonly deptQ: Int32Array;
+  private readonly deptMaxQ: Int32Array;
+
+  // Timeline.
+  private readonly binWidth: number;
+  private readonly nBins: number;
+  private readonly qBins: (Float64Array | undefined)[];
+  private readonly wipBins: Float64Array;
+
+  // Whole system.
+  private wip = 0;
+  private wipLastT = 0;
+  private wipArea = 0;
+  private wipMax = 0;
+  private insideAtWindowStart = 0;
+  private arrived = 0;
+  private exited = 0;
+  private abandoned = 0;
+  private turnedAway = 0;
+  private handoffSum = 0;
+  private touchedSum = 0;
+  private readonly waits = new GrowableArray(4096);
+  private readonly sojourns = new GrowableArray(4096);
+  private readonly classArrived: Float64Array;
+  private readonly classExited: Float64Array;
+  private readonly classAbandoned: Float64Array;
+  private readonly classTurnedAway: Float64Array;
+  private readonly classWaits: GrowableArray[];
+  private readonly classSojourns: GrowableArray[];
+  // Every exit, warm-up included, for the warm-up check.
+  private readonly allExitTimes = new GrowableArray(4096);
+  private readonly allSojourns = new GrowableArray(4096);
+  private inWindow = false;
+  private finished = false;
+  private events = 0;
+
+  constructor(
+    private readonly project: Project,
+    private readonly m: CompiledModel,
+    private readonly replication: number,
+    private readonly options: ReplicationOptions,
+  ) {
+    const run = project.run;
+    this.streams = new StreamFactory(run.seed, replication);
+    this.nNodes = m.nodeIds.length;
+    this.nDepts = m.deptIds.length;
+    this.nClasses = m.classIds.length;
+    this.ws = run.warmup;
+    this.maxEvents = run.maxEvents;
+    const bins = options.timelineBins ?? 50;
+    if (run.horizon.kind === 'duration') {
+      this.endTime = run.warmup + run.horizon.duration;
+      this.customerLimit = Infinity;
+      this.binWidth = run.horizon.duration / bins;
+    } else {
+      this.endTime = Infinity;
+      this.customerLimit = run.horizon.count;
+      this.binWidth = run.horizon.count / Math.max(1e-12, this.expectedArrivalRate()) / bins;
+    }
+    this.nBins = bins;
+
+    const n = this.nNodes;
+    this.touched = new Uint8Array(this.cap * Math.max(1, this.nDepts));
+    this.visited = new Uint8Array(this.cap * n);
+    this.busy = new Int32Array(n);
+    this.qlen = new Int32Array(n);
+    this.queues = [];
+    this.lastT = new Float64Array(n);
+    this.qArea = new Float64Array(n);
+    this.busyArea = new Float64Array(n);
+    this.maxQ = new Int32Array(n);
+    this.stArrivals = new Float64Array(n);
+    this.stRepeats = new Float64Array(n);
+    this.stCompleted = new Float64Array(n);
+    this.stAbandoned = new Float64Array(n);
+    this.stTurnedAway = new Float64Array(n);
+    this.stTotalWait = new Float64Array(n);
+    this.stWaits = [];
+    this.qBins = [];
+    this.deptQ = new Int32Array(this.nDepts);
+    this.deptMaxQ = new Int32Array(this.nDepts);
+    this.wipBins = new Float64Array(bins);
+    for (let i = 0; i < n; i++) {
+      const id = m.nodeIds[i]!;
+      const k = m.kind[i]!;
+      const levels = m.priorityQueue[i] ? m.levels : 1;
+      this.queues.push(k === KIND_STEP ? Array.from({ length: levels }, () => new Ring()) : []);
+      this.stWaits.push(k === KIND_STEP ? new GrowableArray(1024) : undefined);
+      this.qBins.push(k === KIND_STEP ? new Float64Array(bins) : undefined);
+      this.serviceStream.push(k === KIND_STEP ? this.streams.stream(`service:${id}`) : k === KIND_DELAY ? this.streams.stream(`delay:${id}`) : undefined);
+      this.patienceStream.push(m.patience[i] ? this.streams.stream(`patience:${id}`) : undefined);
+      const route = m.routes[i];
+      this.routeStream.push(route && route.targets.length > 1 && !route.byClass ? this.streams.stream(`route:${id}`) : undefined);
+    }
+    for (const s of m.sources) {
+      const id = m.nodeIds[s.node]!;
+      this.sourceAt[s.node] = s;
+      this.arrivalStream[s.node] = this.streams.stream(`arrivals:${id}`);
+      this.classStream[s.node] = this.streams.stream(`class:${id}`);
+    }
+    const c = this.nClasses;
+    this.classArrived = new Float64Array(c);
+    this.classExited = new Float64Array(c);
+    this.classAbandoned = new Float64Array(c);
+    this.classTurnedAway = new Float64Array(c);
+    this.classWaits = Array.from({ length: c }, () => new GrowableArray(1024));
+    this.classSojourns = Array.from({ length: c }, () => new GrowableArray(1024));
+  }
+
+  private expectedArrivalRate(): number {
+    let total = 0;
+    for (const s of this.m.sources) {
+      let r = s.rate ?? 1 / Math.max(1e-12, s.interarrival!.mean);
+      if (s.schedule) {
+        let sum = 0;
+        for (const x of s.schedule.multipliers) sum += x;
+        r *= sum / s.schedule.multipliers.length;
+      }
+      total += r;
+    }
+    return total;
+  }
+
+  run(): ReplicationResult {
+    const cal = this.cal;
+    if (this.ws > 0) cal.schedule(this.ws, EV_WINDOW, 0, 0, 0);
+    else this.inWindow = true;
+    if (Number.isFinite(this.endTime)) cal.schedule(this.endTime, EV_END, 0, 0, 0);
+    for (const s of this.m.sources) this.scheduleArrival(s.node, 0);
+
+    const shouldStop = this.options.shouldStop;
+    let lastTime = -1;
+    let sameTime = 0;
+    while (!this.finished && cal.pop()) {
+      const now = cal.now;
+      if (++this.events > this.maxEvents) {
+        throw new SimulationError(
+          'event-limit',
+          `The run stopped after ${this.maxEvents.toLocaleString('en')} events (the limit in the run settings). Shorten the simulated duration, lower the arrival rates, or raise the limit.`,
+        );
+      }
+      if (now === lastTime) {
+        if (++sameTime > SAME_TIME_LIMIT) {
+          const node = cal.kind === EV_END || cal.kind === EV_WINDOW ? -1 : cal.a;
+          throw new SimulationError(
+            'zero-time-loop',
+            `Customers are going round a loop that takes no time${node >= 0 ? ` (at "${this.m.nodeNames[node]}")` : ''}: give a step or delay on the loop a duration above 0.`,
+          );
+        }
+      } else {
+        lastTime = now;
+        sameTime = 0;
+      }
+      if ((this.events & 4095) === 0 && shouldStop?.()) {
+        throw new SimulationError('cancelled', 'The run was cancelled.');
+      }
+      switch (cal.kind) {
+        case EV_ARRIVAL:
+          this.onArrival(cal.a, now);
+          break;
+        case EV_SERVICE_END:
+          this.onServiceEnd(cal.a, cal.b, now);
+          break;
+        case EV_DELAY_END:
+          this.onDelayEnd(cal.a, cal.b, now);
+          break;
+        case EV_ABANDON:
+          this.onAbandon(cal.a, cal.b, cal.c, now);
+          break;
+        case EV_WINDOW:
+          this.onWindowStart(now);
+          break;
+        case EV_END:
+          this.finished = true;
+          break;
+      }
+    }
+    const end = this.finished ? cal.now : Math.max(cal.now, this.ws);
+    return this.result(end);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  private scheduleArrival(node: number, now: number): void {
+    const src = this.sourceAt[node]!;
+    const rng = this.arrivalStream[node]!;
+    let t = now;
+    if (src.rate !== undefined) {
+      if (src.schedule) {
+        const { multipliers, slot, max } = src.schedule;
+        const majorant = src.rate * max;
+        for (let guard = 0; ; guard++) {
+          t += -Math.log(1 - rng.next()) / majorant;
+          const k = Math.floor(t / slot) % multipliers.length;
+          if (rng.next() * max < multipliers[k]!) break;
+          if (guard > 10_000_000) throw new SimulationError('numeric', 'Arrivals could not be generated from the rate schedule.');
+        }
+      } else {
+        t += -Math.log(1 - rng.next()) / src.rate;
+      }
+    } else {
+      t += src.interarrival!.sample(rng);
+    }
+    if (!Number.isFinite(t)) throw new SimulationError('numeric', `Arrival times at "${this.m.nodeNames[node]}" are not finite numbers.`);
+    this.cal.schedule(t, EV_ARRIVAL, node, 0, 0);
+  }
+
+  private onArrival(node: number, now: number): void {
+    const src = this.sourceAt[node]!;
+    const c = this.newCustomer();
+    const u = this.classStream[node]!.next();
+    const cum = src.classCumulative;
+    let k = 0;
+    while (k < cum.length - 1 && u >= cum[k]!) k++;
+    this.cls[c] = k;
+    this.arrT[c] = now;
+    this.changeWip(now, 1);
+    if (this.inWindow) {
+      this.arrived++;
+      this.classArrived[k]! += 1;
+    }
+    const limitReached = this.inWindow && this.arrived >= this.customerLimit;
+    this.moveOn(node, c, now);
+    if (limitReached) this.finished = true;
+    else this.scheduleArrival(node, now);
+  }
+
+  private onServiceEnd(node: number, c: number, now: number): void {
+    this.integrate(node, now);
+    this.busy[node]!--;
+    if (this.inWindow) this.stCompleted[node]! += 1;
+    const next = this.dequeue(node);
+    if (next >= 0) this.startService(node, next, now);
+    this.moveOn(node, c, now);
+  }
+
+  private onDelayEnd(node: number, c: number, now: number): void {
+    this.integrate(node, now);
+    this.busy[node]!--;
+    if (this.inWindow) this.stCompleted[node]! += 1;
+    this.moveOn(node, c, now);
+  }
+
+  private onAbandon(node: number, c: number, g: number, now: number): void {
+    if (this.gen[c] !== g) return; // service started before patience ran out
+    this.integrate(node, now);
+    this.gen[c]!++; // invalidates the queue entry
+    this.changeQueue(node, -1, now);
+    const waited = now - this.qEnter[c]!;
+    this.waitTotal[c]! += waited;
+    if (this.inWindow) {
+      this.abandoned++;
+      this.stAbandoned[node]! += 1;
+      this.stTotalWait[node]! += waited;
+      this.classAbandoned[this.cls[c]!]! += 1;
+    }
+    this.leave(c, now);
+  }
+
+  private onWindowStart(now: number): void {
+    for (let i = 0; i < this.nNodes; i++) {
+      this.integrate(i, now);
+      this.maxQ[i] = this.qlen[i]!;
+    }
+    for (let d = 0; d < this.nDepts; d++) this.deptMaxQ[d] = this.deptQ[d]!;
+    this.changeWip(now, 0);
+    this.wipMax = this.wip;
+    this.insideAtWindowStart = this.wip;
+    this.inWindow = true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Movement
+
+  /** Routes customer c out of `from` and into the next node (through any decisions). */
+  private moveOn(from: number, c: number, now: number): void {
+    let node = this.route(from, c);
+    let moves = 0;
+    while (this.m.kind[node] === KIND_DECISION) {
+      if (++moves > MOVE_LIMIT) {
+        throw new SimulationError('zero-time-loop', `Customers are going round decisions without end at "${this.m.nodeNames[node]}": the loop needs a way out.`);
+      }
+      node = this.route(node, c);
+    }
+    this.enter(node, c, now);
+  }
+
+  private route(from: number, c: number): number {
+    const r = this.m.routes[from]!;
+    if (r.byClass) return r.byClass[this.cls[c]!]!;
+    const targets = r.targets;
+    if (targets.length === 1) return targets[0]!;
+    const u = this.routeStream[from]!.next();
+    const cum = r.cumulative;
+    let k = 0;
+    while (k < cum.length - 1 && u >= cum[k]!) k++;
+    return targets[k]!;
+  }
+
+  private enter(node: number, c: number, now: number): void {
+    const kind = this.m.kind[node]!;
+    if (kind === KIND_EXIT) {
+      this.exit(c, now);
+      return;
+    }
+    // A step or a delay.
+    const d = this.m.dept[node]!;
+    if (d >= 0) {
+      const last = this.lastDept[c]!;
+      if (last >= 0 && last !== d) this.handoffs[c]!++;
+      this.lastDept[c] = d;
+      const t = c * this.nDepts + d;
+      if (this.touched[t] === 0) {
+        this.touched[t] = 1;
+        this.touchedCount[c]!++;
+      }
+    }
+    const v = c * this.nNodes + node;
+    if (this.inWindow) {
+      this.stArrivals[node]! += 1;
+      if (this.visited[v] !== 0) this.stRepeats[node]! += 1;
+    }
+    this.visited[v] = 1;
+
+    if (kind === KIND_DELAY) {
+      this.integrate(node, now);
+      this.busy[node]!++;
+      const dur = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
+      this.cal.schedule(now + dur, EV_DELAY_END, node, c, 0);
+      return;
+    }
+    // A step.
+    if (this.busy[node]! < this.m.staff[node]!) {
+      this.qEnter[c] = now;
+      this.startService(node, c, now);
+      return;
+    }
+    const cap = this.m.capacity[node]!;
+    if (cap >= 0 && this.qlen[node]! >= cap) {
+      if (this.inWindow) {
+        this.turnedAway++;
+        this.stTurnedAway[node]! += 1;
+        this.classTurnedAway[this.cls[c]!]! += 1;
+      }
+      this.leave(c, now);
+      return;
+    }
+    this.integrate(node, now);
+    const g = ++this.gen[c]!;
+    this.qEnter[c] = now;
+    const level = this.m.priorityQueue[node] ? this.m.classLevel[this.cls[c]!]! : 0;
+    this.queues[node]![level]!.push(c, g);
+    this.changeQueue(node, 1, now);
+    const patience = this.m.patience[node];
+    if (patience) {
+      const p = patience.sample(this.patienceStream[node]!);
+      this.cal.schedule(now + p, EV_ABANDON, node, c, g);
+    }
+  }
+
+  private startService(node: number, c: number, now: number): void {
+    this.integrate(node, now);
+    this.busy[node]!++;
+    const wait = now - this.qEnter[c]!;
+    this.waitTotal[c]! += wait;
+    if (this.inWindow) {
+      this.stWaits[node]!.push(wait);
+      this.stTotalWait[node]! += wait;
+    }
+    const s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
+    this.cal.schedule(now + s, EV_SERVICE_END, node, c, 0);
+  }
+
+  /** Next waiting customer at a step (highest priority level first), or −1. */
+  private dequeue(node: number): number {
+    if (this.qlen[node] === 0) return -1;
+    const rings = this.queues[node]!;
+    for (let l = 0; l < rings.length; l++) {
+      const ring = rings[l]!;
+      while (ring.count > 0) {
+        const i = ring.head;
+        const c = ring.cust[i]!;
+        const g = ring.gen[i]!;
+        ring.head = (i + 1) & (ring.cust.length - 1);
+        ring.count--;
+        if (this.gen[c] === g) {
+          this.gen[c]!++; // cancels a pending abandonment
+          this.changeQueue(node, -1, this.cal.now);
+          return c;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private exit(c: number, now: number): void {
+    const sojourn = now - this.arrT[c]!;
+    this.allExitTimes.push(now);
+    this.allSojourns.push(sojourn);
+    if (this.inWindow) {
+      const k = this.cls[c]!;
+      this.exited++;
+      this.waits.push(this.waitTotal[c]!);
+      this.sojourns.push(sojourn);
+      this.classExited[k]! += 1;
+      if (this.nClasses > 1) {
+        this.classWaits[k]!.push(this.waitTotal[c]!);
+        this.classSojourns[k]!.push(sojourn);
+      }
+      this.handoffSum += this.handoffs[c]!;
+      this.touchedSum += this.touchedCount[c]!;
+    }
+    this.leave(c, now);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Bookkeeping
+
+  private newCustomer(): number {
+    let c: number;
+    if (this.freeTop > 0) c = this.freeList[--this.freeTop]!;
+    else {
+      if (this.nextNew === this.cap) this.growCustomers();
+      c = this.nextNew++;
+    }
+    this.waitTotal[c] = 0;
+    this.lastDept[c] = -1;
+    this.handoffs[c] = 0;
+    this.touchedCount[c] = 0;
+    if (this.nDepts > 0) this.touched.fill(0, c * this.nDepts, (c + 1) * this.nDepts);
+    this.visited.fill(0, c * this.nNodes, (c + 1) * this.nNodes);
+    return c;
+  }
+
+  private leave(c: number, now: number): void {
+    this.changeWip(now, -1);
+    this.freeList[this.freeTop++] = c;
+  }
+
+  private growCustomers(): void {
+    const cap = this.cap * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.cls = i32(this.cls);
+    this.arrT = f64(this.arrT);
+    this.waitTotal = f64(this.waitTotal);
+    this.qEnter = f64(this.qEnter);
+    this.gen = i32(this.gen);
+    this.lastDept = i32(this.lastDept);
+    this.handoffs = i32(this.handoffs);
+    this.touchedCount = i32(this.touchedCount);
+    this.freeList = i32(this.freeList);
+    const touched = new Uint8Array(cap * Math.max(1, this.nDepts));
+    touched.set(this.touched);
+    this.touched = touched;
+    const visited = new Uint8Array(cap * this.nNodes);
+    visited.set(this.visited);
+    this.visited = visited;
+    this.cap = cap;
+  }
+
+  private changeQueue(node: number, delta: number, now: number): void {
+    const q = (this.qlen[node]! += delta);
+    const d = this.m.dept[node]!;
+    if (d >= 0) this.deptQ[d]! += delta;
+    if (this.inWindow && now >= this.ws) {
+      if (q > this.maxQ[node]!) this.maxQ[node] = q;
+      if (d >= 0 && this.deptQ[d]! > this.deptMaxQ[d]!) this.deptMaxQ[d] = this.deptQ[d]!;
+    }
+  }
+
+  /** Integrates a station's queue length and busy count up to `now` (window only). */
+  private integrate(node: number, now: number): void {
+    const last = this.lastT[node]!;
+    if (now <= last) return;
+    this.lastT[node] = now;
+    if (!this.inWindow) return;
+    const from = last < this.ws ? this.ws : last;
+    if (now <= from) return;
+    const q = this.qlen[node]!;
+    this.qArea[node]! += q * (now - from);
+    this.busyArea[node]! += this.busy[node]! * (now - from);
+    if (q > 0) this.addToBins(this.qBins[node]!, from, now, q);
+  }
+
+  private changeWip(now: number, delta: number): void {
+    const last = this.wipLastT;
+    if (now > last) {
+      if (this.inWindow) {
+        const from = last < this.ws ? this.ws : last;
+        if (now > from) {
+          this.wipArea += this.wip * (now - from);
+          if (this.wip > 0) this.addToBins(this.wipBins, from, now, this.wip);
+        }
+      }
+      this.wipLastT = now;
+    }
+    this.wip += delta;
+    if (this.inWindow && this.wip > this.wipMax) this.wipMax = this.wip;
+  }
+
+  private addToBins(bins: Float64Array, from: number, to: number, value: number): void {
+    const w = this.binWidth;
+    const last = bins.length - 1;
+    let b = Math.min(last, Math.floor((from - this.ws) / w));
+    let t = from;
+    while (t < to) {
+      const binEnd = b >= last ? Infinity : this.ws + (b + 1) * w;
+      const until = to < binEnd ? to : binEnd;
+      bins[b]! += value * (until - t);
+      t = until;
+      b++;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Results
+
+  private result(end: number): ReplicationResult {
+    const m = this.m;
+    for (let i = 0; i < this.nNodes; i++) this.integrate(i, end);
+    this.changeWip(end, 0);
+    const windowLength = Math.max(0, end - this.ws);
+    const per = (x: number) => (windowLength > 0 ? x / windowLength : 0);
+
+    const steps: Record<string, StepStats> = {};
+    const departments: Record<string, DepartmentStats> = {};
+    const deptWaits: number[][] = m.deptIds.map(() => []);
+    const deptAgg = m.deptIds.map(() => ({ staff: 0, busy: 0, qArea: 0, completed: 0, abandoned: 0, turnedAway: 0, totalWaiting: 0 }));
+    for (const i of m.stations) {
+      const id = m.nodeIds[i]!;
+      const isStep = m.kind[i] === KIND_STEP;
+      const waitsArr = this.stWaits[i]?.view() ?? new Float64Array(0);
+      const d = m.dept[i]!;
+      if (d >= 0 && isStep) {
+        const agg = deptAgg[d]!;
+        agg.staff += m.staff[i]!;
+        agg.busy += this.busyArea[i]!;
+        agg.qArea += this.qArea[i]!;
+        for (let k = 0; k < waitsArr.length; k++) deptWaits[d]!.push(waitsArr[k]!);
+      }
+      if (d >= 0) {
+        const agg = deptAgg[d]!;
+        agg.completed += isStep ? this.stCompleted[i]! : 0;
+        agg.abandoned += this.stAbandoned[i]!;
+        agg.turnedAway += this.stTurnedAway[i]!;
+        agg.totalWaiting += this.stTotalWait[i]!;
+      }
+      const staff = isStep ? m.staff[i]! : 0;
+      steps[id] = {
+        id,
+        name: m.nodeNames[i]!,
+        kind: isStep ? 'step' : 'delay',
+        departmentId: d >= 0 ? m.deptIds[d] : undefined,
+        staff,
+        arrivals: this.stArrivals[i]!,
+        completed: this.stCompleted[i]!,
+        abandoned: this.stAbandoned[i]!,
+        turnedAway: this.stTurnedAway[i]!,
+        waitingTime: summarize(waitsArr),
+        queueLength: { mean: per(this.qArea[i]!), max: this.maxQ[i]! },
+        utilization: isStep && staff > 0 && windowLength > 0 ? this.busyArea[i]! / (staff * windowLength) : 0,
+        throughput: per(this.stCompleted[i]!),
+        totalWaiting: this.stTotalWait[i]!,
+        visitsPerCustomer: this.arrived > 0 ? this.stArrivals[i]! / this.arrived : 0,
+        reworkShare: this.stArrivals[i]! > 0 ? this.stRepeats[i]! / this.stArrivals[i]! : 0,
+      };
+    }
+    m.deptIds.forEach((id, d) => {
+      const agg = deptAgg[d]!;
+      departments[id] = {
+        id,
+        name: m.deptNames[d]!,
+        staff: agg.staff,
+        utilization: agg.staff > 0 && windowLength > 0 ? agg.busy / (agg.staff * windowLength) : 0,
+        waitingTime: summarize(Float64Array.from(deptWaits[d]!)),
+        queueLength: { mean: per(agg.qArea), max: this.deptMaxQ[d]! },
+        completed: agg.completed,
+        throughput: per(agg.completed),
+        abandoned: agg.abandoned,
+        turnedAway: agg.turnedAway,
+        totalWaiting: agg.totalWaiting,
+      };
+    });
+
+    const waits = this.waits.view();
+    const sojourns = this.sojourns.view();
+    const waitingTime = summarize(waits); // sorts waits
+    const timeInSystem = summarize(sojourns); // sorts sojourns
+    const single = this.nClasses === 1;
+    const classes: Record<string, ClassStats> = {};
+    m.classIds.forEach((id, k) => {
+      classes[id] = {
+        id,
+        arrived: this.classArrived[k]!,
+        exited: this.classExited[k]!,
+        abandoned: this.classAbandoned[k]!,
+        turnedAway: this.classTurnedAway[k]!,
+        waitingTime: single ? { ...waitingTime } : summarize(this.classWaits[k]!.view()),
+        timeInSystem: single ? { ...timeInSystem } : summarize(this.classSojourns[k]!.view()),
+      };
+    });
+    const serviceLevel: Record<string, number> = {};
+    for (const sl of this.project.serviceLevels) {
+      const sorted = sl.measure === 'waitingTime' ? waits : sojourns;
+      serviceLevel[sl.id] = sorted.length > 0 ? countAtMost(sorted, sl.threshold) / sorted.length : 0;
+    }
+
+    const timelineQueues: Record<string, number[]> = {};
+    const binCount = this.timelineBinCount(windowLength);
+    for (const i of m.stations) {
+      const bins = this.qBins[i];
+      if (bins) timelineQueues[m.nodeIds[i]!] = this.binAverages(bins, binCount, windowLength);
+    }
+
+    return {
+      scenarioId: m.scenario.id,
+      replication: this.replication,
+      seed: this.project.run.seed,
+      windowStart: this.ws,
+      windowEnd: end,
+      events: this.events,
+      overall: {
+        arrived: this.arrived,
+        exited: this.exited,
+        abandoned: this.abandoned,
+        turnedAway: this.turnedAway,
+        inSystemAtEnd: this.wip,
+        waitingTime,
+        timeInSystem,
+        throughput: per(this.exited),
+        workInProgress: { mean: per(this.wipArea), max: this.wipMax },
+        serviceLevel,
+        abandonedShare: this.arrived > 0 ? this.abandoned / this.arrived : 0,
+        turnedAwayShare: this.arrived > 0 ? this.turnedAway / this.arrived : 0,
+        handoffsPerCustomer: this.exited > 0 ? this.handoffSum / this.exited : 0,
+        departmentsTouchedPerCustomer: this.exited > 0 ? this.touchedSum / this.exited : 0,
+      },
+      insideAtWindowStart: this.insideAtWindowStart,
+      steps,
+      departments,
+      classes,
+      waitingQuantiles: quantiles101(waits),
+      timeline: {
+        start: this.ws,
+        binWidth: this.binWidth,
+        queueLength: timelineQueues,
+        workInProgress: this.binAverages(this.wipBins, binCount, windowLength),
+      },
+      warmup: this.warmupCheck(),
+    };
+  }
+
+  /** Bins actually covered by the window (the customers horizon may end early or late). */
+  private timelineBinCount(windowLength: number): number {
+    if (windowLength <= 0) return 0;
+    return Math.max(1, Math.min(this.nBins, Math.ceil(windowLength / this.binWidth - 1e-9)));
+  }
+
+  private binAverages(bins: Float64Array, count: number, windowLength: number): number[] {
+    const out: number[] = [];
+    for (let b = 0; b < count; b++) {
+      const start = b * this.binWidth;
+      const width = b === count - 1 ? windowLength - start : this.binWidth;
+      out.push(width > 0 ? bins[b]! / width : 0);
+    }
+    return out;
+  }
+
+  /**
+   * MSER-5 on the times in system of every customer in exit order (warm-up included), first
+   * averaged in at most 1,000 groups; the suggested warm-up is the exit time where the
+   * truncation falls.
+   */
+  private warmupCheck(): ReplicationResult['warmup'] {
+    const n = this.allSojourns.length;
+    const configured = this.ws;
+    if (n < 40) return { suggested: 0, configured, tooShort: false };
+    const sojourns = this.allSojourns.view();
+    const times = this.allExitTimes.view();
+    const group = Math.max(1, Math.ceil(n / 1000));
+    const series: number[] = [];
+    for (let i = 0; i + group <= n; i += group) {
+      let s = 0;
+      for (let j = i; j < i + group; j++) s += sojourns[j]!;
+      series.push(s / group);
+    }
+    const cut = mser5(series).observations * group;
+    const suggested = cut > 0 ? times[Math.min(n - 1, cut - 1)]! : 0;
+    return { suggested, configured, tooShort: suggested > configured };
+  }
+}
+
+/** Number of sorted values ≤ x. */
+function countAtMost(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
