@@ -806,8 +806,11 @@ class Replication {
 
   /**
    * MSER-5 on the times in system of every customer in exit order (warm-up included), first
-   * averaged in at most 1,000 groups; the suggested warm-up is the exit time where the
-   * truncation falls.
+   * averaged in at most 1,000 groups. The suggested warm-up is the exit time where the MSER-5
+   * truncation falls. The configured warm-up is called too short when the suggestion is later
+   * AND truncating at the configured warm-up leaves a standard error of the mean at least 10 %
+   * above the MSER-5 optimum (statistic ratio ≥ 1.21): on a steady series MSER's choice is
+   * noise, and that second condition keeps such noise from raising a warning.
    */
   private warmupCheck(): ReplicationResult['warmup'] {
     const n = this.allSojourns.length;
@@ -822,9 +825,16 @@ class Replication {
       for (let j = i; j < i + group; j++) s += sojourns[j]!;
       series.push(s / group);
     }
-    const cut = mser5(series).observations * group;
+    const mser = mser5(series);
+    const cut = mser.observations * group;
     const suggested = cut > 0 ? times[Math.min(n - 1, cut - 1)]! : 0;
-    return { suggested, configured, tooShort: suggested > configured };
+    let exitsBeforeWarmup = 0;
+    while (exitsBeforeWarmup < n && times[exitsBeforeWarmup]! < configured) exitsBeforeWarmup++;
+    const configuredBatch = Math.min(mser.statistics.length - 1, Math.floor(exitsBeforeWarmup / group / 5));
+    const atConfigured = configuredBatch >= 0 ? mser.statistics[configuredBatch]! : 0;
+    const best = mser.statistics[mser.batches] ?? 0;
+    const tooShort = suggested > configured && atConfigured >= 1.21 * best && best > 0;
+    return { suggested, configured, tooShort };
   }
 }
 

@@ -170,9 +170,16 @@ export function pairedDiffCI(a: ArrayLike<number>, b: ArrayLike<number>): Paired
  * Σ_{j>d} (Z_j − Z̄_d)² / (k − d)², the squared standard error of the mean of what remains.
  * Returns the truncation point in batches and in observations.
  */
-export function mser5(series: ArrayLike<number>): { batches: number; observations: number } {
+export interface Mser5Result {
+  batches: number;
+  observations: number;
+  /** The MSER statistic for each truncation d = 0 … ⌊k/2⌋ batches (empty for short series). */
+  statistics: Float64Array;
+}
+
+export function mser5(series: ArrayLike<number>): Mser5Result {
   const k = Math.floor(series.length / 5);
-  if (k < 4) return { batches: 0, observations: 0 };
+  if (k < 4) return { batches: 0, observations: 0, statistics: new Float64Array(0) };
   const z = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     let s = 0;
@@ -188,15 +195,17 @@ export function mser5(series: ArrayLike<number>): { batches: number; observation
   }
   let best = 0;
   let bestStat = Infinity;
+  const statistics = new Float64Array(Math.floor(k / 2) + 1);
   for (let d = 0; d <= Math.floor(k / 2); d++) {
     const n = k - d;
     const m = suf[d]! / n;
     const ss = Math.max(0, suf2[d]! - n * m * m);
     const stat = ss / (n * n);
-    if (stat < bestStat - 1e-15 * Math.abs(bestStat)) {
+    statistics[d] = stat;
+    if (stat < bestStat) {
       bestStat = stat;
       best = d;
     }
   }
-  return { batches: best, observations: best * 5 };
+  return { batches: best, observations: best * 5, statistics };
 }

@@ -58,3 +58,61 @@ export function singleStationProject(opts: {
     ],
   });
 }
+
+/** A flow given as nodes and edges, with one department per step unless said otherwise. */
+export function flowProject(opts: {
+  nodes: unknown[];
+  edges: unknown[];
+  departments?: { id: string; name: string }[];
+  duration?: number;
+  customers?: number;
+  warmup?: number;
+  seed?: number;
+  maxEvents?: number;
+  classes?: { id: string; share: number; priority?: number }[];
+  serviceLevels?: ProjectInput['serviceLevels'];
+}): Project {
+  return Project.parse({
+    formatVersion: 1,
+    name: 'flow test',
+    classes: (opts.classes ?? [{ id: 'c', share: 1 }]).map((c) => ({ ...c, name: c.id })),
+    serviceLevels: opts.serviceLevels ?? [],
+    run: {
+      horizon: opts.customers ? { kind: 'customers', count: opts.customers } : { kind: 'duration', duration: opts.duration ?? 10_000 },
+      warmup: opts.warmup ?? 0,
+      replications: { kind: 'fixed', count: 1 },
+      seed: opts.seed ?? 7,
+      ...(opts.maxEvents ? { maxEvents: opts.maxEvents } : {}),
+    },
+    scenarios: [
+      {
+        id: 'base',
+        name: 'Baseline',
+        kind: 'baseline',
+        flow: { departments: opts.departments ?? [{ id: 'd', name: 'Desk' }], nodes: opts.nodes, edges: opts.edges },
+      },
+    ],
+  });
+}
+
+export const exp = (mean: number) => ({ kind: 'exponential' as const, mean });
+export const step = (id: string, staff: number, mean: number, departmentId = 'd') => ({
+  id,
+  kind: 'step',
+  name: id,
+  departmentId,
+  staff,
+  service: exp(mean),
+});
+export const edge = (source: string, target: string, probability?: number) => ({
+  id: `${source}-${target}`,
+  source,
+  target,
+  ...(probability !== undefined ? { probability } : {}),
+});
+export const poisson = (id: string, ratePerMinute: number) => ({
+  id,
+  kind: 'arrivals',
+  name: id,
+  arrivals: { mode: 'rate', rate: ratePerMinute, per: 'minute' },
+});
