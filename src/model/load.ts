@@ -58,19 +58,29 @@ export function loadProject(value: unknown): LoadResult {
     };
   }
   const parsed = Project.safeParse(value);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, value) };
   const problems = crossReferenceProblems(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, project: parsed.data };
 }
 
-export function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
+/** Problems from a zod error; `root` (the checked value) lets messages say what was found. */
+export function zodProblems(error: z.ZodError, root?: unknown): Problem[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue, root) }));
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   if (issue.code === 'invalid_type') {
-    const received = (issue as { input?: unknown }).input;
+    const received = valueAt(root, issue.path);
     if (received === undefined) return `is missing (expected ${issue.expected})`;
     return `expected ${issue.expected}, got ${describeValue(received)}`;
   }

@@ -1,0 +1,215 @@
+// The command line's logic, kept apart from process I/O so that it can be tested.
+//   sim <project.json | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
+import { describeProblem, loadProjectText, type Project } from '../model';
+import { EXAMPLES, getExample } from '../model/examples';
+import { checkScenario } from '../engine/check';
+import { runExperiment } from '../engine/experiment';
+import { formatDuration, formatShare } from '../engine/format';
+import type { ResultsDocument } from '../engine/results';
+import { SimulationError } from '../engine/types';
+
+export interface CliIO {
+  readFile(path: string): string;
+  /** Writes the whole file at once (no partial output). */
+  writeFile(path: string, text: string): void;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface CliArgs {
+  input?: string;
+  example?: string;
+  scenarios: string[];
+  replications?: number;
+  seed?: number;
+  out?: string;
+  quiet: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run sim -- <project.json> [options]
+       npm run sim -- --example <${EXAMPLES.map((e) => e.id).join('|')}> [options]
+
+Options:
+  --scenario ID       run only this scenario (repeatable; default: all)
+  --replications N    a fixed number of replications (overrides the project)
+  --seed S            the seed (overrides the project)
+  --out FILE          write the results JSON to FILE (default: standard output)
+  --quiet             no progress or summary on standard error
+`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { scenarios: [], quiet: false, help: false };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const int = (v: string, flag: string, min: number) => {
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min} (got "${v}")`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case '--scenario':
+        args.scenarios.push(value(i, a));
+        i++;
+        break;
+      case '--replications':
+        args.replications = int(value(i, a), a, 1);
+        i++;
+        break;
+      case '--seed':
+        args.seed = int(value(i, a), a, 0);
+        if (args.seed > 2 ** 31 - 1) throw new UsageError('--seed must be at most 2147483647');
+        i++;
+        break;
+      case '--out':
+        args.out = value(i, a);
+        i++;
+        break;
+      case '--example':
+        args.example = value(i, a);
+        i++;
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+        if (args.input !== undefined) throw new UsageError(`only one project file, please (got "${args.input}" and "${a}")`);
+        args.input = a;
+    }
+  }
+  if (!args.help && args.input === undefined && args.example === undefined) throw new UsageError('give a project file or --example ID');
+  if (args.input !== undefined && args.example !== undefined) throw new UsageError('give a project file or --example, not both');
+  return args;
+}
+
+/** Runs the command line; returns the exit code (0 ok, 1 bad input or failed run, 2 usage). */
+export function main(argv: readonly string[], io: CliIO): number {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`sim: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+
+  let project: Project;
+  let source: string;
+  if (args.example !== undefined) {
+    const ex = getExample(args.example);
+    if (!ex) {
+      io.stderr(`sim: there is no example "${args.example}" (examples: ${EXAMPLES.map((e) => e.id).join(', ')})\n`);
+      return 2;
+    }
+    project = ex.project;
+    source = `example "${ex.id}"`;
+  } else {
+    source = args.input!;
+    let text: string;
+    try {
+      text = io.readFile(source);
+    } catch (err) {
+      io.stderr(`sim: cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
+      return 1;
+    }
+    const loaded = loadProjectText(text);
+    if (!loaded.ok) {
+      io.stderr(`sim: ${source} is not a valid Serviceflow project:\n${loaded.problems.map((p) => `  - ${describeProblem(p)}`).join('\n')}\n`);
+      return 1;
+    }
+    project = loaded.project;
+  }
+
+  const ids = args.scenarios.length > 0 ? args.scenarios : project.scenarios.map((s) => s.id);
+  for (const id of ids) {
+    if (!project.scenarios.some((s) => s.id === id)) {
+      io.stderr(`sim: there is no scenario "${id}" (scenarios: ${project.scenarios.map((s) => s.id).join(', ')})\n`);
+      return 1;
+    }
+  }
+  const errors = ids.flatMap((id) => {
+    const index = project.scenarios.findIndex((s) => s.id === id);
+    return checkScenario(project, index).filter((f) => f.severity === 'error');
+  });
+  if (errors.length > 0) {
+    io.stderr(`sim: the project cannot be simulated:\n${errors.map((f) => `  - ${f.path}: ${f.message}`).join('\n')}\n`);
+    return 1;
+  }
+
+  let doc: ResultsDocument;
+  try {
+    let lastShown = -1;
+    doc = runExperiment(project, {
+      scenarioIds: ids,
+      replications: args.replications,
+      seed: args.seed,
+      onProgress: (done, total) => {
+        if (args.quiet) return;
+        const pct = Math.floor((100 * done) / total);
+        if (pct !== lastShown) {
+          lastShown = pct;
+          io.stderr(`\rsimulating ${source}: ${done} replications (${pct} %)`);
+        }
+      },
+    });
+    if (!args.quiet) io.stderr('\n');
+  } catch (err) {
+    if (err instanceof SimulationError) {
+      io.stderr(`\nsim: the simulation stopped: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+
+  const json = JSON.stringify(doc, null, 2) + '\n';
+  if (args.out !== undefined) {
+    try {
+      io.writeFile(args.out, json);
+    } catch (err) {
+      io.stderr(`sim: cannot write ${args.out}: ${(err as Error).message}\n`);
+      return 1;
+    }
+  } else {
+    io.stdout(json);
+  }
+  if (!args.quiet) io.stderr(summaryTable(doc));
+  return 0;
+}
+
+/** A short readable summary for the terminal. */
+export function summaryTable(doc: ResultsDocument): string {
+  const unit = doc.project.timeUnit;
+  const lines = [`\n${doc.project.name} — ${doc.settings.replications} replications, seed ${doc.settings.seed}`];
+  for (const s of doc.scenarios) {
+    const o = s.overall;
+    lines.push(
+      `  ${s.name}: mean wait ${formatDuration(o.waitingTime.mean, unit)} ± ${formatDuration(o.waitingTime.ci95, unit)}, ` +
+        `p90 ${formatDuration(o.waitingTime.p90.mean, unit)}, total time ${formatDuration(o.timeInSystem.mean, unit)}, ` +
+        `staff busy ${formatShare(o.utilization.mean)}`,
+    );
+    if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
+    for (const w of s.warnings) lines.push(`    warning — ${w.message}`);
+  }
+  for (const c of doc.comparisons) {
+    lines.push(`  ${c.proposalId} vs ${c.baselineId}:`);
+    for (const m of c.overall.slice(0, 4)) lines.push(`    ${m.sentence}`);
+  }
+  return lines.join('\n') + '\n';
+}

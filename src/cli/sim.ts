@@ -1,0 +1,25 @@
+// Node entry: npm run sim -- <project.json> [--scenario ID] [--replications N] [--seed S] [--out results.json]
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { main } from './main';
+
+const code = main(process.argv.slice(2), {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => {
+    // Write beside the target, then rename: a failed write leaves no partial file.
+    const tmp = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, text);
+      renameSync(tmp, path);
+    } catch (err) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to clean up
+      }
+      throw err;
+    }
+  },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+process.exitCode = code;

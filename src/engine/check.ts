@@ -1,0 +1,70 @@
+// Everything that is checked before a run (and live in the editor): the flow's structure, then —
+// when the structure is sound — the load implied by the traffic equations.
+import { hasErrors, validateScenario, type Finding } from '../model/validate';
+import type { Project } from '../model/schema';
+import { formatShare } from './format';
+import { trafficEquations } from './traffic';
+
+export { hasErrors, type Finding };
+
+/** A step at or above this utilisation gets a warning. */
+export const HIGH_LOAD = 0.85;
+
+export function checkScenario(project: Project, scenarioIndex: number): Finding[] {
+  const findings = validateScenario(project, scenarioIndex);
+  if (hasErrors(findings)) return findings;
+  const scenario = project.scenarios[scenarioIndex]!;
+  const traffic = trafficEquations(project, scenario);
+  const at = `scenarios[${scenarioIndex}].flow`;
+  if (!traffic.solvable) {
+    findings.push({ severity: 'error', path: `${at}.edges`, message: 'Some customers would never leave: a loop has no way out once its shares are taken into account.' });
+    return findings;
+  }
+  scenario.flow.nodes.forEach((node, i) => {
+    if (node.kind !== 'step') return;
+    const load = traffic.steps[node.id];
+    if (!load || load.arrivalRate === 0 || node.staff === 0) return;
+    const path = `${at}.nodes[${i}]`;
+    const relieved = node.patience !== undefined || node.capacity !== undefined;
+    if (load.utilization >= 1) {
+      findings.push({
+        severity: relieved ? 'warning' : 'error',
+        path,
+        nodeId: node.id,
+        message:
+          `"${node.name}" is overloaded: its work needs ${load.offeredLoad.toFixed(1)} staff on average and it has ${node.staff} (${formatShare(load.utilization)})` +
+          (relieved ? ' — only customers giving up or being turned away keep the queue in check.' : ' — its queue would grow without limit.'),
+      });
+    } else if (load.utilization >= HIGH_LOAD) {
+      findings.push({
+        severity: 'warning',
+        path,
+        nodeId: node.id,
+        message: `"${node.name}" is ${formatShare(load.utilization)} busy: small changes will make waits much longer.`,
+      });
+    }
+  });
+  // Departments whose every loaded step is relieved by customers giving up or being turned away.
+  const relievedDept = new Map<string, boolean>();
+  for (const node of scenario.flow.nodes) {
+    if (node.kind !== 'step' || !(traffic.steps[node.id]?.arrivalRate ?? 0)) continue;
+    const relieved = node.patience !== undefined || node.capacity !== undefined;
+    relievedDept.set(node.departmentId, (relievedDept.get(node.departmentId) ?? true) && relieved);
+  }
+  for (const d of Object.values(traffic.departments)) {
+    if (d.utilization >= 1 && d.staff > 0 && !relievedDept.get(d.departmentId)) {
+      const di = scenario.flow.departments.findIndex((x) => x.id === d.departmentId);
+      const name = scenario.flow.departments[di]?.name ?? d.departmentId;
+      findings.push({
+        severity: 'error',
+        path: `${at}.departments[${di}]`,
+        message: `The department "${name}" is overloaded: its steps need ${d.offeredLoad.toFixed(1)} staff and it has ${d.staff} (${formatShare(d.utilization)}).`,
+      });
+    }
+  }
+  return findings;
+}
+
+export function checkProject(project: Project): Finding[] {
+  return project.scenarios.flatMap((_, i) => checkScenario(project, i));
+}

@@ -1,0 +1,179 @@
+// Traffic equations: the visit rate at every node implied by the arrival rates and the routing,
+// solved per customer class (λ = γ + λP, loops included), and from them each step's offered load
+// and approximate waiting time. The editor shows these before any run; the load check uses them.
+import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
+import { allenCunneen, mmc } from './analytic';
+import { moments } from './distributions';
+
+export interface StepLoad {
+  nodeId: string;
+  /** Visits per time unit, all classes. */
+  arrivalRate: number;
+  /** Mean service time over the classes that visit. */
+  meanService: number;
+  serviceScv: number;
+  /** Offered load in staff (λ·E[S]) and utilisation (offered load / staff; Infinity with no staff). */
+  offeredLoad: number;
+  utilization: number;
+  staff: number;
+  /** M/M/c (Erlang C) and Allen–Cunneen mean waits; Infinity when overloaded. */
+  approxWaitMMc: number;
+  approxWait: number;
+  /** Service times far from exponential (SCV outside [0.5, 2]): the M/M/c figure is rough. */
+  farFromExponential: boolean;
+  /** Visits per customer who enters the flow. */
+  visitsPerCustomer: number;
+}
+
+export interface DepartmentLoad {
+  departmentId: string;
+  offeredLoad: number;
+  staff: number;
+  utilization: number;
+}
+
+export interface TrafficResult {
+  /** False when the equations have no solution (a loop customers never leave). */
+  solvable: boolean;
+  /** Visits per time unit at every node, all classes. */
+  nodeRates: Record<string, number>;
+  steps: Record<string, StepLoad>;
+  departments: Record<string, DepartmentLoad>;
+  /** External arrivals per time unit. */
+  totalArrivalRate: number;
+}
+
+/** Arrivals per time unit of a source, averaged over its rate schedule. */
+export function sourceRate(project: Project, node: Scenario['flow']['nodes'][number] & { kind: 'arrivals' }): number {
+  const unitMinutes = MINUTES_PER_UNIT[project.timeUnit];
+  let rate: number;
+  if (node.arrivals.mode === 'rate') rate = (node.arrivals.rate * unitMinutes) / MINUTES_PER_PERIOD[node.arrivals.per];
+  else {
+    const m = moments(node.arrivals.distribution).mean;
+    rate = m > 0 ? 1 / m : Infinity;
+  }
+  if (node.schedule) rate *= node.schedule.multipliers.reduce((s, x) => s + x, 0) / node.schedule.multipliers.length;
+  return rate;
+}
+
+/** Solves x (I − P) = γ by Gaussian elimination with partial pivoting; undefined when singular. */
+function solve(P: number[][], gamma: number[]): number[] | undefined {
+  const n = gamma.length;
+  // Transpose: (I − P)ᵀ xᵀ = γᵀ.
+  const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) - P[j]![i]!));
+  const b = [...gamma];
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(A[r]![col]!) > Math.abs(A[pivot]![col]!)) pivot = r;
+    if (Math.abs(A[pivot]![col]!) < 1e-12) return undefined;
+    [A[col], A[pivot]] = [A[pivot]!, A[col]!];
+    [b[col], b[pivot]] = [b[pivot]!, b[col]!];
+    for (let r = col + 1; r < n; r++) {
+      const f = A[r]![col]! / A[col]![col]!;
+      if (f === 0) continue;
+      for (let c = col; c < n; c++) A[r]![c]! -= f * A[col]![c]!;
+      b[r]! -= f * b[col]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let c = r + 1; c < n; c++) s -= A[r]![c]! * x[c]!;
+    x[r] = s / A[r]![r]!;
+  }
+  return x.map((v) => (Math.abs(v) < 1e-15 ? 0 : v));
+}
+
+export function trafficEquations(project: Project, scenario: Scenario): TrafficResult {
+  const { nodes, edges } = scenario.flow;
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const out = nodes.map(() => [] as typeof edges);
+  for (const e of edges) if (index.has(e.source) && index.has(e.target)) out[index.get(e.source)!]!.push(e);
+  const classes = project.classes;
+  const totalShare = classes.reduce((s, c) => s + c.share, 0) || 1;
+
+  const perClass: number[][] = [];
+  let solvable = true;
+  let totalArrivalRate = 0;
+  classes.forEach((cls) => {
+    const gamma = new Array<number>(n).fill(0);
+    nodes.forEach((node, i) => {
+      if (node.kind !== 'arrivals') return;
+      const rate = sourceRate(project, node);
+      let share = cls.share / totalShare;
+      if (node.classMix) {
+        const mixTotal = node.classMix.reduce((s, m) => s + m.share, 0) || 1;
+        share = node.classMix.filter((m) => m.classId === cls.id).reduce((s, m) => s + m.share, 0) / mixTotal;
+      }
+      gamma[i] = rate * share;
+      totalArrivalRate += rate * share;
+    });
+    const P = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    nodes.forEach((node, i) => {
+      const o = out[i]!;
+      if (node.kind === 'exit' || o.length === 0) return;
+      if (node.kind === 'decision' && node.mode === 'class') {
+        const own = o.find((e) => e.classIds?.includes(cls.id)) ?? o.find((e) => !e.classIds || e.classIds.length === 0);
+        if (own) P[i]![index.get(own.target)!]! += 1;
+        return;
+      }
+      if (o.length === 1) {
+        P[i]![index.get(o[0]!.target)!]! += 1;
+        return;
+      }
+      const total = o.reduce((s, e) => s + (e.probability ?? 0), 0);
+      for (const e of o) P[i]![index.get(e.target)!]! += total > 0 ? (e.probability ?? 0) / total : 1 / o.length;
+    });
+    const x = solve(P, gamma);
+    if (!x || x.some((v) => v < -1e-9 || !Number.isFinite(v))) {
+      solvable = false;
+      perClass.push(new Array<number>(n).fill(0));
+    } else perClass.push(x.map((v) => Math.max(0, v)));
+  });
+
+  const nodeRates: Record<string, number> = {};
+  nodes.forEach((node, i) => (nodeRates[node.id] = perClass.reduce((s, x) => s + x[i]!, 0)));
+
+  const steps: Record<string, StepLoad> = {};
+  const depts = new Map<string, { load: number; staff: number }>();
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'step') return;
+    const lambda = nodeRates[node.id]!;
+    let m1 = 0;
+    let m2 = 0;
+    classes.forEach((cls, k) => {
+      const w = lambda > 0 ? perClass[k]![i]! / lambda : classes.length === 1 ? 1 : cls.share / totalShare;
+      const mo = moments(node.serviceByClass?.[cls.id] ?? node.service);
+      m1 += w * mo.mean;
+      m2 += w * (mo.variance + mo.mean * mo.mean);
+    });
+    const scv = m1 > 0 ? (m2 - m1 * m1) / (m1 * m1) : 0;
+    const offeredLoad = lambda * m1;
+    const utilization = node.staff > 0 ? offeredLoad / node.staff : offeredLoad > 0 ? Infinity : 0;
+    const stable = utilization < 1 && node.staff > 0 && m1 > 0;
+    const approxWaitMMc = lambda === 0 ? 0 : stable ? mmc(lambda, 1 / m1, node.staff).meanWait : Infinity;
+    steps[node.id] = {
+      nodeId: node.id,
+      arrivalRate: lambda,
+      meanService: m1,
+      serviceScv: scv,
+      offeredLoad,
+      utilization,
+      staff: node.staff,
+      approxWaitMMc,
+      approxWait: lambda === 0 ? 0 : stable ? allenCunneen(lambda, m1, 1, scv, node.staff) : Infinity,
+      farFromExponential: scv < 0.5 || scv > 2,
+      visitsPerCustomer: totalArrivalRate > 0 ? lambda / totalArrivalRate : 0,
+    };
+    const d = depts.get(node.departmentId) ?? { load: 0, staff: 0 };
+    d.load += offeredLoad;
+    d.staff += node.staff;
+    depts.set(node.departmentId, d);
+  });
+  const departments: Record<string, DepartmentLoad> = {};
+  for (const [id, d] of depts) {
+    departments[id] = { departmentId: id, offeredLoad: d.load, staff: d.staff, utilization: d.staff > 0 ? d.load / d.staff : d.load > 0 ? Infinity : 0 };
+  }
+  return { solvable, nodeRates, steps, departments, totalArrivalRate };
+}

@@ -1,0 +1,129 @@
+// Checks of a scenario's flow beyond the schema: can every customer get in, through and out?
+// Each finding names the node by its name and carries the JSON path of the element.
+import type { FlowEdge, FlowNode, Project } from './schema';
+
+export interface Finding {
+  severity: 'error' | 'warning';
+  /** JSON path of the element, e.g. scenarios[0].flow.nodes[3]. */
+  path: string;
+  nodeId?: string;
+  edgeId?: string;
+  message: string;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Outgoing edges of a node that route by probability (all but a decision in class mode). */
+export function routesByProbability(node: FlowNode): boolean {
+  return !(node.kind === 'decision' && node.mode === 'class');
+}
+
+export function validateScenario(project: Project, scenarioIndex: number): Finding[] {
+  const scenario = project.scenarios[scenarioIndex];
+  if (!scenario) return [{ severity: 'error', path: `scenarios[${scenarioIndex}]`, message: 'there is no such scenario' }];
+  const at = `scenarios[${scenarioIndex}].flow`;
+  const { nodes, edges } = scenario.flow;
+  const findings: Finding[] = [];
+  const nodePath = new Map(nodes.map((n, i) => [n.id, `${at}.nodes[${i}]`]));
+  const edgePath = new Map(edges.map((e, i) => [e.id, `${at}.edges[${i}]`]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, FlowEdge[]>(nodes.map((n) => [n.id, []]));
+  const inc = new Map<string, FlowEdge[]>(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    out.get(e.source)?.push(e);
+    inc.get(e.target)?.push(e);
+  }
+  const nodeFinding = (severity: Finding['severity'], node: FlowNode, message: string) =>
+    findings.push({ severity, path: nodePath.get(node.id)!, nodeId: node.id, message });
+  const edgeFinding = (severity: Finding['severity'], e: FlowEdge, message: string) =>
+    findings.push({ severity, path: edgePath.get(e.id)!, edgeId: e.id, message });
+
+  const sources = nodes.filter((n) => n.kind === 'arrivals');
+  const exits = nodes.filter((n) => n.kind === 'exit');
+  if (sources.length === 0) findings.push({ severity: 'error', path: `${at}.nodes`, message: 'The flow has no arrivals: add where customers come in.' });
+  if (exits.length === 0) findings.push({ severity: 'error', path: `${at}.nodes`, message: 'The flow has no exit: add where customers leave.' });
+
+  // Reachability from the arrivals, and the nodes that can reach an exit.
+  const reach = (starts: string[], next: (id: string) => string[]) => {
+    const seen = new Set(starts);
+    const stack = [...starts];
+    while (stack.length) {
+      for (const m of next(stack.pop()!)) {
+        if (!seen.has(m)) {
+          seen.add(m);
+          stack.push(m);
+        }
+      }
+    }
+    return seen;
+  };
+  // Only edges that can carry customers count (probability 0 carries none).
+  const live = (e: FlowEdge) => e.probability === undefined || e.probability > 0 || !routesByProbability(byId.get(e.source)!) || out.get(e.source)!.length === 1;
+  const fromSources = reach(sources.map((n) => n.id), (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
+  const toExit = reach(exits.map((n) => n.id), (id) => (inc.get(id) ?? []).filter(live).map((e) => e.source));
+  const onCycle = (id: string) => reach((out.get(id) ?? []).filter(live).map((e) => e.target), (m) => (out.get(m) ?? []).filter(live).map((e) => e.target)).has(id);
+
+  for (const node of nodes) {
+    const o = out.get(node.id)!;
+    const i = inc.get(node.id)!;
+    if (node.kind === 'arrivals' && i.length > 0) nodeFinding('error', node, `"${node.name}" is where customers arrive: it cannot receive connections.`);
+    if (node.kind === 'exit' && o.length > 0) nodeFinding('error', node, `"${node.name}" is an exit: it cannot have outgoing connections.`);
+    if (node.kind !== 'exit' && o.length === 0) {
+      nodeFinding('error', node, `"${node.name}" has no outgoing connection: customers would be stuck there.`);
+    } else if (node.kind !== 'arrivals' && sources.length > 0 && !fromSources.has(node.id)) {
+      nodeFinding('error', node, `"${node.name}" cannot be reached from any arrivals.`);
+    } else if (node.kind !== 'exit' && exits.length > 0 && fromSources.has(node.id) && !toExit.has(node.id)) {
+      nodeFinding(
+        'error',
+        node,
+        onCycle(node.id)
+          ? `"${node.name}" is on a loop with no way out: customers would go round for ever.`
+          : `"${node.name}" has no path to an exit.`,
+      );
+    }
+
+    if (node.kind === 'step' && node.staff === 0) {
+      nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" has no staff${fromSources.has(node.id) ? ' but receives customers' : ''}.`);
+    }
+
+    if (o.length >= 2 && routesByProbability(node)) {
+      const missing = o.filter((e) => e.probability === undefined);
+      if (missing.length > 0) {
+        nodeFinding('error', node, `"${node.name}" has ${o.length} outgoing connections: give each a share of customers (${missing.length} without one).`);
+      } else {
+        const sum = o.reduce((s, e) => s + e.probability!, 0);
+        if (Math.abs(sum - 1) > 1e-6) {
+          nodeFinding('error', node, `The shares of customers leaving "${node.name}" add up to ${+(sum * 100).toFixed(1)} %, not 100 %.`);
+        }
+      }
+      for (const e of o) if (e.probability === 0) edgeFinding('warning', e, `No customer takes the connection from "${node.name}" to "${byId.get(e.target)?.name ?? e.target}" (0 %).`);
+    }
+
+    if (node.kind === 'decision' && node.mode === 'class') {
+      const seen = new Map<string, string>();
+      const hasDefault = o.some((e) => !e.classIds || e.classIds.length === 0);
+      for (const e of o) {
+        for (const c of e.classIds ?? []) {
+          if (seen.has(c)) edgeFinding('error', e, `"${node.name}" sends customer class "${className(project, c)}" along two connections.`);
+          seen.set(c, e.id);
+        }
+      }
+      const uncovered = project.classes.filter((c) => !seen.has(c.id));
+      if (!hasDefault && uncovered.length > 0) {
+        nodeFinding('error', node, `"${node.name}" has no route for ${uncovered.map((c) => `"${c.name}"`).join(', ')}: route every class, or leave one connection without classes for the others.`);
+      }
+    }
+    if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
+  }
+  return findings;
+}
+
+function className(project: Project, id: string): string {
+  return project.classes.find((c) => c.id === id)?.name ?? id;
+}
+
+export function validateProject(project: Project): Finding[] {
+  return project.scenarios.flatMap((_, i) => validateScenario(project, i));
+}

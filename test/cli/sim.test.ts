@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, parseArgs, type CliIO } from '../../src/cli/main';
+import { runExperiment } from '../../src/engine/experiment';
+import { singleStationProject } from '../engine/helpers';
+
+const project = singleStationProject({ lambda: 0.5, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, duration: 1000 });
+
+function fakeIO(files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, string> = {};
+  const io: CliIO = {
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      return files[p]!;
+    },
+    writeFile: (p, t) => void (written[p] = t),
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+  };
+  return { io, out, err, written };
+}
+
+describe('parseArgs', () => {
+  it('reads the documented options', () => {
+    expect(parseArgs(['p.json', '--scenario', 'a', '--scenario', 'b', '--replications', '7', '--seed', '3', '--out', 'r.json'])).toMatchObject({
+      input: 'p.json',
+      scenarios: ['a', 'b'],
+      replications: 7,
+      seed: 3,
+      out: 'r.json',
+    });
+  });
+  it('rejects bad usage', () => {
+    expect(() => parseArgs([])).toThrow(/project file/);
+    expect(() => parseArgs(['p.json', '--replications', 'x'])).toThrow(/whole number/);
+    expect(() => parseArgs(['p.json', '--bogus'])).toThrow(/unknown option/);
+  });
+});
+
+describe('main', () => {
+  it('writes the same results document as the engine, for the same seed', () => {
+    const { io, written } = fakeIO({ 'p.json': JSON.stringify(project) });
+    expect(main(['p.json', '--replications', '3', '--seed', '5', '--out', 'r.json', '--quiet'], io)).toBe(0);
+    const expected = runExperiment(project, { replications: 3, seed: 5 });
+    expect(written['r.json']).toBe(JSON.stringify(expected, null, 2) + '\n');
+  });
+
+  it('a file that is not JSON exits 1 with a message and writes nothing', () => {
+    const { io, err, written } = fakeIO({ 'p.json': '{ oops' });
+    expect(main(['p.json', '--out', 'r.json'], io)).toBe(1);
+    expect(err.join('')).toMatch(/not valid JSON/);
+    expect(written).toEqual({});
+  });
+
+  it('a schema problem is named by its JSON path', () => {
+    const bad = structuredClone(project) as any;
+    bad.scenarios[0].flow.nodes[1].staff = 'two';
+    const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
+    expect(main(['p.json'], io)).toBe(1);
+    expect(err.join('')).toContain('scenarios[0].flow.nodes[1].staff: expected number');
+  });
+
+  it('an unknown scenario and a missing file are clear errors', () => {
+    const { io, err } = fakeIO({ 'p.json': JSON.stringify(project) });
+    expect(main(['p.json', '--scenario', 'nope'], io)).toBe(1);
+    expect(err.join('')).toMatch(/no scenario "nope"/);
+    expect(main(['missing.json'], io)).toBe(1);
+    expect(err.join('')).toMatch(/cannot read missing.json: no such file/);
+  });
+
+  it('a flow that cannot be simulated is refused before running', () => {
+    const bad = structuredClone(project) as any;
+    bad.scenarios[0].flow.nodes[1].staff = 0;
+    const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
+    expect(main(['p.json'], io)).toBe(1);
+    expect(err.join('')).toMatch(/has no staff but receives customers/);
+  });
+});
+
+describe('the sim command in a real process', () => {
+  it('exits 0 with results, and 1 without a stack trace or partial file on a broken project', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const good = join(dir, 'good.json');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(good, JSON.stringify(project));
+    writeFileSync(bad, JSON.stringify({ ...project, formatVersion: 1, classes: [] }));
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+    const ok = run([good, '--replications', '2', '--out', join(dir, 'r.json')]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).scenarios).toHaveLength(1);
+    const fail = run([bad, '--out', join(dir, 'r2.json')]);
+    expect(fail.status).toBe(1);
+    expect(fail.stderr).toContain('classes: needs at least one customer class');
+    expect(fail.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'r2.json'))).toBe(false);
+  });
+});
