@@ -2,13 +2,13 @@
 // and the same random stream for every shared step and source (common random numbers), so the
 // paired difference is much sharper than comparing two independent means.
 //
-// For each metric: the difference (proposal − baseline) with its paired-t 95 % interval, the
-// relative change (difference / baseline mean, with the interval scaled the same way — the
-// baseline mean is treated as fixed, a first-order approximation that is stated in the docs), and
-// whether the change is significant (the interval excludes 0).
+// For each metric: the difference (proposal − baseline) with its paired-t 95 % interval, and
+// whether the change is significant (the interval excludes 0). The relative change R = b̄/ā − 1
+// gets its interval by the delta method, Var(R) ≈ (Var(b̄) + (R+1)²·Var(ā) − 2(R+1)·Cov(ā, b̄)) / ā²,
+// with a Student-t quantile; its lower end is cut at −100 % (a value cannot fall below zero).
 import type { Project } from '../model/schema';
 import { formatChange, formatDuration, formatNumber, formatShare } from './format';
-import { mean, pairedDiffCI } from './stats';
+import { mean, pairedDiffCI, tQuantile975 } from './stats';
 import type { ReplicationResult } from './types';
 
 export type MetricKind = 'duration' | 'share' | 'rate' | 'count';
@@ -21,7 +21,7 @@ export interface MetricComparison {
   proposal: number;
   difference: { mean: number; ci95: number };
   /** Relative change in % of the baseline, with its 95 % half-width in percentage points. */
-  relative: { mean: number; ci95: number } | undefined;
+  relative: { mean: number; ci95: number; low: number; high: number } | undefined;
   significant: boolean;
   /** True when a lower value is better for customers (waits, queues, losses). */
   lowerIsBetter: boolean;
@@ -72,7 +72,7 @@ export function compareScenarios(
     const d = pairedDiffCI(av, bv);
     const baseline = mean(av);
     const proposal = mean(bv);
-    const relative = baseline !== 0 ? { mean: (100 * d.mean) / baseline, ci95: (100 * d.ci95) / Math.abs(baseline) } : undefined;
+    const relative = baseline !== 0 ? relativeChange(av, bv) : undefined;
     const c: MetricComparison = {
       metric: def.metric,
       label: def.label,
@@ -141,6 +141,31 @@ export function compareScenarios(
   };
 }
 
+/** Relative change in % with a delta-method 95 % interval: { mean, low, high }. */
+function relativeChange(a: number[], b: number[]): { mean: number; ci95: number; low: number; high: number } {
+  const n = a.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  const r = mb / ma;
+  if (n < 2) return { mean: 100 * (r - 1), ci95: 0, low: 100 * (r - 1), high: 100 * (r - 1) };
+  let va = 0;
+  let vb = 0;
+  let cov = 0;
+  for (let i = 0; i < n; i++) {
+    va += (a[i]! - ma) ** 2;
+    vb += (b[i]! - mb) ** 2;
+    cov += (a[i]! - ma) * (b[i]! - mb);
+  }
+  // Variances of the means.
+  va /= (n - 1) * n;
+  vb /= (n - 1) * n;
+  cov /= (n - 1) * n;
+  const varR = Math.max(0, (vb + r * r * va - 2 * r * cov) / (ma * ma));
+  const half = 100 * tQuantile975(n - 1) * Math.sqrt(varR);
+  const m = 100 * (r - 1);
+  return { mean: m, ci95: half, low: Math.max(-100, m - half), high: m + half };
+}
+
 function formatValue(kind: MetricKind, v: number, unit: Project['timeUnit']): string {
   switch (kind) {
     case 'duration':
@@ -165,9 +190,7 @@ export function describeComparison(c: MetricComparison, unit: Project['timeUnit'
     const pts = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(Math.round(v * 1000) / 10)} points`;
     detail = `${pts(c.difference.mean)}, 95 % CI ${pts(c.difference.mean - c.difference.ci95)} to ${pts(c.difference.mean + c.difference.ci95)}`;
   } else if (c.relative) {
-    const lo = c.relative.mean - c.relative.ci95;
-    const hi = c.relative.mean + c.relative.ci95;
-    detail = `${formatChange(c.relative.mean)}, 95 % CI ${formatChange(lo)} to ${formatChange(hi)}`;
+    detail = `${formatChange(c.relative.mean)}, 95 % CI ${formatChange(c.relative.low)} to ${formatChange(c.relative.high)}`;
   } else {
     detail = `95 % CI of the change ±${formatValue(c.kind, c.difference.ci95, unit)}`;
   }

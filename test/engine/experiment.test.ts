@@ -103,7 +103,7 @@ describe('compareScenarios', () => {
       baseline: 0.8,
       proposal: 0.9,
       difference: { mean: 0.1, ci95: 0.02 },
-      relative: { mean: 12.5, ci95: 2.5 },
+      relative: { mean: 12.5, ci95: 2.5, low: 10, high: 15 },
       significant: true,
       lowerIsBetter: false,
       sentence: '',

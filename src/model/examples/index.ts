@@ -1,6 +1,8 @@
 // The shipped example projects, checked through the schema (defaults filled in).
 import { Project } from '../schema';
 import loan from './loan.json';
+import contactCentre from './contact-centre.json';
+import repair from './repair.json';
 
 export interface Example {
   id: string;
@@ -15,6 +17,18 @@ export const EXAMPLES: Example[] = [
     title: 'Bank loan application',
     summary: 'Four departments, files returned for missing documents; proposal: a single point of contact.',
     project: Project.parse(loan),
+  },
+  {
+    id: 'contact-centre',
+    title: 'Customer-service contact centre',
+    summary: 'A lunchtime peak, callers who hang up, complaints escalated to technical support; proposal: a cross-trained first level.',
+    project: Project.parse(contactCentre),
+  },
+  {
+    id: 'repair',
+    title: 'After-sales repair',
+    summary: 'Intake, diagnosis, waiting for parts, repair and quality check, aiming at 90 % returned within 24 h; proposal: triage with a fast lane.',
+    project: Project.parse(repair),
   },
 ];
 
