@@ -1,12 +1,75 @@
-export function App() {
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useApp, useAppStore } from './context';
+import { redo, undo } from './store';
+import { Header } from './Header';
+import { ScenarioTabs } from './ScenarioTabs';
+import { Palette } from './editor/Palette';
+import { Canvas } from './editor/Canvas';
+import { Inspector } from './inspector/Inspector';
+import { ValidationPanel } from './ValidationPanel';
+import { ResultsPanel } from './results/ResultsPanel';
+import { MessageDialog } from './MessageDialog';
+import { downloadText, fileName } from './persist';
+import '@xyflow/react/dist/style.css';
+
+function useShortcuts() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        const p = store.getState().project;
+        downloadText(fileName(p), JSON.stringify(p, null, 2) + '\n');
+        return;
+      }
+      if (typing) return; // the field's own undo
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo(store);
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        redo(store);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
+function InspectorPanel() {
+  const open = useApp((s) => s.settingsOpen || s.selection.nodes.length > 0 || s.selection.edges.length > 0);
+  if (!open) return null;
   return (
-    <div className="sf-app">
-      <header className="sf-header">
-        <span className="sf-logo">Serviceflow</span>
-      </header>
-      <main className="sf-main" data-testid="canvas">
-        <p>Loading…</p>
-      </main>
-    </div>
+    <aside className="sf-inspector" aria-label="Details" data-testid="inspector">
+      <Inspector />
+    </aside>
+  );
+}
+
+export function App() {
+  useShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className="sf-app">
+        <Header />
+        <ScenarioTabs />
+        <div className="sf-body">
+          <Palette />
+          <main className="sf-main">
+            <Canvas />
+            <ValidationPanel />
+            <ResultsPanel />
+          </main>
+          <InspectorPanel />
+        </div>
+        <MessageDialog />
+      </div>
+    </ReactFlowProvider>
   );
 }

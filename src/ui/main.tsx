@@ -1,12 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { StoreProvider } from './context';
+import { createAppStore } from './store';
+import { initialProject, startAutosave } from './persist';
 import './styles.css';
+
+const start = initialProject();
+const store = createAppStore(start.project);
+if (start.scenarioId && start.project.scenarios.some((s) => s.id === start.scenarioId)) store.getState().setScenario(start.scenarioId);
+startAutosave(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

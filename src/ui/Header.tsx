@@ -1,0 +1,134 @@
+import { useReactFlow } from '@xyflow/react';
+import { useRef, useState } from 'react';
+import { EXAMPLES, getExample } from '../model/examples';
+import { hasErrors } from '../engine/check';
+import { useApp, useAppStore } from './context';
+import { activeScenario, redo, undo } from './store';
+import * as edits from './store/edits';
+import { downloadText, fileName, problemLines, readProjectFile } from './persist';
+import { scenarioFindings } from './derived';
+import { autoLayout } from './editor/layout';
+import { Modal } from './Modal';
+
+export function Header() {
+  const store = useAppStore();
+  const project = useApp((s) => s.project);
+  const scenario = useApp(activeScenario);
+  const runStatus = useApp((s) => s.runStatus);
+  const settingsOpen = useApp((s) => s.settingsOpen);
+  const canUndo = useApp(() => store.temporal.getState().pastStates.length > 0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [gallery, setGallery] = useState(false);
+  const rf = useReactFlow();
+  const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
+
+  const open = async (file: File) => {
+    const text = await file.text();
+    const r = readProjectFile(text);
+    if (!r.ok) {
+      store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be opened`, lines: [...problemLines(r.problems), 'Your project on screen has not been changed.'] });
+      return;
+    }
+    store.getState().replaceProject(r.project);
+  };
+
+  return (
+    <header className="sf-header">
+      <span className="sf-logo">Serviceflow</span>
+      <span className="sf-project-name" data-testid="project-title">
+        {project.name}
+      </span>
+      <nav className="sf-menu" aria-label="File">
+        <button onClick={() => setGallery(true)} data-testid="menu-examples">
+          New / Examples
+        </button>
+        <button onClick={() => fileInput.current?.click()} data-testid="menu-open">
+          Open…
+        </button>
+        <button onClick={() => downloadText(fileName(project), JSON.stringify(project, null, 2) + '\n')} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
+          Save
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void open(f);
+          }}
+        />
+      </nav>
+      <span className="sf-header__spacer" />
+      <div className="sf-toolbar">
+        <button onClick={() => undo(store)} disabled={!canUndo} title="Undo (Ctrl+Z)" data-testid="undo">
+          ↶ Undo
+        </button>
+        <button onClick={() => redo(store)} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+          ↷ Redo
+        </button>
+        <button onClick={() => store.getState().toggleSettings()} className={settingsOpen ? 'is-on' : ''} data-testid="project-settings-toggle" title="Project name, customer classes, run settings and targets">
+          Project settings
+        </button>
+        <button
+          onClick={() => {
+            store.getState().edit((p) => edits.moveNodes(p, scenario.id, autoLayout(scenario)));
+            setTimeout(() => void rf.fitView({ padding: 0.12, duration: 250 }), 50);
+          }}
+          title="Lay the flow out left to right, departments in bands"
+          data-testid="auto-layout"
+        >
+          Auto-layout
+        </button>
+        {runStatus === 'running' ? (
+          <button className="sf-button sf-button--danger" onClick={() => store.getState().cancelRun()} data-testid="cancel-run">
+            Cancel
+          </button>
+        ) : (
+          <button
+            className="sf-button sf-button--primary"
+            disabled={blocked}
+            title={blocked ? 'Fix the problems listed under the canvas first' : 'Simulate every scenario and compare them'}
+            onClick={() => void store.getState().startRun('all')}
+            data-testid="run"
+          >
+            ▶ Run
+          </button>
+        )}
+      </div>
+      {gallery && (
+        <Modal title="Start from an example, or from scratch" onClose={() => setGallery(false)} testId="gallery">
+          <div className="sf-gallery">
+            {EXAMPLES.map((ex) => (
+              <button
+                key={ex.id}
+                className="sf-gallery__card"
+                onClick={() => {
+                  store.getState().replaceProject(structuredClone(getExample(ex.id)!.project));
+                  setGallery(false);
+                }}
+                data-testid={`example-${ex.id}`}
+              >
+                <strong>{ex.title}</strong>
+                <span>{ex.summary}</span>
+              </button>
+            ))}
+            <button
+              className="sf-gallery__card sf-gallery__card--empty"
+              onClick={() => {
+                store.getState().replaceProject(edits.emptyProject());
+                setGallery(false);
+              }}
+              data-testid="new-empty"
+            >
+              <strong>New empty project</strong>
+              <span>Arrivals, an exit and one department to start drawing.</span>
+            </button>
+          </div>
+        </Modal>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,245 @@
+// The flow canvas. React Flow draws; the project in the store is the truth. Drags happen in local
+// state and are committed once at the end (one undo step); removals and connections go straight
+// to the store.
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  MarkerType,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type EdgeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { NodeKind } from '../../model/schema';
+import { projectHash } from '../../engine/results';
+import { useApp, useAppStore } from '../context';
+import { activeScenario } from '../store';
+import * as edits from '../store/edits';
+import { scenarioFindings, scenarioTraffic } from '../derived';
+import { nodeTypes } from './nodes';
+import type { FlowNodeData } from './nodes/types';
+import { edgeTypes, type FlowEdgeData } from './edges/FlowEdgeView';
+import { computeLanes, laneAt, NODE_W, NODE_H } from './lanes';
+import type { LaneData } from './nodes/lane';
+
+export const PALETTE_MIME = 'application/x-serviceflow-node';
+
+export function Canvas() {
+  const store = useAppStore();
+  const project = useApp((s) => s.project);
+  const scenario = useApp(activeScenario);
+  const selection = useApp((s) => s.selection);
+  const results = useApp((s) => s.results);
+  const resultsHash = useApp((s) => s.resultsHash);
+  const focusNodeId = useApp((s) => s.focusNodeId);
+  const rf = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const index = project.scenarios.indexOf(scenario);
+  const findings = scenarioFindings(project, index);
+  const traffic = scenarioTraffic(project, scenario);
+  const stale = results !== undefined && resultsHash !== projectHash(project);
+  const scenarioResults = results?.scenarios.find((s) => s.id === scenario.id);
+
+  const lanes = useMemo(() => computeLanes(scenario), [scenario]);
+
+  const derivedNodes = useMemo((): Node[] => {
+    const deptColor = new Map(scenario.flow.departments.map((d) => [d.id, d.color]));
+    const bySeverity = new Map<string, { severity: 'error' | 'warning'; messages: string[] }>();
+    for (const f of findings) {
+      if (!f.nodeId) continue;
+      const cur = bySeverity.get(f.nodeId) ?? { severity: f.severity, messages: [] };
+      if (f.severity === 'error') cur.severity = 'error';
+      cur.messages.push(f.message);
+      bySeverity.set(f.nodeId, cur);
+    }
+    const laneNodes: Node<LaneData>[] = lanes.map((l) => ({
+      id: `lane:${l.departmentId}`,
+      type: 'lane',
+      position: { x: l.x, y: l.y },
+      data: { name: l.name, color: l.color, width: l.width, height: l.height, departmentId: l.departmentId },
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+      style: { width: l.width, height: l.height },
+    }));
+    const flowNodes: Node<FlowNodeData>[] = scenario.flow.nodes.map((n) => {
+      const st = scenarioResults?.steps[n.id];
+      return {
+        id: n.id,
+        type: n.kind,
+        position: n.position,
+        selected: selection.nodes.includes(n.id),
+        data: {
+          node: n,
+          unit: project.timeUnit,
+          deptColor: n.kind === 'step' || n.kind === 'delay' ? deptColor.get(n.departmentId ?? '') : undefined,
+          load: traffic.steps[n.id],
+          severity: bySeverity.get(n.id)?.severity,
+          messages: bySeverity.get(n.id)?.messages ?? [],
+          result: st && st.kind === 'step' ? { utilization: st.utilization.mean, meanQueue: st.queueLength.mean.mean, meanWait: st.waitingTime.mean } : undefined,
+          stale,
+        },
+      };
+    });
+    return [...laneNodes, ...flowNodes];
+  }, [scenario, findings, traffic, lanes, selection.nodes, project.timeUnit, scenarioResults, stale]);
+
+  const [nodes, setNodes] = useState<Node[]>(derivedNodes);
+  useEffect(() => setNodes(derivedNodes), [derivedNodes]);
+
+  const edges = useMemo((): Edge<FlowEdgeData>[] => {
+    const pos = new Map(scenario.flow.nodes.map((n) => [n.id, n.position]));
+    const outCount = new Map<string, number>();
+    for (const e of scenario.flow.edges) outCount.set(e.source, (outCount.get(e.source) ?? 0) + 1);
+    const nodeById = new Map(scenario.flow.nodes.map((n) => [n.id, n]));
+    const className = new Map(project.classes.map((c) => [c.id, c.name]));
+    const edgeSeverity = new Map(findings.filter((f) => f.edgeId).map((f) => [f.edgeId!, f.severity]));
+    return scenario.flow.edges.map((e) => {
+      const src = nodeById.get(e.source);
+      const byClass = src?.kind === 'decision' && src.mode === 'class';
+      let label: string | undefined;
+      if (byClass) label = e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes';
+      else if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
+      if (e.label) label = label ? `${e.label} · ${label}` : e.label;
+      const sp = pos.get(e.source);
+      const tp = pos.get(e.target);
+      const loop = !!sp && !!tp && tp.x < sp.x + 40;
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'flow',
+        selected: selection.edges.includes(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#5b6b7f' },
+        data: { label, loop, severity: edgeSeverity.get(e.id) },
+      };
+    });
+  }, [scenario, project.classes, findings, selection.edges]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => (c as { id: string }).id).filter((id) => !id.startsWith('lane:'));
+      if (removed.length > 0) store.getState().edit((p) => edits.removeElements(p, scenario.id, removed, []));
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    },
+    [store, scenario.id],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => (c as { id: string }).id);
+      if (removed.length > 0) store.getState().edit((p) => edits.removeElements(p, scenario.id, [], removed));
+    },
+    [store, scenario.id],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: Node, dragged: Node[]) => {
+      const moves = dragged.filter((n) => !n.id.startsWith('lane:')).map((n) => ({ id: n.id, position: n.position }));
+      if (moves.length === 0) return;
+      store.getState().edit((p) => {
+        let next = edits.moveNodes(p, scenario.id, moves);
+        // A step dropped into another department's lane joins that department.
+        for (const m of moves) {
+          const node = scenario.flow.nodes.find((n) => n.id === m.id);
+          if (!node || (node.kind !== 'step' && node.kind !== 'delay')) continue;
+          const lane = laneAt(
+            lanes.filter((l) => l.departmentId !== node.departmentId),
+            m.position.x + NODE_W / 2,
+            m.position.y + NODE_H / 2,
+          );
+          const ownLane = lanes.find((l) => l.departmentId === node.departmentId);
+          const insideOwn = ownLane && laneAt([ownLane], m.position.x + NODE_W / 2, m.position.y + NODE_H / 2);
+          if (lane && !insideOwn) next = edits.setDepartment(next, scenario.id, m.id, lane.departmentId);
+        }
+        return next;
+      });
+    },
+    [store, scenario, lanes],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target) return;
+      store.getState().edit((p) => edits.connect(p, scenario.id, c.source, c.target).project);
+    },
+    [store, scenario.id],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+      const next = { nodes: ns.map((n) => n.id).filter((id) => !id.startsWith('lane:')), edges: es.map((e) => e.id) };
+      const cur = store.getState().selection;
+      if (next.nodes.join() !== cur.nodes.join() || next.edges.join() !== cur.edges.join()) store.getState().select(next);
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!kind) return;
+      event.preventDefault();
+      const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const position = { x: Math.round(at.x - NODE_W / 2), y: Math.round(at.y - NODE_H / 2) };
+      const lane = laneAt(lanes, at.x, at.y);
+      let id = '';
+      store.getState().edit((p) => {
+        const r = edits.addNode(p, scenario.id, kind, position, lane?.departmentId);
+        id = r.id;
+        return r.project;
+      });
+      store.getState().select({ nodes: [id], edges: [] });
+    },
+    [rf, store, scenario.id, lanes],
+  );
+
+  useEffect(() => {
+    if (!focusNodeId) return;
+    const n = scenario.flow.nodes.find((x) => x.id === focusNodeId);
+    if (n) void rf.setCenter(n.position.x + NODE_W / 2, n.position.y + NODE_H / 2, { zoom: 1.1, duration: 300 });
+    store.getState().focusNode(undefined);
+  }, [focusNodeId, rf, scenario, store]);
+
+  // Fit the view when another scenario or project is shown.
+  useEffect(() => {
+    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200 }), 30);
+    return () => clearTimeout(t);
+  }, [scenario.id, project.name, rf]);
+
+  return (
+    <div className="sf-canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onSelectionChange={onSelectionChange}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView
+        fitViewOptions={{ padding: 0.12 }}
+        minZoom={0.15}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#e3e8ef" />
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'lane' ? 'rgba(78,121,167,0.15)' : '#8aa1bd')} />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  label: string | undefined;
+  /** Goes backwards in the flow (rework): drawn as a loop under the nodes. */
+  loop: boolean;
+  severity: 'error' | 'warning' | undefined;
+}
+
+export type FlowRFEdge = Edge<FlowEdgeData>;
+
+const LOOP_DROP = 70;
+
+export function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<FlowRFEdge>) {
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (data?.loop) {
+    // Out of the source to the right, down under both nodes, back left, and up into the target.
+    const bottom = Math.max(sourceY, targetY) + LOOP_DROP;
+    const r = 16;
+    const sx = sourceX + 24;
+    const tx = targetX - 24;
+    path = [
+      `M ${sourceX} ${sourceY}`,
+      `L ${sx - r} ${sourceY}`,
+      `Q ${sx} ${sourceY} ${sx} ${sourceY + r}`,
+      `L ${sx} ${bottom - r}`,
+      `Q ${sx} ${bottom} ${sx - r} ${bottom}`,
+      `L ${tx + r} ${bottom}`,
+      `Q ${tx} ${bottom} ${tx} ${bottom - r}`,
+      `L ${tx} ${targetY + r}`,
+      `Q ${tx} ${targetY} ${tx + r} ${targetY}`,
+      `L ${targetX} ${targetY}`,
+    ].join(' ');
+    labelX = (sx + tx) / 2;
+    labelY = bottom;
+  } else {
+    [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+    // Labels sit near the start, where the ways out of a node part.
+    labelX = sourceX + (targetX - sourceX) * 0.3;
+    labelY = sourceY + (targetY - sourceY) * 0.22;
+  }
+  const cls = `sf-edge ${data?.loop ? 'sf-edge--loop' : ''} ${selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}`;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
+      {data?.label && (
+        <EdgeLabelRenderer>
+          <div
+            className={`sf-edge-label nodrag nopan ${data.loop ? 'sf-edge-label--loop' : ''} ${selected ? 'is-selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${id}`}
+          >
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const edgeTypes = { flow: FlowEdgeView };

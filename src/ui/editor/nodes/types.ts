@@ -1,0 +1,23 @@
+import type { Node } from '@xyflow/react';
+import type { FlowNode, TimeUnit } from '../../../model/schema';
+import type { StepLoad } from '../../../engine/traffic';
+
+export interface StepResultFigures {
+  utilization: number;
+  meanQueue: number;
+  meanWait: number;
+}
+
+export interface FlowNodeData extends Record<string, unknown> {
+  node: FlowNode;
+  unit: TimeUnit;
+  deptColor: string | undefined;
+  load: StepLoad | undefined;
+  severity: 'error' | 'warning' | undefined;
+  messages: string[];
+  /** Simulation results for this step, when there are (fresh or stale) results. */
+  result: StepResultFigures | undefined;
+  stale: boolean;
+}
+
+export type FlowRFNode = Node<FlowNodeData>;

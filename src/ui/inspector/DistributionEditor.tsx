@@ -1,0 +1,223 @@
+// A duration distribution, picked by name and entered as mean and spread, with a small plot of
+// its density and mean so the user sees what "lognormal, mean 20 min, sd 15 min" looks like.
+import { area, line, max as d3max, scaleLinear } from 'd3';
+import { useMemo, useState } from 'react';
+import { DISTRIBUTION_KINDS, Distribution, type DistributionKind, type TimeUnit } from '../../model/schema';
+import { density, describeDistribution, moments } from '../../engine/distributions';
+import { zodProblems } from '../../model/load';
+import { UNIT_LABEL } from '../derived';
+import { NumberField, SelectField, type Commit } from './fields';
+
+const KIND_LABEL: Record<DistributionKind, string> = {
+  exponential: 'Exponential (mean)',
+  constant: 'Constant',
+  uniform: 'Uniform (min–max)',
+  triangular: 'Triangular (min, most likely, max)',
+  normal: 'Normal (mean, sd)',
+  lognormal: 'Lognormal (mean, sd)',
+  gamma: 'Gamma (mean, sd)',
+  erlang: 'Erlang (mean, phases)',
+  weibull: 'Weibull (mean, sd)',
+  empirical: 'Observed values',
+};
+
+/** The same mean (and spread where the new kind has one) in another kind. */
+export function convertDistribution(d: Distribution, kind: DistributionKind): Distribution {
+  const m = moments(d);
+  const mean = m.mean > 0 ? m.mean : 1;
+  const sd = m.variance > 0 ? Math.sqrt(m.variance) : mean / 2;
+  const r = (x: number) => +x.toPrecision(4);
+  switch (kind) {
+    case 'exponential':
+      return { kind, mean: r(mean) };
+    case 'constant':
+      return { kind, value: r(mean) };
+    case 'uniform': {
+      const half = Math.min(sd * Math.sqrt(3), mean);
+      return { kind, min: r(mean - half), max: r(mean + half) };
+    }
+    case 'triangular':
+      return { kind, min: r(mean * 0.5), mode: r(mean), max: r(mean * 1.5) };
+    case 'normal':
+    case 'lognormal':
+    case 'gamma':
+    case 'weibull':
+      return { kind, mean: r(mean), sd: r(sd) };
+    case 'erlang':
+      return { kind, mean: r(mean), k: Math.max(1, Math.min(50, Math.round((mean * mean) / (sd * sd)))) };
+    case 'empirical':
+      return { kind, values: [r(mean)] };
+  }
+}
+
+/** Parses pasted observations: one number per line (also ; , or tab separated; decimal commas accepted). */
+export function parseObservations(text: string): { values: number[]; errors: string[] } {
+  const values: number[] = [];
+  const errors: string[] = [];
+  const sep = /\n/.test(text) ? /\r?\n/ : /[;\t]|,(?=\s)|\s+/;
+  text.split(sep).forEach((raw, i) => {
+    const cell = raw.trim();
+    if (cell === '') return;
+    const n = Number(cell.replace(/^(\d+),(\d+)$/, '$1.$2'));
+    if (!Number.isFinite(n) || n < 0) errors.push(`line ${i + 1}: "${cell}" is not a duration`);
+    else values.push(n);
+  });
+  return { values, errors };
+}
+
+function check(candidate: unknown): string | undefined {
+  const r = Distribution.safeParse(candidate);
+  if (r.success) return undefined;
+  return zodProblems(r.error, candidate)
+    .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+    .join('; ');
+}
+
+export function DistributionEditor({ value, unit, onCommit, label, testId }: { value: Distribution; unit: TimeUnit; onCommit: (d: Distribution) => void; label: string; testId?: string }) {
+  const u = UNIT_LABEL[unit];
+  const set = <K extends string>(key: K): Commit<number> => (v) => {
+    const candidate = { ...value, [key]: v };
+    const err = check(candidate);
+    if (err) return err.replace(new RegExp(`^${key}: `), '');
+    onCommit(candidate as Distribution);
+    return undefined;
+  };
+  const fields: Record<DistributionKind, [string, string, boolean?][]> = {
+    exponential: [['mean', 'Mean']],
+    constant: [['value', 'Duration']],
+    uniform: [
+      ['min', 'Shortest'],
+      ['max', 'Longest'],
+    ],
+    triangular: [
+      ['min', 'Shortest'],
+      ['mode', 'Most likely'],
+      ['max', 'Longest'],
+    ],
+    normal: [
+      ['mean', 'Mean'],
+      ['sd', 'Spread (sd)'],
+    ],
+    lognormal: [
+      ['mean', 'Mean'],
+      ['sd', 'Spread (sd)'],
+    ],
+    gamma: [
+      ['mean', 'Mean'],
+      ['sd', 'Spread (sd)'],
+    ],
+    erlang: [
+      ['mean', 'Mean'],
+      ['k', 'Phases', true],
+    ],
+    weibull: [
+      ['mean', 'Mean'],
+      ['sd', 'Spread (sd)'],
+    ],
+    empirical: [],
+  };
+  return (
+    <fieldset className="sf-dist" data-testid={testId}>
+      <legend>{label}</legend>
+      <SelectField
+        label="Shape"
+        value={value.kind}
+        options={DISTRIBUTION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+        onCommit={(k) => {
+          onCommit(convertDistribution(value, k));
+          return undefined;
+        }}
+        testId={testId ? `${testId}-kind` : undefined}
+      />
+      {fields[value.kind].map(([key, text, integer]) => (
+        <NumberField
+          key={`${value.kind}-${key}`}
+          label={text}
+          value={(value as unknown as Record<string, number>)[key]}
+          unit={integer ? undefined : u}
+          integer={integer}
+          onCommit={set(key)}
+          testId={testId ? `${testId}-${key}` : undefined}
+        />
+      ))}
+      {value.kind === 'empirical' && <ObservationsField value={value.values} unit={u} onCommit={(values) => onCommit({ kind: 'empirical', values })} />}
+      <DensityPlot value={value} unit={unit} />
+      <div className="sf-dist__summary" data-testid={testId ? `${testId}-summary` : undefined}>
+        {describeDistribution(value, u)}
+      </div>
+    </fieldset>
+  );
+}
+
+function ObservationsField({ value, unit, onCommit }: { value: number[]; unit: string; onCommit: (v: number[]) => void }) {
+  const [text, setText] = useState(value.join('\n'));
+  const [errors, setErrors] = useState<string[]>([]);
+  const parsed = useMemo(() => parseObservations(text), [text]);
+  const m = parsed.values.length > 0 ? moments({ kind: 'empirical', values: parsed.values }) : undefined;
+  return (
+    <div className="sf-field">
+      <label>Observed durations ({unit}), one per line</label>
+      <textarea
+        rows={5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          setErrors(parsed.errors);
+          if (parsed.errors.length === 0 && parsed.values.length > 0) onCommit(parsed.values);
+          else if (parsed.values.length === 0) setErrors(['Paste at least one duration.']);
+        }}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        data-testid="empirical-values"
+      />
+      {m && (
+        <div className="sf-field__hint">
+          {parsed.values.length} values · mean {m.mean.toPrecision(3)} {unit} · sd {Math.sqrt(m.variance).toPrecision(3)} {unit}
+        </div>
+      )}
+      {errors.length > 0 && (
+        <div className="sf-field__error" role="alert">
+          {errors.slice(0, 5).join('; ')}
+          {errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''} — nothing was changed.
+        </div>
+      )}
+    </div>
+  );
+}
+
+const W = 260;
+const H = 76;
+const M = { l: 4, r: 4, t: 6, b: 16 };
+
+export function DensityPlot({ value, unit }: { value: Distribution; unit: TimeUnit }) {
+  const curve = useMemo(() => density(value, 90), [value]);
+  const xMax = Math.max(...curve.x, curve.mean * 1.2, 1e-9);
+  const x = scaleLinear().domain([0, xMax]).range([M.l, W - M.r]);
+  const yMax = curve.kind === 'discrete' ? 1 : (d3max(curve.y) ?? 1) || 1;
+  const y = scaleLinear().domain([0, yMax]).range([H - M.b, M.t]);
+  const pts = curve.x.map((xv, i) => [xv, curve.y[i]!] as [number, number]);
+  const path = curve.kind === 'continuous' ? line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(pts) ?? '' : '';
+  const fill = curve.kind === 'continuous' ? area<[number, number]>().x((d) => x(d[0])).y0(H - M.b).y1((d) => y(d[1]))(pts) ?? '' : '';
+  return (
+    <svg className="sf-density" width={W} height={H} role="img" aria-label={`Density of ${describeDistribution(value, UNIT_LABEL[unit])}`} data-testid="density-plot">
+      {curve.kind === 'continuous' ? (
+        <>
+          <path d={fill} className="sf-density__area" />
+          <path d={path} className="sf-density__line" />
+        </>
+      ) : (
+        curve.x.map((xv) => <line key={xv} x1={x(xv)} x2={x(xv)} y1={H - M.b} y2={M.t} className="sf-density__line" />)
+      )}
+      <line x1={x(curve.mean)} x2={x(curve.mean)} y1={H - M.b} y2={M.t} className="sf-density__mean" />
+      <text x={Math.min(x(curve.mean) + 4, W - 60)} y={M.t + 10} className="sf-density__label">
+        mean
+      </text>
+      <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="sf-density__axis" />
+      <text x={M.l} y={H - 3} className="sf-density__tick">
+        0
+      </text>
+      <text x={W - M.r} y={H - 3} textAnchor="end" className="sf-density__tick">
+        {+xMax.toPrecision(3)} {UNIT_LABEL[unit]}
+      </text>
+    </svg>
+  );
+}

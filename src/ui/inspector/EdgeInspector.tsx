@@ -1,0 +1,79 @@
+import type { CustomerClass, FlowEdge } from '../../model/schema';
+import { FlowEdge as FlowEdgeSchema } from '../../model/schema';
+import { NumberField, TextField } from './fields';
+
+export interface EdgeInspectorProps {
+  edge: FlowEdge;
+  /** All edges leaving the same node, this one included. */
+  siblings: FlowEdge[];
+  sourceName: string;
+  targetName: string;
+  byClass: boolean;
+  classes: CustomerClass[];
+  onCommit: (edges: FlowEdge[]) => void;
+}
+
+export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass, classes, onCommit }: EdgeInspectorProps) {
+  const sum = siblings.reduce((s, e) => s + (e.probability ?? 0), 0);
+  const commitOne = (next: FlowEdge) => {
+    const r = FlowEdgeSchema.safeParse(next);
+    if (!r.success) return r.error.issues[0]?.message ?? 'not valid';
+    onCommit([next]);
+    return undefined;
+  };
+  const balance = () => {
+    const others = siblings.filter((e) => e.id !== edge.id);
+    const rest = Math.max(0, 1 - (edge.probability ?? 0));
+    const otherSum = others.reduce((s, e) => s + (e.probability ?? 0), 0);
+    onCommit(
+      others.map((e) => ({
+        ...e,
+        probability: Math.round((otherSum > 0 ? ((e.probability ?? 0) / otherSum) * rest : rest / others.length) * 1e6) / 1e6,
+      })),
+    );
+  };
+  return (
+    <div className="sf-inspector__section" data-testid="edge-inspector">
+      <h3>Connection</h3>
+      <p className="sf-muted">
+        From <strong>{sourceName}</strong> to <strong>{targetName}</strong>
+      </p>
+      {byClass ? (
+        <fieldset className="sf-classes">
+          <legend>Customer classes sent this way</legend>
+          {classes.map((c) => (
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                checked={edge.classIds?.includes(c.id) ?? false}
+                onChange={(e) => {
+                  const ids = new Set(edge.classIds ?? []);
+                  if (e.target.checked) ids.add(c.id);
+                  else ids.delete(c.id);
+                  commitOne({ ...edge, classIds: [...ids] });
+                }}
+              />{' '}
+              {c.name}
+            </label>
+          ))}
+          <p className="sf-muted">A connection with no class ticked takes all other classes.</p>
+        </fieldset>
+      ) : siblings.length > 1 ? (
+        <>
+          <NumberField label="Share of customers" value={edge.probability} percent onCommit={(probability) => commitOne({ ...edge, probability })} testId="field-probability" />
+          <p className={Math.abs(sum - 1) > 1e-6 ? 'sf-field__error' : 'sf-muted'} data-testid="probability-sum">
+            All ways out of {sourceName} add up to {+(sum * 100).toFixed(1)} %{Math.abs(sum - 1) > 1e-6 ? ' — they must add up to 100 %.' : '.'}
+          </p>
+          {siblings.length > 1 && Math.abs(sum - 1) > 1e-6 && (
+            <button type="button" className="sf-button" onClick={balance} data-testid="balance-shares">
+              Share the rest among the other connections
+            </button>
+          )}
+        </>
+      ) : (
+        <p className="sf-muted">Every customer takes this connection.</p>
+      )}
+      <TextField label="Label" value={edge.label ?? ''} onCommit={(label) => commitOne({ ...edge, label: label.trim() || undefined })} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The right-hand panel: the selected node or connection, or the project settings.
+import { useApp, useAppStore } from '../context';
+import { activeScenario } from '../store';
+import * as edits from '../store/edits';
+import { scenarioTraffic } from '../derived';
+import { NodeInspector } from './NodeInspector';
+import { EdgeInspector } from './EdgeInspector';
+import { ProjectSettings } from './ProjectSettings';
+
+export function Inspector() {
+  const store = useAppStore();
+  const project = useApp((s) => s.project);
+  const scenario = useApp(activeScenario);
+  const selection = useApp((s) => s.selection);
+  const node = selection.nodes.length === 1 ? scenario.flow.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
+  const edge = !node && selection.edges.length === 1 ? scenario.flow.edges.find((e) => e.id === selection.edges[0]) : undefined;
+  const edit = store.getState().edit;
+
+  if (node) {
+    return (
+      <NodeInspector
+        key={`${scenario.id}:${node.id}`}
+        node={node}
+        departments={scenario.flow.departments}
+        classes={project.classes}
+        unit={project.timeUnit}
+        load={scenarioTraffic(project, scenario).steps[node.id]}
+        onCommit={(next) => edit((p) => edits.updateNode(p, scenario.id, next))}
+      />
+    );
+  }
+  if (edge) {
+    const name = (id: string) => scenario.flow.nodes.find((n) => n.id === id)?.name ?? id;
+    const src = scenario.flow.nodes.find((n) => n.id === edge.source);
+    return (
+      <EdgeInspector
+        key={`${scenario.id}:${edge.id}`}
+        edge={edge}
+        siblings={scenario.flow.edges.filter((e) => e.source === edge.source)}
+        sourceName={name(edge.source)}
+        targetName={name(edge.target)}
+        byClass={src?.kind === 'decision' && src.mode === 'class'}
+        classes={project.classes}
+        onCommit={(changed) => edit((p) => changed.reduce((acc, e) => edits.updateEdge(acc, scenario.id, e), p))}
+      />
+    );
+  }
+  return (
+    <ProjectSettings
+      project={project}
+      departments={scenario.flow.departments}
+      onCommit={(next) => edit(() => next)}
+      onDepartmentCommit={(d) => edit((p) => edits.updateDepartment(p, scenario.id, d))}
+      onAddDepartment={() => edit((p) => edits.addDepartment(p, scenario.id, `Department ${scenario.flow.departments.length + 1}`).project)}
+    />
+  );
+}

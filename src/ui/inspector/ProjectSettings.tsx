@@ -1,0 +1,149 @@
+// Project-level settings: name, time unit, customer classes, run settings, service-level targets,
+// and the departments of the scenario on screen.
+import { Project, TIME_UNITS, type Department } from '../../model/schema';
+import { zodProblems } from '../../model/load';
+import { UNIT_LABEL } from '../derived';
+import { freshId } from '../store/edits';
+import { NumberField, SelectField, TextField } from './fields';
+
+export interface ProjectSettingsProps {
+  project: Project;
+  departments: Department[];
+  onCommit: (next: Project) => void;
+  onDepartmentCommit: (next: Department) => void;
+  onAddDepartment: () => void;
+}
+
+/** The message of the first problem of a candidate project, or undefined (and then it is committed). */
+function commitProject(candidate: Project, onCommit: (p: Project) => void): string | undefined {
+  const r = Project.safeParse(candidate);
+  if (!r.success) return zodProblems(r.error, candidate)[0]!.message;
+  onCommit(r.data);
+  return undefined;
+}
+
+export function ProjectSettings({ project, departments, onCommit, onDepartmentCommit, onAddDepartment }: ProjectSettingsProps) {
+  const u = UNIT_LABEL[project.timeUnit];
+  const run = project.run;
+  const c = (p: Project) => commitProject(p, onCommit);
+  const setRun = (patch: Partial<Project['run']>) => c({ ...project, run: { ...run, ...patch } });
+  return (
+    <div className="sf-inspector__section" data-testid="project-settings">
+      <h3>Project</h3>
+      <TextField label="Name" value={project.name} onCommit={(name) => c({ ...project, name })} testId="project-name" />
+      <SelectField label="Time unit" value={project.timeUnit} options={TIME_UNITS.map((t) => ({ value: t, label: t }))} onCommit={(timeUnit) => c({ ...project, timeUnit })} />
+
+      <h4>Departments</h4>
+      {departments.map((d) => (
+        <div className="sf-row" key={d.id}>
+          <input type="color" value={d.color} aria-label={`Colour of ${d.name}`} onChange={(e) => onDepartmentCommit({ ...d, color: e.target.value })} />
+          <TextField label="" value={d.name} onCommit={(name) => (name.trim() ? (onDepartmentCommit({ ...d, name: name.trim() }), undefined) : 'A department needs a name.')} />
+        </div>
+      ))}
+      <button type="button" className="sf-link" onClick={onAddDepartment} data-testid="add-department">
+        + Add a department
+      </button>
+
+      <h4>Customer classes</h4>
+      {project.classes.map((cls, i) => {
+        const setClass = (patch: Partial<typeof cls>) => c({ ...project, classes: project.classes.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+        return (
+          <div className="sf-card" key={cls.id} data-testid={`class-${cls.id}`}>
+            <div className="sf-row">
+              <input type="color" value={cls.color} aria-label={`Colour of ${cls.name}`} onChange={(e) => setClass({ color: e.target.value })} />
+              <TextField label="Name" value={cls.name} onCommit={(name) => setClass({ name })} />
+            </div>
+            <div className="sf-row">
+              <NumberField label="Share" value={cls.share} onCommit={(share) => setClass({ share })} hint="relative weight" />
+              <NumberField label="Priority" value={cls.priority} integer onCommit={(priority) => setClass({ priority })} hint="0 = served first" />
+            </div>
+            {project.classes.length > 1 && (
+              <button type="button" className="sf-link" onClick={() => c({ ...project, classes: project.classes.filter((_, j) => j !== i) })}>
+                Remove {cls.name}
+              </button>
+            )}
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="sf-link"
+        onClick={() => c({ ...project, classes: [...project.classes, { id: freshId('class', project.classes.map((x) => x.id)), name: `Class ${project.classes.length + 1}`, share: 1, priority: 0, color: '#9c755f' }] })}
+        data-testid="add-class"
+      >
+        + Add a customer class
+      </button>
+
+      <h4>Run</h4>
+      {run.horizon.kind === 'duration' ? (
+        <NumberField label="Simulated time" value={run.horizon.duration} unit={u} onCommit={(duration) => setRun({ horizon: { kind: 'duration', duration } })} testId="run-duration" />
+      ) : (
+        <NumberField label="Customers" value={run.horizon.count} integer onCommit={(count) => setRun({ horizon: { kind: 'customers', count } })} />
+      )}
+      <NumberField label="Warm-up (not counted)" value={run.warmup} unit={u} onCommit={(warmup) => setRun({ warmup })} />
+      {run.replications.kind === 'fixed' ? (
+        <NumberField label="Replications" value={run.replications.count} integer onCommit={(count) => setRun({ replications: { kind: 'fixed', count } })} testId="run-replications" />
+      ) : (
+        <NumberField
+          label="Precision target (±)"
+          value={run.replications.relativeHalfWidth}
+          percent
+          onCommit={(relativeHalfWidth) => setRun({ replications: { ...(run.replications as Extract<typeof run.replications, { kind: 'precision' }>), relativeHalfWidth } })}
+        />
+      )}
+      <SelectField
+        label="Replications rule"
+        value={run.replications.kind}
+        options={[
+          { value: 'fixed', label: 'a fixed number' },
+          { value: 'precision', label: 'until precise enough' },
+        ]}
+        onCommit={(kind) => setRun({ replications: kind === 'fixed' ? { kind: 'fixed', count: 10 } : { kind: 'precision', relativeHalfWidth: 0.05, min: 5, max: 100 } })}
+      />
+      <div className="sf-row">
+        <NumberField label="Seed" value={run.seed} integer onCommit={(seed) => setRun({ seed })} testId="run-seed" />
+        <button type="button" className="sf-link" onClick={() => setRun({ seed: Math.floor(Math.random() * 2 ** 31) })}>
+          New seed
+        </button>
+      </div>
+
+      <h4>Service-level targets</h4>
+      {project.serviceLevels.map((sl, i) => {
+        const setSl = (patch: Partial<typeof sl>) => c({ ...project, serviceLevels: project.serviceLevels.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+        return (
+          <div className="sf-card" key={sl.id}>
+            <TextField label="Name" value={sl.name} onCommit={(name) => setSl({ name })} />
+            <SelectField
+              label="Measure"
+              value={sl.measure}
+              options={[
+                { value: 'waitingTime', label: 'waiting time' },
+                { value: 'timeInSystem', label: 'total time' },
+              ]}
+              onCommit={(measure) => setSl({ measure })}
+            />
+            <div className="sf-row">
+              <NumberField label="Within" value={sl.threshold} unit={u} onCommit={(threshold) => setSl({ threshold })} />
+              <NumberField label="Target" value={sl.target} percent onCommit={(target) => setSl({ target })} />
+            </div>
+            <button type="button" className="sf-link" onClick={() => c({ ...project, serviceLevels: project.serviceLevels.filter((_, j) => j !== i) })}>
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="sf-link"
+        onClick={() =>
+          c({
+            ...project,
+            serviceLevels: [...project.serviceLevels, { id: freshId('target', project.serviceLevels.map((x) => x.id)), name: 'Waiting at most 30 min', measure: 'waitingTime', threshold: 30, target: 0.8 }],
+          })
+        }
+      >
+        + Add a target
+      </button>
+    </div>
+  );
+}

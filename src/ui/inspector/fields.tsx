@@ -1,0 +1,140 @@
+// Form fields that keep their own draft text: a value is parsed and checked when the user leaves
+// the field (or presses Enter); an invalid value is shown at the field with the reason and is not
+// committed to the model.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+
+interface FieldFrameProps {
+  label: string;
+  error: string | undefined;
+  hint?: ReactNode;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}
+
+function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
+  const id = useId();
+  const errId = `${id}-error`;
+  return (
+    <div className={`sf-field ${error ? 'has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="sf-field__control">{children(id, error ? errId : undefined)}</div>
+      {hint && !error && <div className="sf-field__hint">{hint}</div>}
+      {error && (
+        <div className="sf-field__error" id={errId} role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Returns an error message, or undefined when the value was committed. */
+export type Commit<T> = (value: T) => string | undefined;
+
+export function NumberField(props: {
+  label: string;
+  value: number | undefined;
+  unit?: string;
+  integer?: boolean;
+  /** Shown as a percentage: the model value is a share 0–1, the field shows 0–100. */
+  percent?: boolean;
+  onCommit: Commit<number>;
+  hint?: ReactNode;
+  testId?: string;
+}) {
+  const shown = (v: number | undefined) => (v === undefined ? '' : String(props.percent ? +(v * 100).toFixed(4) : +v.toPrecision(10)));
+  const [text, setText] = useState(shown(props.value));
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(shown(props.value));
+    setError(undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value]);
+  const commit = () => {
+    const raw = text.trim().replace(',', '.');
+    if (raw === '') return setError('Enter a number.');
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return setError(`"${text}" is not a number.`);
+    if (props.integer && !Number.isInteger(n)) return setError('Enter a whole number.');
+    const value = props.percent ? n / 100 : n;
+    if (value === props.value) return setError(undefined);
+    setError(props.onCommit(value));
+  };
+  return (
+    <FieldFrame label={props.label} error={error} hint={props.hint}>
+      {(id, describedBy) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            value={text}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            data-testid={props.testId}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+              if (e.key === 'Escape') {
+                setText(shown(props.value));
+                setError(undefined);
+              }
+            }}
+          />
+          {(props.unit || props.percent) && <span className="sf-unit">{props.percent ? '%' : props.unit}</span>}
+        </>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextField(props: { label: string; value: string; onCommit: Commit<string>; testId?: string; multiline?: boolean }) {
+  const [text, setText] = useState(props.value);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(props.value);
+    setError(undefined);
+  }, [props.value]);
+  const commit = () => {
+    if (text === props.value) return setError(undefined);
+    setError(props.onCommit(text));
+  };
+  return (
+    <FieldFrame label={props.label} error={error}>
+      {(id, describedBy) =>
+        props.multiline ? (
+          <textarea id={id} value={text} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} data-testid={props.testId} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+        ) : (
+          <input
+            id={id}
+            type="text"
+            value={text}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            data-testid={props.testId}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+          />
+        )
+      }
+    </FieldFrame>
+  );
+}
+
+export function SelectField<T extends string>(props: { label: string; value: T; options: { value: T; label: string }[]; onCommit: Commit<T>; testId?: string }) {
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <FieldFrame label={props.label} error={error}>
+      {(id, describedBy) => (
+        <select id={id} value={props.value} aria-describedby={describedBy} data-testid={props.testId} onChange={(e) => setError(props.onCommit(e.target.value as T))}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

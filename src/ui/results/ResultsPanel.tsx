@@ -1,0 +1,227 @@
+// Results: key figures with 95 % confidence intervals per scenario, the bottleneck in words, the
+// before/after comparison, a step table and charts. Marked stale when the model changed since.
+import { useMemo, useState } from 'react';
+import { formatDuration, formatNumber, formatShare } from '../../engine/format';
+import { projectHash } from '../../engine/results';
+import type { ScenarioResults } from '../../engine/aggregate';
+import type { TimeUnit } from '../../model/schema';
+import { useApp, useAppStore } from '../context';
+import { activeScenario } from '../store';
+import { downloadText, fileName } from '../persist';
+import { WaitingCdf } from './WaitingCdf';
+import { UtilizationChart } from './UtilizationChart';
+import { stepTableCsv, stepTableRows, type StepRow } from './table';
+
+const pm = (v: string, ci: string) => (
+  <>
+    {v} <span className="sf-ci">± {ci}</span>
+  </>
+);
+
+export function ResultsPanel() {
+  const store = useAppStore();
+  const project = useApp((s) => s.project);
+  const scenario = useApp(activeScenario);
+  const results = useApp((s) => s.results);
+  const resultsHash = useApp((s) => s.resultsHash);
+  const status = useApp((s) => s.runStatus);
+  const progress = useApp((s) => s.runProgress);
+  const error = useApp((s) => s.runError);
+  const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
+  const stale = results !== undefined && resultsHash !== projectHash(project);
+  const unit = results?.project.timeUnit ?? project.timeUnit;
+
+  const colors = useMemo(() => Object.fromEntries(project.scenarios.map((s, i) => [s.id, s.color ?? ['#4e79a7', '#f28e2b', '#59a14f', '#e15759'][i % 4]!])), [project.scenarios]);
+  if (status === 'idle' && !results) return null;
+
+  const shown = results?.scenarios.find((s) => s.id === scenario.id) ?? results?.scenarios[0];
+  const rows = shown ? stepTableRows(shown).sort((a, b) => (typeof a[sortKey] === 'string' ? String(a[sortKey]).localeCompare(String(b[sortKey])) : Number(b[sortKey]) - Number(a[sortKey]))) : [];
+
+  return (
+    <section className="sf-results" aria-label="Results" data-testid="results">
+      {status === 'running' && progress && (
+        <div className="sf-progress" data-testid="progress">
+          <div className="sf-progress__bar">
+            <div style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
+          </div>
+          <span>
+            {progress.done} of {progress.total || '…'} replications
+            {progress.etaMs !== undefined && progress.done < progress.total ? ` · about ${Math.max(1, Math.round(progress.etaMs / 1000))} s left` : ''}
+          </span>
+        </div>
+      )}
+      {status === 'error' && (
+        <div className="sf-banner sf-banner--error" role="alert" data-testid="run-error">
+          The simulation stopped: {error}
+        </div>
+      )}
+      {status === 'cancelled' && <div className="sf-banner">The run was cancelled. {results ? 'The figures below are from the previous run.' : ''}</div>}
+      {stale && (
+        <div className="sf-banner sf-banner--stale" data-testid="stale">
+          The model has changed since these results were computed. Run again to update them.
+        </div>
+      )}
+      {results && (
+        <>
+          <div className="sf-results__head">
+            <h2>Results</h2>
+            <span className="sf-muted">
+              {results.settings.replications} replications · seed {results.settings.seed} · 95 % confidence intervals
+            </span>
+            <span className="sf-header__spacer" />
+            <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json">
+              Export results (JSON)
+            </button>
+            {shown && (
+              <button className="sf-link" onClick={() => downloadText(`${shown.name}.steps.csv`, stepTableCsv(shown), 'text/csv')} data-testid="export-csv">
+                Step table (CSV)
+              </button>
+            )}
+          </div>
+          <div className="sf-cards">
+            {results.scenarios.map((s) => (
+              <KeyFigures key={s.id} s={s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} />
+            ))}
+          </div>
+          {results.comparisons.map((c) => {
+            const prop = results.scenarios.find((s) => s.id === c.proposalId);
+            const base = results.scenarios.find((s) => s.id === c.baselineId);
+            return (
+              <div className="sf-compare" key={c.proposalId} data-testid={`comparison-${c.proposalId}`}>
+                <h3>
+                  {prop?.name} compared with {base?.name}
+                </h3>
+                <ul>
+                  {c.overall
+                    .filter((m) => m.baseline !== 0 || m.proposal !== 0)
+                    .map((m) => (
+                      <li key={m.metric} className={m.significant ? ((m.proposal < m.baseline) === m.lowerIsBetter ? 'is-better' : 'is-worse') : 'is-same'}>
+                        {m.sentence}
+                      </li>
+                    ))}
+                </ul>
+                {c.departments.length > 0 && (
+                  <details>
+                    <summary>By department</summary>
+                    <ul>
+                      {c.departments.map((d) => (
+                        <li key={d.id}>
+                          <strong>{d.name}:</strong> {d.metrics[0]!.sentence.replace(/^Mean wait/, 'mean wait')}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                {(c.onlyInBaseline.steps.length > 0 || c.onlyInProposal.steps.length > 0) && (
+                  <p className="sf-muted">
+                    {c.onlyInProposal.steps.length > 0 && <>Only in the proposal: {c.onlyInProposal.steps.map((id) => prop?.steps[id]?.name ?? id).join(', ')}. </>}
+                    {c.onlyInBaseline.steps.length > 0 && <>Only in the baseline: {c.onlyInBaseline.steps.map((id) => base?.steps[id]?.name ?? id).join(', ')}.</>}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+          <div className="sf-charts">
+            <WaitingCdf scenarios={results.scenarios} colors={colors} unit={unit} />
+            <UtilizationChart scenarios={results.scenarios} colors={colors} />
+          </div>
+          {shown && (
+            <div className="sf-table-wrap">
+              <h3>Steps of “{shown.name}”</h3>
+              <table className="sf-table" data-testid="step-table">
+                <thead>
+                  <tr>
+                    {(
+                      [
+                        ['name', 'Step'],
+                        ['waitMean', 'Mean wait'],
+                        ['waitP90', 'p90 wait'],
+                        ['waitMax', 'Longest wait'],
+                        ['queueMean', 'Mean queue'],
+                        ['queueMax', 'Longest queue'],
+                        ['utilization', 'Busy'],
+                        ['throughput', 'Served / unit'],
+                        ['abandoned', 'Gave up'],
+                        ['waitingShare', 'Share of waiting'],
+                      ] as [keyof StepRow, string][]
+                    ).map(([k, label]) => (
+                      <th key={k} aria-sort={sortKey === k ? 'descending' : undefined}>
+                        <button onClick={() => setSortKey(k)}>{label}</button>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id} onClick={() => store.getState().select({ nodes: [r.id], edges: [] })}>
+                      <td>{r.name}</td>
+                      <td>{pm(formatDuration(r.waitMean, unit), formatDuration(r.waitMeanCi, unit))}</td>
+                      <td>{formatDuration(r.waitP90, unit)}</td>
+                      <td>{formatDuration(r.waitMax, unit)}</td>
+                      <td>{pm(formatNumber(r.queueMean), formatNumber(r.queueMeanCi))}</td>
+                      <td>{formatNumber(r.queueMax)}</td>
+                      <td>{pm(formatShare(r.utilization), formatShare(r.utilizationCi))}</td>
+                      <td>{formatNumber(r.throughput)}</td>
+                      <td>{formatNumber(r.abandoned)}</td>
+                      <td>{formatShare(r.waitingShare)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function KeyFigures({ s, unit, color, bottleneck }: { s: ScenarioResults; unit: TimeUnit; color: string; bottleneck: string | undefined }) {
+  const o = s.overall;
+  const d = (e: { mean: number; ci95: number }) => pm(formatDuration(e.mean, unit), formatDuration(e.ci95, unit));
+  const sh = (e: { mean: number; ci95: number }) => pm(formatShare(e.mean), formatShare(e.ci95));
+  const warn = (kind: string) => s.warnings.filter((w) => w.kind === kind);
+  return (
+    <article className="sf-card sf-keyfigures" style={{ '--tab': color } as React.CSSProperties} data-testid={`figures-${s.id}`}>
+      <h3>
+        <span className="sf-tab__dot" /> {s.name}
+      </h3>
+      {bottleneck && (
+        <p className="sf-bottleneck" data-testid={`bottleneck-${s.id}`}>
+          Bottleneck — {bottleneck}
+        </p>
+      )}
+      <dl>
+        <dt>Mean wait</dt>
+        <dd data-testid="mean-wait">{d(o.waitingTime)}</dd>
+        <dt>90 % wait less than</dt>
+        <dd>{d(o.waitingTime.p90)}</dd>
+        <dt>Mean total time</dt>
+        <dd>{d(o.timeInSystem)}</dd>
+        {Object.entries(o.serviceLevel).map(([id, sl]) => (
+          <div key={id} className="sf-dl-row">
+            <dt>{sl.name}</dt>
+            <dd className={sl.met ? 'is-met' : 'is-missed'}>
+              {sh(sl)} <span className="sf-muted">(target {formatShare(sl.target)})</span>
+            </dd>
+          </div>
+        ))}
+        <dt>Gave up</dt>
+        <dd>{sh(o.abandonedShare)}</dd>
+        <dt>Turned away</dt>
+        <dd>{sh(o.turnedAwayShare)}</dd>
+        <dt>Customers served per {unit.replace(/s$/, '')}</dt>
+        <dd>{pm(formatNumber(o.throughput.mean), formatNumber(o.throughput.ci95))}</dd>
+        <dt>Staff busy</dt>
+        <dd>{sh(o.utilization)}</dd>
+        <dt>Handoffs per customer</dt>
+        <dd>{pm(formatNumber(o.handoffsPerCustomer.mean), formatNumber(o.handoffsPerCustomer.ci95))}</dd>
+      </dl>
+      {[...warn('unstable'), ...warn('warm-up'), ...warn('precision'), ...warn('few-customers')].map((w, i) => (
+        <p key={i} className="sf-warning" data-testid="engine-warning">
+          ⚠ {w.message}
+        </p>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+// The step table: rows for the results view and the CSV export (same column names as the results format).
+import type { ScenarioResults } from '../../engine/aggregate';
+
+export interface StepRow {
+  id: string;
+  name: string;
+  department: string;
+  waitMean: number;
+  waitMeanCi: number;
+  waitP90: number;
+  waitMax: number;
+  queueMean: number;
+  queueMeanCi: number;
+  queueMax: number;
+  utilization: number;
+  utilizationCi: number;
+  throughput: number;
+  abandoned: number;
+  turnedAway: number;
+  waitingShare: number;
+}
+
+export function stepTableRows(s: ScenarioResults): StepRow[] {
+  return Object.values(s.steps)
+    .filter((st) => st.kind === 'step')
+    .map((st) => ({
+      id: st.id,
+      name: st.name,
+      department: (st.departmentId && s.departments[st.departmentId]?.name) || '',
+      waitMean: st.waitingTime.mean,
+      waitMeanCi: st.waitingTime.ci95,
+      waitP90: st.waitingTime.p90.mean,
+      waitMax: st.waitingTime.max.mean,
+      queueMean: st.queueLength.mean.mean,
+      queueMeanCi: st.queueLength.mean.ci95,
+      queueMax: st.queueLength.max.mean,
+      utilization: st.utilization.mean,
+      utilizationCi: st.utilization.ci95,
+      throughput: st.throughput.mean,
+      abandoned: st.abandoned.mean,
+      turnedAway: st.turnedAway.mean,
+      waitingShare: st.waitingShare.mean,
+    }));
+}
+
+const COLUMNS: [string, (r: StepRow) => string | number][] = [
+  ['stepId', (r) => r.id],
+  ['step', (r) => r.name],
+  ['department', (r) => r.department],
+  ['waitingTime.mean', (r) => r.waitMean],
+  ['waitingTime.ci95', (r) => r.waitMeanCi],
+  ['waitingTime.p90', (r) => r.waitP90],
+  ['waitingTime.max', (r) => r.waitMax],
+  ['queueLength.mean', (r) => r.queueMean],
+  ['queueLength.mean.ci95', (r) => r.queueMeanCi],
+  ['queueLength.max', (r) => r.queueMax],
+  ['utilization', (r) => r.utilization],
+  ['utilization.ci95', (r) => r.utilizationCi],
+  ['throughput', (r) => r.throughput],
+  ['abandoned', (r) => r.abandoned],
+  ['turnedAway', (r) => r.turnedAway],
+  ['waitingShare', (r) => r.waitingShare],
+];
+
+const cell = (v: string | number) => (typeof v === 'number' ? String(+v.toPrecision(8)) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+export function stepTableCsv(s: ScenarioResults): string {
+  const rows = stepTableRows(s);
+  return [COLUMNS.map(([h]) => h).join(','), ...rows.map((r) => COLUMNS.map(([, f]) => cell(f(r))).join(','))].join('\n') + '\n';
+}

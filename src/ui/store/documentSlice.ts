@@ -1,0 +1,31 @@
+// The project document being edited and the scenario on screen. Every change of `project` is
+// one undo step (see store/index.ts); switching scenario tabs is not.
+import type { StateCreator } from 'zustand';
+import type { Project } from '../../model/schema';
+import type { AppState } from './index';
+
+export interface DocumentSlice {
+  project: Project;
+  scenarioId: string;
+  /** Replaces the project through a pure edit (one undo step). */
+  edit: (f: (p: Project) => Project) => void;
+  /** Replaces the whole project (opening a file or an example: one undo step). */
+  replaceProject: (p: Project) => void;
+  setScenario: (id: string) => void;
+}
+
+export const baselineId = (p: Project) => (p.scenarios.find((s) => s.kind === 'baseline') ?? p.scenarios[0]!).id;
+
+export const createDocumentSlice =
+  (initial: Project): StateCreator<AppState, [], [], DocumentSlice> =>
+  (set) => ({
+    project: initial,
+    scenarioId: baselineId(initial),
+    edit: (f) =>
+      set((s) => {
+        const project = f(s.project);
+        return project === s.project ? s : { project };
+      }),
+    replaceProject: (project) => set({ project, scenarioId: baselineId(project), selection: { nodes: [], edges: [] } }),
+    setScenario: (scenarioId) => set({ scenarioId, selection: { nodes: [], edges: [] } }),
+  });

@@ -1,0 +1,208 @@
+// Pure edits of a project: each takes a project and returns a new one (the store records them
+// for undo). They keep ids stable and the routing shares summing to 100 %.
+import type { Department, FlowEdge, FlowNode, NodeKind, Position, Project, Scenario } from '../../model/schema';
+
+export function scenarioIndex(project: Project, scenarioId: string): number {
+  const i = project.scenarios.findIndex((s) => s.id === scenarioId);
+  if (i < 0) throw new Error(`no scenario "${scenarioId}"`);
+  return i;
+}
+
+function updateScenario(project: Project, scenarioId: string, f: (s: Scenario) => Scenario): Project {
+  const i = scenarioIndex(project, scenarioId);
+  const scenarios = project.scenarios.slice();
+  scenarios[i] = f(scenarios[i]!);
+  return { ...project, scenarios };
+}
+
+/** A fresh id with the given stem, unused among `taken`. */
+export function freshId(stem: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const base = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+const KIND_NAMES: Record<NodeKind, string> = {
+  arrivals: 'Arrivals',
+  step: 'New step',
+  delay: 'Handoff',
+  decision: 'Decision',
+  exit: 'Exit',
+};
+
+export function defaultNode(kind: NodeKind, id: string, position: Position, departmentId: string | undefined, name?: string): FlowNode {
+  const base = { id, name: name ?? KIND_NAMES[kind], position };
+  switch (kind) {
+    case 'arrivals':
+      return { ...base, kind, arrivals: { mode: 'rate', rate: 6, per: 'hour' } };
+    case 'step':
+      return { ...base, kind, departmentId: departmentId ?? 'department', staff: 1, service: { kind: 'lognormal', mean: 10, sd: 5 }, discipline: 'fifo' };
+    case 'delay':
+      return { ...base, kind, ...(departmentId ? { departmentId } : {}), duration: { kind: 'triangular', min: 15, mode: 30, max: 60 } };
+    case 'decision':
+      return { ...base, kind, mode: 'probability' };
+    case 'exit':
+      return { ...base, kind };
+  }
+}
+
+export function addNode(project: Project, scenarioId: string, kind: NodeKind, position: Position, departmentId?: string): { project: Project; id: string } {
+  const scenario = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  const id = freshId(KIND_NAMES[kind], allNodeIds(project));
+  let departments = scenario.flow.departments;
+  let dept = departmentId ?? departments[0]?.id;
+  if (kind === 'step' && !dept) {
+    const d: Department = { id: 'department', name: 'Department', color: '#4e79a7' };
+    departments = [...departments, d];
+    dept = d.id;
+  }
+  const node = defaultNode(kind, id, position, kind === 'step' || kind === 'delay' ? dept : undefined);
+  return {
+    id,
+    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, departments, nodes: [...s.flow.nodes, node] } })),
+  };
+}
+
+/** Node ids across all scenarios: a new node never takes an id that means something else elsewhere. */
+function allNodeIds(project: Project): string[] {
+  return project.scenarios.flatMap((s) => s.flow.nodes.map((n) => n.id));
+}
+
+export function updateNode(project: Project, scenarioId: string, next: FlowNode): Project {
+  return updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, nodes: s.flow.nodes.map((n) => (n.id === next.id ? next : n)) } }));
+}
+
+export function moveNodes(project: Project, scenarioId: string, moves: { id: string; position: Position }[]): Project {
+  const at = new Map(moves.map((m) => [m.id, m.position]));
+  return updateScenario(project, scenarioId, (s) => ({
+    ...s,
+    flow: { ...s.flow, nodes: s.flow.nodes.map((n) => (at.has(n.id) ? { ...n, position: { x: Math.round(at.get(n.id)!.x), y: Math.round(at.get(n.id)!.y) } } : n)) },
+  }));
+}
+
+/** Spreads the shares of a node's outgoing edges so that they sum to 1 (keeping given ones where they fit). */
+function rebalance(edges: FlowEdge[], source: string): FlowEdge[] {
+  const out = edges.filter((e) => e.source === source);
+  if (out.length <= 1) return edges.map((e) => (e.source === source ? withoutProbability(e) : e));
+  const even = 1 / out.length;
+  const ids = new Set(out.map((e) => e.id));
+  return edges.map((e) => (ids.has(e.id) ? { ...e, probability: Math.round(even * 1e6) / 1e6 } : e)).map((e, _i, all) => {
+    // Put any rounding remainder on the last edge.
+    if (!ids.has(e.id) || e.id !== out[out.length - 1]!.id) return e;
+    const others = all.filter((x) => ids.has(x.id) && x.id !== e.id).reduce((s, x) => s + (x.probability ?? 0), 0);
+    return { ...e, probability: Math.round((1 - others) * 1e6) / 1e6 };
+  });
+}
+
+function withoutProbability(e: FlowEdge): FlowEdge {
+  const { probability: _p, ...rest } = e;
+  return rest;
+}
+
+export function connect(project: Project, scenarioId: string, source: string, target: string): { project: Project; id?: string } {
+  const scenario = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  if (source === target && scenario.flow.nodes.find((n) => n.id === source)?.kind !== 'step') return { project };
+  if (scenario.flow.edges.some((e) => e.source === source && e.target === target)) return { project };
+  const id = freshId(`${source}-to-${target}`, scenario.flow.edges.map((e) => e.id));
+  const sourceNode = scenario.flow.nodes.find((n) => n.id === source);
+  const byClass = sourceNode?.kind === 'decision' && sourceNode.mode === 'class';
+  const edges = [...scenario.flow.edges, { id, source, target }];
+  return {
+    id,
+    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: byClass ? edges : rebalance(edges, source) } })),
+  };
+}
+
+export function updateEdge(project: Project, scenarioId: string, next: FlowEdge): Project {
+  return updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: s.flow.edges.map((e) => (e.id === next.id ? next : e)) } }));
+}
+
+export function removeElements(project: Project, scenarioId: string, nodeIds: string[], edgeIds: string[]): Project {
+  const nodes = new Set(nodeIds);
+  const edgesGone = new Set(edgeIds);
+  return updateScenario(project, scenarioId, (s) => {
+    const removed = s.flow.edges.filter((e) => edgesGone.has(e.id) || nodes.has(e.source) || nodes.has(e.target));
+    let edges = s.flow.edges.filter((e) => !removed.includes(e));
+    for (const src of new Set(removed.map((e) => e.source))) {
+      if (nodes.has(src)) continue;
+      const out = edges.filter((e) => e.source === src);
+      const total = out.reduce((t, e) => t + (e.probability ?? 0), 0);
+      if (out.length === 1) edges = edges.map((e) => (e.source === src ? withoutProbability(e) : e));
+      else if (out.length > 1 && total > 0) edges = edges.map((e) => (e.source === src && e.probability !== undefined ? { ...e, probability: Math.round((e.probability / total) * 1e6) / 1e6 } : e));
+    }
+    return { ...s, flow: { ...s.flow, nodes: s.flow.nodes.filter((n) => !nodes.has(n.id)), edges } };
+  });
+}
+
+export function setDepartment(project: Project, scenarioId: string, nodeId: string, departmentId: string): Project {
+  return updateScenario(project, scenarioId, (s) => ({
+    ...s,
+    flow: { ...s.flow, nodes: s.flow.nodes.map((n) => (n.id === nodeId && (n.kind === 'step' || n.kind === 'delay') ? { ...n, departmentId } : n)) },
+  }));
+}
+
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#e15759', '#76b7b2', '#edc948', '#9c755f'];
+
+export function addDepartment(project: Project, scenarioId: string, name: string): { project: Project; id: string } {
+  const scenario = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  const id = freshId(name, project.scenarios.flatMap((s) => s.flow.departments.map((d) => d.id)));
+  const color = PALETTE[scenario.flow.departments.length % PALETTE.length]!;
+  return { id, project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, departments: [...s.flow.departments, { id, name, color }] } })) };
+}
+
+export function updateDepartment(project: Project, scenarioId: string, next: Department): Project {
+  return updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, departments: s.flow.departments.map((d) => (d.id === next.id ? next : d)) } }));
+}
+
+/** A copy of a scenario as a new proposal: same node and department ids, so results can be matched. */
+export function duplicateAsProposal(project: Project, scenarioId: string): { project: Project; id: string } {
+  const source = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  const id = freshId(`${source.name} proposal`, project.scenarios.map((s) => s.id));
+  const copy: Scenario = {
+    ...structuredClone(source),
+    id,
+    name: `${source.name} (proposal)`,
+    kind: 'proposal',
+    color: PALETTE[project.scenarios.length % PALETTE.length],
+  };
+  return { id, project: { ...project, scenarios: [...project.scenarios, copy] } };
+}
+
+export function renameScenario(project: Project, scenarioId: string, name: string): Project {
+  return updateScenario(project, scenarioId, (s) => ({ ...s, name }));
+}
+
+export function deleteScenario(project: Project, scenarioId: string): Project {
+  const s = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  if (s.kind === 'baseline') throw new Error('the baseline cannot be deleted');
+  return { ...project, scenarios: project.scenarios.filter((x) => x.id !== scenarioId) };
+}
+
+/** A new project: one department, arrivals → one step → exit. */
+export function emptyProject(): Project {
+  return {
+    formatVersion: 1,
+    name: 'New project',
+    timeUnit: 'minutes',
+    classes: [{ id: 'customer', name: 'Customer', share: 1, priority: 0, color: '#4e79a7' }],
+    run: { horizon: { kind: 'duration', duration: 4 * 10080 }, warmup: 1440, replications: { kind: 'fixed', count: 10 }, seed: 1, maxEvents: 200_000_000 },
+    serviceLevels: [],
+    scenarios: [
+      {
+        id: 'baseline',
+        name: 'Today',
+        kind: 'baseline',
+        color: '#4e79a7',
+        flow: {
+          departments: [{ id: 'front-office', name: 'Front office', color: '#4e79a7' }],
+          nodes: [
+            { id: 'arrivals', kind: 'arrivals', name: 'Customers arrive', position: { x: 0, y: 40 }, arrivals: { mode: 'rate', rate: 4, per: 'hour' } },
+            { id: 'exit', kind: 'exit', name: 'Done', position: { x: 480, y: 40 } },
+          ],
+          edges: [],
+        },
+      },
+    ],
+  };
+}
