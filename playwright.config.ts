@@ -2,7 +2,7 @@
 // driven in Debian's Chromium (no browser download). Run with `npm run test:e2e`.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: /.*\.e2e\.ts$/,

@@ -1,9 +1,9 @@
 // Samplers for the distributions of the file format, each with its exact mean and variance so
 // that tests can compare samples with the truth (as Ciw's distributions do). Parameters are
 // precomputed once per sampler; sampling allocates nothing.
-import jStat from 'jstat';
 import type { Distribution } from '../model/schema';
 import type { RandomSource } from './rng';
+import { exp, log, logGamma, normalCdf, normalPdf, polarNormal, pow } from './math';
 
 export interface Sampler {
   sample(rng: RandomSource): number;
@@ -13,18 +13,16 @@ export interface Sampler {
 
 const TWO_PI = 2 * Math.PI;
 
-/** A standard normal draw (Box–Muller, one value per call; the second is discarded for simplicity). */
+/** A standard normal draw (Marsaglia's polar method: portable, no trigonometry). */
 function standardNormal(rng: RandomSource): number {
-  const u1 = 1 - rng.next(); // (0, 1]
-  const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2);
+  return polarNormal(() => rng.next());
 }
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 boosted with U^(1/shape). */
 function standardGamma(rng: RandomSource, shape: number): number {
   if (shape < 1) {
     const u = 1 - rng.next();
-    return standardGamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+    return standardGamma(rng, shape + 1) * pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -38,14 +36,14 @@ function standardGamma(rng: RandomSource, shape: number): number {
     v = v * v * v;
     const u = 1 - rng.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }
 
 /** Weibull shape k for a coefficient of variation cv: solves Γ(1+2/k)/Γ(1+1/k)² − 1 = cv². */
 export function weibullShapeForCv(cv: number): number {
   const target = cv * cv;
-  const f = (k: number) => Math.exp(jStat.gammaln(1 + 2 / k) - 2 * jStat.gammaln(1 + 1 / k)) - 1 - target;
+  const f = (k: number) => exp(logGamma(1 + 2 / k) - 2 * logGamma(1 + 1 / k)) - 1 - target;
   // f decreases in k. Bracket, then bisect.
   let lo = 0.05;
   let hi = 100;
@@ -60,8 +58,8 @@ export function weibullShapeForCv(cv: number): number {
   return 0.5 * (lo + hi);
 }
 
-const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(TWO_PI);
-const Phi = (x: number) => jStat.normal.cdf(x, 0, 1);
+const phi = normalPdf;
+const Phi = normalCdf;
 
 /** Exact mean and variance of a normal(mu, sd) truncated to [0, ∞). */
 export function truncatedNormalMoments(mu: number, sd: number): { mean: number; variance: number } {
@@ -80,7 +78,7 @@ export function createSampler(d: Distribution): Sampler {
   switch (d.kind) {
     case 'exponential': {
       const m = d.mean;
-      return sampler((rng) => -m * Math.log(1 - rng.next()), m, m * m);
+      return sampler((rng) => -m * log(1 - rng.next()), m, m * m);
     }
     case 'constant': {
       const v = d.value;
@@ -119,10 +117,10 @@ export function createSampler(d: Distribution): Sampler {
     }
     case 'lognormal': {
       const { mean: m, sd } = d;
-      const s2 = Math.log(1 + (sd * sd) / (m * m));
-      const mu = Math.log(m) - s2 / 2;
+      const s2 = log(1 + (sd * sd) / (m * m));
+      const mu = log(m) - s2 / 2;
       const s = Math.sqrt(s2);
-      return sampler((rng) => Math.exp(mu + s * standardNormal(rng)), m, sd * sd);
+      return sampler((rng) => exp(mu + s * standardNormal(rng)), m, sd * sd);
     }
     case 'gamma': {
       const { mean: m, sd } = d;
@@ -141,11 +139,11 @@ export function createSampler(d: Distribution): Sampler {
           for (let i = 0; i < k; i++) {
             prod *= 1 - rng.next();
             if (prod < 1e-280) {
-              total -= Math.log(prod);
+              total -= log(prod);
               prod = 1;
             }
           }
-          return phaseMean * (total - Math.log(prod));
+          return phaseMean * (total - log(prod));
         },
         m,
         (m * m) / k,
@@ -154,10 +152,10 @@ export function createSampler(d: Distribution): Sampler {
     case 'weibull': {
       const { mean: m, sd } = d;
       const k = weibullShapeForCv(sd / m);
-      const scale = m / Math.exp(jStat.gammaln(1 + 1 / k));
-      const mean = scale * Math.exp(jStat.gammaln(1 + 1 / k));
-      const second = scale * scale * Math.exp(jStat.gammaln(1 + 2 / k));
-      return sampler((rng) => scale * Math.pow(-Math.log(1 - rng.next()), 1 / k), mean, second - mean * mean);
+      const scale = m / exp(logGamma(1 + 1 / k));
+      const mean = scale * exp(logGamma(1 + 1 / k));
+      const second = scale * scale * exp(logGamma(1 + 2 / k));
+      return sampler((rng) => scale * pow(-log(1 - rng.next()), 1 / k), mean, second - mean * mean);
     }
     case 'empirical': {
       const values = Float64Array.from(d.values);
@@ -189,7 +187,7 @@ export function pdf(d: Distribution, x: number): number {
   if (x < 0) return 0;
   switch (d.kind) {
     case 'exponential':
-      return Math.exp(-x / d.mean) / d.mean;
+      return exp(-x / d.mean) / d.mean;
     case 'constant':
       return 0;
     case 'uniform':
@@ -206,24 +204,24 @@ export function pdf(d: Distribution, x: number): number {
     }
     case 'lognormal': {
       if (x === 0) return 0;
-      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      const mu = Math.log(d.mean) - s2 / 2;
-      const t = Math.log(x) - mu;
-      return Math.exp((-t * t) / (2 * s2)) / (x * Math.sqrt(TWO_PI * s2));
+      const s2 = log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = log(d.mean) - s2 / 2;
+      const t = log(x) - mu;
+      return exp((-t * t) / (2 * s2)) / (x * Math.sqrt(TWO_PI * s2));
     }
     case 'gamma':
     case 'erlang': {
       const shape = d.kind === 'gamma' ? (d.mean * d.mean) / (d.sd * d.sd) : d.k;
       const scale = d.mean / shape;
       if (x === 0) return shape < 1 ? Infinity : shape === 1 ? 1 / scale : 0;
-      return Math.exp((shape - 1) * Math.log(x) - x / scale - jStat.gammaln(shape) - shape * Math.log(scale));
+      return exp((shape - 1) * log(x) - x / scale - logGamma(shape) - shape * log(scale));
     }
     case 'weibull': {
       const k = weibullShapeForCv(d.sd / d.mean);
-      const scale = d.mean / Math.exp(jStat.gammaln(1 + 1 / k));
+      const scale = d.mean / exp(logGamma(1 + 1 / k));
       if (x === 0) return k < 1 ? Infinity : k === 1 ? 1 / scale : 0;
       const r = x / scale;
-      return (k / scale) * Math.pow(r, k - 1) * Math.exp(-Math.pow(r, k));
+      return (k / scale) * pow(r, k - 1) * exp(-pow(r, k));
     }
     case 'empirical':
       return 0;

@@ -13,6 +13,7 @@
 //   the moment of the count-th arrival after the warm-up.
 import type { Project } from '../model/schema';
 import { Calendar } from './calendar';
+import { log } from './math';
 import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
 import type { RandomStream } from './rng';
 import { StreamFactory } from './rng';
@@ -319,13 +320,13 @@ class Replication {
         const { multipliers, slot, max } = src.schedule;
         const majorant = src.rate * max;
         for (let guard = 0; ; guard++) {
-          t += -Math.log(1 - rng.next()) / majorant;
+          t += -log(1 - rng.next()) / majorant;
           const k = Math.floor(t / slot) % multipliers.length;
           if (rng.next() * max < multipliers[k]!) break;
           if (guard > 10_000_000) throw new SimulationError('numeric', 'Arrivals could not be generated from the rate schedule.');
         }
       } else {
-        t += -Math.log(1 - rng.next()) / src.rate;
+        t += -log(1 - rng.next()) / src.rate;
       }
     } else {
       t += src.interarrival!.sample(rng);

@@ -75,7 +75,7 @@ export function Header() {
         <button
           onClick={() => {
             store.getState().edit((p) => edits.moveNodes(p, scenario.id, autoLayout(scenario)));
-            setTimeout(() => void rf.fitView({ padding: 0.12, duration: 250 }), 50);
+            setTimeout(() => void rf.fitView({ padding: 0.12, duration: 250, maxZoom: 1 }), 50);
           }}
           title="Lay the flow out left to right, departments in bands"
           data-testid="auto-layout"

@@ -213,7 +213,7 @@ export function Canvas() {
 
   // Fit the view when another scenario or project is shown.
   useEffect(() => {
-    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200 }), 30);
+    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 }), 30);
     return () => clearTimeout(t);
   }, [scenario.id, project.name, rf]);
 
@@ -231,7 +231,7 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
-        fitViewOptions={{ padding: 0.12 }}
+        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
         minZoom={0.15}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -23,11 +23,10 @@ export function Palette() {
     const el = document.querySelector('.sf-canvas');
     const rect = el?.getBoundingClientRect();
     const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-    // Nudge so that repeated clicks do not stack nodes exactly.
-    const offset = (scenario.flow.nodes.length % 5) * 24;
     let id = '';
     s.edit((p) => {
-      const r = edits.addNode(p, scenario.id, kind, { x: Math.round(centre.x - 100 + offset), y: Math.round(centre.y - 40 + offset) });
+      // addNode moves the new node to the nearest free spot around the centre.
+      const r = edits.addNode(p, scenario.id, kind, { x: Math.round(centre.x - 90), y: Math.round(centre.y - 45) });
       id = r.id;
       return r.project;
     });

@@ -57,11 +57,31 @@ export function addNode(project: Project, scenarioId: string, kind: NodeKind, po
     departments = [...departments, d];
     dept = d.id;
   }
-  const node = defaultNode(kind, id, position, kind === 'step' || kind === 'delay' ? dept : undefined);
+  const sameKind = scenario.flow.nodes.filter((n) => n.kind === kind).length;
+  const name = sameKind > 0 ? `${KIND_NAMES[kind]} ${sameKind + 1}` : KIND_NAMES[kind];
+  const node = defaultNode(kind, id, freeSpot(scenario, position), kind === 'step' || kind === 'delay' ? dept : undefined, name);
   return {
     id,
     project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, departments, nodes: [...s.flow.nodes, node] } })),
   };
+}
+
+const SLOT_W = 210;
+const SLOT_H = 120;
+
+/** The first position near `at` (spiralling out on a grid) that does not overlap another node. */
+export function freeSpot(scenario: Scenario, at: Position): Position {
+  const overlaps = (p: Position) => scenario.flow.nodes.some((n) => Math.abs(n.position.x - p.x) < SLOT_W - 10 && Math.abs(n.position.y - p.y) < SLOT_H - 10);
+  for (let ring = 0; ring < 8; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const p = { x: Math.round(at.x + dx * SLOT_W), y: Math.round(at.y + dy * SLOT_H) };
+        if (!overlaps(p)) return p;
+      }
+    }
+  }
+  return at;
 }
 
 /** Node ids across all scenarios: a new node never takes an id that means something else elsewhere. */

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { freshApp, SHOTS } from './helpers';
+
+test('run the default example: key figures, the bottleneck in words, the comparison; export matches the CLI', async ({ page }, info) => {
+  await freshApp(page);
+  // Watch the main thread: no task longer than 50 ms while the workers simulate.
+  await page.evaluate(() => {
+    (window as any).__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('bottleneck-baseline')).toContainText(/Credit analysis: \d+ % busy, \d+ % of all waiting/);
+  await expect(page.getByTestId('figures-single-point-of-contact')).toBeVisible();
+  const comparison = page.getByTestId('comparison-single-point-of-contact');
+  await expect(comparison).toContainText(/Mean wait falls from [\d.]+ (min|h) to [\d.]+ (min|h) \(−\d+ %, 95 % CI −\d+ % to −\d+ %\)/);
+  await expect(page.getByTestId('result-credit-analysis')).toContainText('busy');
+  await expect(page.getByTestId('step-table')).toContainText('Credit analysis');
+  await expect(page.getByTestId('chart-waiting-cdf')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/05-results.png`, fullPage: false });
+
+  const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
+  expect(longTasks.filter((d) => d > 50), `main-thread tasks over 50 ms: ${longTasks.join(', ')}`).toEqual([]);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const exported = info.outputPath('results.json');
+  await (await download).saveAs(exported);
+  const cliOut = info.outputPath('cli.json');
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', '--example', 'loan', '--out', cliOut, '--quiet']);
+  expect(readFileSync(exported, 'utf8')).toBe(readFileSync(cliOut, 'utf8'));
+
+  // Editing the model marks the results stale.
+  await page.getByTestId('node-intake').click();
+  await page.getByTestId('field-staff').fill('3');
+  await page.getByTestId('field-staff').press('Enter');
+  await expect(page.getByTestId('stale')).toBeVisible();
+});
+
+test('a long run can be cancelled and leaves the app as it was', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('project-settings-toggle').click();
+  await page.getByTestId('run-replications').fill('2000');
+  await page.getByTestId('run-replications').press('Enter');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await expect(page.getByTestId('progress')).toContainText(/of 4000 replications/);
+  await page.waitForTimeout(500);
+  const t0 = Date.now();
+  await page.getByTestId('cancel-run').click();
+  await expect(page.getByTestId('run')).toBeVisible();
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await expect(page.getByTestId('results')).toContainText('The run was cancelled');
+  // The app still works: a short run after the cancel completes.
+  await page.getByTestId('run-replications').fill('3');
+  await page.getByTestId('run-replications').press('Enter');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 30_000 });
+});
