@@ -100,6 +100,11 @@ function buildProject(spec: any, dists: unknown[]): Project {
   });
   connect(prev, 'out', takeNext());
   nodes.push({ id: 'out', kind: 'exit', name: 'Done' });
+  // A node with a single way out carries no share.
+  for (const n of nodes) {
+    const out = edges.filter((x) => x.source === n.id);
+    if (out.length === 1) delete out[0].probability;
+  }
   // Fix the forward edges of rework decisions (added without a probability).
   for (const n of nodes) {
     if (n.kind !== 'decision') continue;
