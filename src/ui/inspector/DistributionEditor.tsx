@@ -26,7 +26,7 @@ export function convertDistribution(d: Distribution, kind: DistributionKind): Di
   const m = moments(d);
   const mean = m.mean > 0 ? m.mean : 1;
   const sd = m.variance > 0 ? Math.sqrt(m.variance) : mean / 2;
-  const r = (x: number) => +x.toPrecision(4);
+  const r = (x: number) => +x.toPrecision(12);
   switch (kind) {
     case 'exponential':
       return { kind, mean: r(mean) };
@@ -39,6 +39,7 @@ export function convertDistribution(d: Distribution, kind: DistributionKind): Di
     case 'triangular':
       return { kind, min: r(mean * 0.5), mode: r(mean), max: r(mean * 1.5) };
     case 'normal':
+      return { kind, mean: r(normalMuForMean(mean, sd)), sd: r(sd) };
     case 'lognormal':
     case 'gamma':
     case 'weibull':
@@ -50,17 +51,39 @@ export function convertDistribution(d: Distribution, kind: DistributionKind): Di
   }
 }
 
-/** Parses pasted observations: one number per line (also ; , or tab separated; decimal commas accepted). */
+/**
+ * The normal is truncated at 0, which raises its mean: find the location parameter whose
+ * truncated normal has the wanted mean (bisection; the truncated mean grows with the location).
+ */
+function normalMuForMean(target: number, sd: number): number {
+  let lo = target - 40 * sd;
+  let hi = target;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (moments({ kind: 'normal', mean: Math.max(mid, 1e-9), sd }).mean < target) lo = mid;
+    else hi = mid;
+  }
+  return Math.max((lo + hi) / 2, 1e-9);
+}
+
+/**
+ * Parses pasted observations: one or more per line, separated by ; or tab or commas. A single
+ * comma between digits ("15,5") is a decimal comma. Bad values are reported by line number.
+ */
 export function parseObservations(text: string): { values: number[]; errors: string[] } {
   const values: number[] = [];
   const errors: string[] = [];
-  const sep = /\n/.test(text) ? /\r?\n/ : /[;\t]|,(?=\s)|\s+/;
-  text.split(sep).forEach((raw, i) => {
-    const cell = raw.trim();
-    if (cell === '') return;
-    const n = Number(cell.replace(/^(\d+),(\d+)$/, '$1.$2'));
-    if (!Number.isFinite(n) || n < 0) errors.push(`line ${i + 1}: "${cell}" is not a duration`);
-    else values.push(n);
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const cells = /^[+-]?\d+,\d+$/.test(trimmed) ? [trimmed.replace(',', '.')] : trimmed.split(/[;\t]|,\s*|\s+/);
+    for (const raw of cells) {
+      const cell = raw.trim();
+      if (cell === '') continue;
+      const n = Number(cell);
+      if (!Number.isFinite(n) || n < 0) errors.push(`line ${i + 1}: "${cell}" is not a duration`);
+      else values.push(n);
+    }
   });
   return { values, errors };
 }

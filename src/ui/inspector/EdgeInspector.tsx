@@ -25,12 +25,10 @@ export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass,
     const others = siblings.filter((e) => e.id !== edge.id);
     const rest = Math.max(0, 1 - (edge.probability ?? 0));
     const otherSum = others.reduce((s, e) => s + (e.probability ?? 0), 0);
-    onCommit(
-      others.map((e) => ({
-        ...e,
-        probability: Math.round((otherSum > 0 ? ((e.probability ?? 0) / otherSum) * rest : rest / others.length) * 1e6) / 1e6,
-      })),
-    );
+    const shares = others.map((e) => Math.round((otherSum > 0 ? ((e.probability ?? 0) / otherSum) * rest : rest / others.length) * 1e6) / 1e6);
+    // The last connection takes what rounding left over, so the total is 100 % exactly.
+    shares[shares.length - 1] = Math.max(0, rest - shares.slice(0, -1).reduce((a, b) => a + b, 0));
+    onCommit(others.map((e, i) => ({ ...e, probability: shares[i]! })));
   };
   return (
     <div className="sf-inspector__section" data-testid="edge-inspector">

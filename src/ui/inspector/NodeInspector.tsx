@@ -48,12 +48,15 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
               { value: 'rate', label: 'at a rate (random, Poisson)' },
               { value: 'interarrival', label: 'with a time between arrivals' },
             ]}
-            onCommit={(mode) =>
-              tryCommit({
-                ...node,
-                arrivals: mode === 'rate' ? { mode: 'rate', rate: 6, per: 'hour' } : { mode: 'interarrival', distribution: { kind: 'exponential', mean: 10 } },
-              })
-            }
+            onCommit={(mode) => {
+              // A rate schedule needs a rate: it goes when arrivals become a time between arrivals.
+              const { schedule: _schedule, ...rest } = node;
+              return tryCommit(
+                mode === 'rate'
+                  ? { ...node, arrivals: { mode: 'rate', rate: 6, per: 'hour' } }
+                  : { ...rest, arrivals: { mode: 'interarrival', distribution: { kind: 'exponential', mean: 10 } } },
+              );
+            }}
           />
           {node.arrivals.mode === 'rate' ? (
             <>

@@ -1,7 +1,7 @@
 // Project-level settings: name, time unit, customer classes, run settings, service-level targets,
 // and the departments of the scenario on screen.
 import { Project, TIME_UNITS, type Department } from '../../model/schema';
-import { zodProblems } from '../../model/load';
+import { crossReferenceProblems, zodProblems } from '../../model/load';
 import { UNIT_LABEL } from '../derived';
 import { freshId } from '../store/edits';
 import { NumberField, SelectField, TextField } from './fields';
@@ -18,6 +18,8 @@ export interface ProjectSettingsProps {
 function commitProject(candidate: Project, onCommit: (p: Project) => void): string | undefined {
   const r = Project.safeParse(candidate);
   if (!r.success) return zodProblems(r.error, candidate)[0]!.message;
+  const cross = crossReferenceProblems(r.data);
+  if (cross.length > 0) return cross[0]!.message;
   onCommit(r.data);
   return undefined;
 }
@@ -37,7 +39,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       {departments.map((d) => (
         <div className="sf-row" key={d.id}>
           <input type="color" value={d.color} aria-label={`Colour of ${d.name}`} onChange={(e) => onDepartmentCommit({ ...d, color: e.target.value })} />
-          <TextField label="" value={d.name} onCommit={(name) => (name.trim() ? (onDepartmentCommit({ ...d, name: name.trim() }), undefined) : 'A department needs a name.')} />
+          <TextField label="Name" value={d.name} onCommit={(name) => (name.trim() ? (onDepartmentCommit({ ...d, name: name.trim() }), undefined) : 'A department needs a name.')} />
         </div>
       ))}
       <button type="button" className="sf-link" onClick={onAddDepartment} data-testid="add-department">
