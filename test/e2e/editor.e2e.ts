@@ -43,6 +43,18 @@ test('build a three-department flow from an empty project by clicking and draggi
   await connect(page, 'new-step', 'new-step-2');
   await connect(page, 'new-step-2', 'new-step-3');
   await connect(page, 'new-step-3', 'exit');
+  await page.getByTestId('auto-layout').click();
+  await page.waitForTimeout(400);
+  // Laid out left to right along the flow, one band per department.
+  const laid = (await savedProject(page)).scenarios[0].flow.nodes;
+  const at = (id: string) => laid.find((n: any) => n.id === id).position;
+  expect(at('arrivals').x).toBeLessThan(at('new-step').x);
+  expect(at('new-step').x).toBeLessThan(at('new-step-2').x);
+  expect(at('new-step-2').x).toBeLessThan(at('new-step-3').x);
+  expect(at('new-step-3').x).toBeLessThan(at('exit').x);
+  expect(at('new-step').y).toBeLessThan(at('new-step-2').y);
+  expect(at('new-step-2').y).toBeLessThan(at('new-step-3').y);
+  await page.locator('.react-flow__pane').click();
 
   await expect(page.getByTestId('checks')).toContainText('The flow is complete');
   await expect(page.getByTestId('run')).toBeEnabled();

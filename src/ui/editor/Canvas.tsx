@@ -113,7 +113,8 @@ export function Canvas() {
       if (e.label) label = label ? `${e.label} · ${label}` : e.label;
       const sp = pos.get(e.source);
       const tp = pos.get(e.target);
-      const loop = !!sp && !!tp && tp.x < sp.x + 40;
+      // Backwards along the flow (to the left): a rework loop. Straight down is not a loop.
+      const loop = !!sp && !!tp && tp.x < sp.x - 30;
       return {
         id: e.id,
         source: e.source,
@@ -126,19 +127,14 @@ export function Canvas() {
     });
   }, [scenario, project.classes, findings, selection.edges]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => (c as { id: string }).id).filter((id) => !id.startsWith('lane:'));
-      if (removed.length > 0) store.getState().edit((p) => edits.removeElements(p, scenario.id, removed, []));
-      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
-    },
-    [store, scenario.id],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => (c as { id: string }).id);
-      if (removed.length > 0) store.getState().edit((p) => edits.removeElements(p, scenario.id, [], removed));
+  // Removals arrive once, nodes and their connections together (one undo step), in onDelete.
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns)), []);
+  const onEdgesChange = useCallback((_changes: EdgeChange[]) => undefined, []);
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
+      const nodeIds = ns.map((n) => n.id).filter((id) => !id.startsWith('lane:'));
+      const edgeIds = es.map((e) => e.id);
+      if (nodeIds.length + edgeIds.length > 0) store.getState().edit((p) => edits.removeElements(p, scenario.id, nodeIds, edgeIds));
     },
     [store, scenario.id],
   );
@@ -226,6 +222,7 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}

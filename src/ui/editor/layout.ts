@@ -1,47 +1,71 @@
-// Auto-layout: left to right with dagre, then each department's steps moved into a horizontal
-// band of its own (in the order departments are listed), so lanes do not overlap.
+// Auto-layout: left to right with dagre for the order along the flow, then each department gets a
+// horizontal band of its own (in the order departments are listed); nodes that share a column in
+// a band are stacked, and each band is as tall as its tallest stack, so lanes never overlap.
 import dagre from '@dagrejs/dagre';
 import type { Position, Scenario } from '../../model/schema';
 import { NODE_H, NODE_W } from './lanes';
 
-const BAND = 190;
+const ROW = NODE_H + 26;
+const BAND_GAP = 70;
+const TOP = 40;
 
 export function autoLayout(scenario: Scenario): { id: string; position: Position }[] {
+  const { nodes, edges } = scenario.flow;
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 70 });
+  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 40 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of scenario.flow.nodes) g.setNode(n.id, { width: NODE_W, height: NODE_H });
-  // Backward edges (rework) must not pull the layout: feed dagre only edges it can rank forwards.
-  for (const e of scenario.flow.edges) g.setEdge(e.source, e.target);
+  for (const n of nodes) g.setNode(n.id, { width: NODE_W, height: NODE_H });
+  for (const e of edges) g.setEdge(e.source, e.target);
+  // Nodes not yet connected still go in flow order: after the arrivals, before the exit.
+  const firstArrivals = nodes.find((n) => n.kind === 'arrivals');
+  const firstExit = nodes.find((n) => n.kind === 'exit');
+  for (const n of nodes) {
+    const hasIn = edges.some((e) => e.target === n.id);
+    const hasOut = edges.some((e) => e.source === n.id);
+    if (!hasIn && n.kind !== 'arrivals' && firstArrivals && firstArrivals.id !== n.id) g.setEdge(firstArrivals.id, n.id);
+    if (!hasOut && n.kind !== 'exit' && firstExit && firstExit.id !== n.id) g.setEdge(n.id, firstExit.id);
+  }
   dagre.layout(g);
-  const bandOf = new Map(scenario.flow.departments.map((d, i) => [d.id, i]));
-  const nodeById = new Map(scenario.flow.nodes.map((n) => [n.id, n]));
-  const placed = scenario.flow.nodes.map((n) => {
-    const p = g.node(n.id) as { x: number; y: number };
-    const dept = n.kind === 'step' || n.kind === 'delay' ? n.departmentId : undefined;
-    const band = dept !== undefined ? bandOf.get(dept) : undefined;
-    // Nodes without a department (arrivals, decisions, exits) sit beside the first band.
-    const y = band !== undefined ? band * BAND + 40 : (neighbourBand(n.id, scenario, bandOf, nodeById) ?? 0) * BAND + 40;
-    return { id: n.id, position: { x: Math.round(p.x - NODE_W / 2), y } };
-  });
-  // Two nodes in the same rank and band: push the later one down a little.
-  const seen = new Map<string, number>();
-  for (const p of placed) {
-    const key = `${Math.round(p.position.x / 10)}:${p.position.y}`;
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    p.position.y += k * (NODE_H + 16);
-  }
-  return placed;
-}
 
-/** The band of the first neighbour that has a department. */
-function neighbourBand(id: string, s: Scenario, bandOf: Map<string, number>, byId: Map<string, Scenario['flow']['nodes'][number]>): number | undefined {
-  for (const e of s.flow.edges) {
-    const other = e.source === id ? e.target : e.target === id ? e.source : undefined;
-    if (!other) continue;
-    const n = byId.get(other);
-    if (n && (n.kind === 'step' || n.kind === 'delay') && n.departmentId) return bandOf.get(n.departmentId);
+  const bandIndex = new Map(scenario.flow.departments.map((d, i) => [d.id, i]));
+  const ownBand = (id: string): number | undefined => {
+    const n = nodes.find((x) => x.id === id);
+    return n && (n.kind === 'step' || n.kind === 'delay') && n.departmentId !== undefined ? bandIndex.get(n.departmentId) : undefined;
+  };
+  // Nodes without a department sit in the band of a neighbour that has one (else the first band).
+  const bandOf = (id: string): number => {
+    const own = ownBand(id);
+    if (own !== undefined) return own;
+    for (const e of edges) {
+      const other = e.source === id ? e.target : e.target === id ? e.source : undefined;
+      const b = other !== undefined ? ownBand(other) : undefined;
+      if (b !== undefined) return b;
+    }
+    return 0;
+  };
+
+  const placed = nodes.map((n) => {
+    const p = g.node(n.id) as { x: number; y: number };
+    return { id: n.id, x: Math.round(p.x - NODE_W / 2), dagreY: p.y, band: bandOf(n.id), stack: 0 };
+  });
+  // Stack nodes that share a band and a column, in dagre's vertical order.
+  const columns = new Map<string, typeof placed>();
+  for (const p of placed) {
+    const key = `${p.band}:${Math.round(p.x / 20)}`;
+    columns.set(key, [...(columns.get(key) ?? []), p]);
   }
-  return undefined;
+  const bandRows = new Map<number, number>();
+  for (const col of columns.values()) {
+    col.sort((a, b) => a.dagreY - b.dagreY).forEach((p, i) => (p.stack = i));
+    const band = col[0]!.band;
+    bandRows.set(band, Math.max(bandRows.get(band) ?? 1, col.length));
+  }
+  const bands = Math.max(scenario.flow.departments.length, ...placed.map((p) => p.band + 1));
+  const bandTop: number[] = [];
+  let y = TOP;
+  for (let b = 0; b < bands; b++) {
+    bandTop.push(y);
+    y += (bandRows.get(b) ?? 1) * ROW + BAND_GAP;
+  }
+  return placed.map((p) => ({ id: p.id, position: { x: p.x, y: bandTop[p.band]! + p.stack * ROW } }));
 }

@@ -14,6 +14,11 @@ export interface DocumentSlice {
   setScenario: (id: string) => void;
 }
 
+/** Structural equality of two projects (they are plain JSON data). */
+export function sameProject(a: Project, b: Project): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export const baselineId = (p: Project) => (p.scenarios.find((s) => s.kind === 'baseline') ?? p.scenarios[0]!).id;
 
 export const createDocumentSlice =
@@ -24,7 +29,8 @@ export const createDocumentSlice =
     edit: (f) =>
       set((s) => {
         const project = f(s.project);
-        return project === s.project ? s : { project };
+        // An edit that changes nothing (e.g. removing what is already gone) is not an undo step.
+        return project === s.project || sameProject(project, s.project) ? s : { project };
       }),
     replaceProject: (project) => set({ project, scenarioId: baselineId(project), selection: { nodes: [], edges: [] } }),
     setScenario: (scenarioId) => set({ scenarioId, selection: { nodes: [], edges: [] } }),

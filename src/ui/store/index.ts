@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { Project } from '../../model/schema';
-import { createDocumentSlice, baselineId, type DocumentSlice } from './documentSlice';
+import { createDocumentSlice, baselineId, sameProject, type DocumentSlice } from './documentSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createMessageSlice, type MessageSlice } from './messageSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
@@ -21,7 +21,7 @@ export function createAppStore(initial: Project) {
       }),
       {
         partialize: (s) => ({ project: s.project }),
-        equality: (a, b) => a.project === b.project,
+        equality: (a, b) => sameProject(a.project, b.project),
         limit: 200,
       },
     ),
