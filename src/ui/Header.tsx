@@ -21,6 +21,7 @@ export function Header() {
   const [gallery, setGallery] = useState(false);
   const rf = useReactFlow();
   const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
+  const blockedHere = hasErrors(scenarioFindings(project, project.scenarios.indexOf(scenario)));
 
   const open = async (file: File) => {
     const text = await file.text();
@@ -87,15 +88,25 @@ export function Header() {
             Cancel
           </button>
         ) : (
-          <button
-            className="sf-button sf-button--primary"
-            disabled={blocked}
-            title={blocked ? 'Fix the problems listed under the canvas first' : 'Simulate every scenario and compare them'}
-            onClick={() => void store.getState().startRun('all')}
-            data-testid="run"
-          >
-            ▶ Run
-          </button>
+          <>
+            <button
+              onClick={() => void store.getState().startRun('current')}
+              disabled={blockedHere}
+              title={`Simulate only "${scenario.name}"`}
+              data-testid="run-current"
+            >
+              Run this scenario
+            </button>
+            <button
+              className="sf-button sf-button--primary"
+              disabled={blocked}
+              title={blocked ? 'Fix the problems listed under the canvas first' : 'Simulate every scenario and compare them'}
+              onClick={() => void store.getState().startRun('all')}
+              data-testid="run"
+            >
+              ▶ Run all
+            </button>
+          </>
         )}
       </div>
       {gallery && (

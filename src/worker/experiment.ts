@@ -2,8 +2,8 @@
 // (initial replications, then batches until precise enough) and the same buildResults, so the
 // app's results are identical to the command line's for the same project and seed.
 import type { Project } from '../model/schema';
-import { initialReplications, nextBatchSize } from '../engine/experiment';
-import { buildResults, type ResultsDocument } from '../engine/results';
+import { initialReplications } from '../engine/experiment';
+import type { ResultsDocument } from '../engine/results';
 import type { ReplicationResult } from '../engine/types';
 import { replicationTasks, type PoolProgress, type SimulationPool } from './pool';
 
@@ -28,9 +28,9 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
     results.forEach((r) => reps.get(r.scenarioId)!.push(r));
     finished += results.length;
     done = target;
-    const more = nextBatchSize(project, reps);
-    if (more === 0) break;
-    target += more;
+    // Deciding on more replications and aggregating happen in a worker too.
+    const plan = await pool.plan(project, reps);
+    if (plan.more === 0) return plan.results!;
+    target += plan.more;
   }
-  return buildResults(project, reps);
 }

@@ -1,6 +1,6 @@
 // A runner on the current thread, for Node (tests, CLI) — the app always uses Web Workers.
 import type { ReplicationRunner, RunnerFactory } from './pool';
-import { runTask } from './task';
+import { planTask, runTask } from './task';
 
 export const inlineRunnerFactory: RunnerFactory = (): ReplicationRunner => {
   let terminated = false;
@@ -10,6 +10,13 @@ export const inlineRunnerFactory: RunnerFactory = (): ReplicationRunner => {
         // Yield first so that cancel() can interleave between replications.
         setTimeout(() => {
           if (!terminated) resolve(runTask(project, task));
+        }, 0);
+      });
+    },
+    plan(project, reps) {
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          if (!terminated) resolve(planTask(project, reps));
         }, 0);
       });
     },

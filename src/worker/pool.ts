@@ -4,6 +4,7 @@
 // task order.
 import type { Project } from '../model';
 import { SimulationError, type ReplicationResult, type SimulationErrorCode } from '../engine/types';
+import type { ResultsDocument } from '../engine/results';
 
 export interface ReplicationTask {
   scenarioId: string;
@@ -15,9 +16,14 @@ export type RunnerAnswer =
   | { ok: true; result: ReplicationResult }
   | { ok: false; code: SimulationErrorCode; message: string };
 
+/** After a batch: how many replications to add (0 = done), and then the results document. */
+export type PlanAnswer = { ok: true; more: number; results: ResultsDocument | undefined } | { ok: false; code: SimulationErrorCode; message: string };
+
 /** One place replications run: a Web Worker, or the current thread in tests. */
 export interface ReplicationRunner {
   run(project: Project, task: ReplicationTask): Promise<RunnerAnswer>;
+  /** Aggregation too runs off the main thread: decides on more replications, or builds the results. */
+  plan(project: Project, reps: [string, ReplicationResult[]][]): Promise<PlanAnswer>;
   /** Stops the runner at once; a run in progress never answers. */
   terminate(): void;
 }
@@ -123,6 +129,36 @@ export class SimulationPool {
         options.onProgress?.({ done: 0, total: tasks.length, etaMs: undefined });
         const slots = Math.min(this.size, tasks.length);
         for (let slot = 0; slot < slots; slot++) startNext(slot);
+      });
+    } finally {
+      this.running = false;
+      this.cancelRun = undefined;
+    }
+  }
+
+  /**
+   * Asks one runner whether more replications are needed and, if not, for the results document.
+   * Cancellable like a run.
+   */
+  async plan(project: Project, reps: ReadonlyMap<string, ReplicationResult[]>): Promise<{ more: number; results: ResultsDocument | undefined }> {
+    if (this.running) throw new Error('the pool is already running');
+    this.running = true;
+    try {
+      return await new Promise((resolve, reject) => {
+        this.cancelRun = (err) => {
+          this.terminateAll();
+          reject(err);
+        };
+        this.runnerAt(0)
+          .plan(project, [...reps.entries()])
+          .then(
+            (answer) => (answer.ok ? resolve({ more: answer.more, results: answer.results }) : reject(new SimulationError(answer.code, answer.message))),
+            (err: unknown) => {
+              this.runners[0]?.terminate();
+              this.runners[0] = undefined;
+              reject(new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`));
+            },
+          );
       });
     } finally {
       this.running = false;

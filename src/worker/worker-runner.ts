@@ -21,6 +21,9 @@ export const webWorkerRunnerFactory: RunnerFactory = (): ReplicationRunner => {
     run(project, task) {
       return Promise.race([remote.run(project, task), death]);
     },
+    plan(project, reps) {
+      return Promise.race([remote.plan(project, reps), death]);
+    },
     terminate() {
       remote[releaseProxy]();
       worker.terminate();

@@ -21,7 +21,23 @@ test('run the default example: key figures, the bottleneck in words, the compari
   await expect(page.getByTestId('result-credit-analysis')).toContainText('busy');
   await expect(page.getByTestId('step-table')).toContainText('Credit analysis');
   await expect(page.getByTestId('chart-waiting-cdf')).toBeVisible();
+  await expect(page.getByTestId('chart-queue-time')).toBeVisible();
+  await expect(page.getByTestId('chart-class-times')).toContainText('Large loan');
+  await expect(page.getByTestId('department-table')).toContainText('Credit department');
+  await expect(page.getByTestId('utilization-legend')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/05-results.png`, fullPage: false });
+  await page.getByTestId('results').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await page.screenshot({ path: `${SHOTS}/06-charts.png`, fullPage: false });
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('chart-utilization-svg').click();
+  const svgFile = info.outputPath('chart.svg');
+  await (await svgDownload).saveAs(svgFile);
+  expect(readFileSync(svgFile, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Credit analysis[\s\S]*<\/svg>$/);
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('chart-waiting-cdf-png').click();
+  const pngFile = info.outputPath('chart.png');
+  await (await pngDownload).saveAs(pngFile);
+  expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
 
   const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
   expect(longTasks.filter((d) => d > 50), `main-thread tasks over 50 ms: ${longTasks.join(', ')}`).toEqual([]);
@@ -39,6 +55,15 @@ test('run the default example: key figures, the bottleneck in words, the compari
   await page.getByTestId('field-staff').fill('3');
   await page.getByTestId('field-staff').press('Enter');
   await expect(page.getByTestId('stale')).toBeVisible();
+});
+
+test('run only the scenario on screen', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('tab-single-point-of-contact').click();
+  await page.getByTestId('run-current').click();
+  await expect(page.getByTestId('figures-single-point-of-contact')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('figures-baseline')).toHaveCount(0);
+  await expect(page.getByTestId('bottleneck-single-point-of-contact')).toContainText('busy');
 });
 
 test('a long run can be cancelled and leaves the app as it was', async ({ page }) => {

@@ -26,6 +26,9 @@ function fakeFactory(opts: { failAt?: number; dieAt?: number; delay?: (r: number
           }, opts.delay?.(task.replication) ?? (task.replication * 37) % 11);
         });
       },
+      plan() {
+        return Promise.resolve({ ok: true as const, more: 0, results: undefined });
+      },
       terminate() {
         state.terminated = true;
       },

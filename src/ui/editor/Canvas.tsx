@@ -5,6 +5,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   applyNodeChanges,
   MarkerType,
@@ -28,6 +29,7 @@ import type { FlowNodeData } from './nodes/types';
 import { edgeTypes, type FlowEdgeData } from './edges/FlowEdgeView';
 import { computeLanes, laneAt, NODE_W, NODE_H } from './lanes';
 import type { LaneData } from './nodes/lane';
+import { utilizationColor } from '../results/colors';
 
 export const PALETTE_MIME = 'application/x-serviceflow-node';
 
@@ -234,6 +236,16 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} color="#e3e8ef" />
+        {scenarioResults && (
+          <Panel position="top-right" className="sf-legend-panel" data-testid="utilization-legend">
+            <span>Staff busy{stale ? ' (out of date)' : ''}:</span>
+            {[0.3, 0.6, 0.8, 0.9, 1].map((u) => (
+              <span key={u} className="sf-legend-swatch" style={{ background: utilizationColor(u) }}>
+                {Math.round(u * 100)} %
+              </span>
+            ))}
+          </Panel>
+        )}
         <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'lane' ? 'rgba(78,121,167,0.15)' : '#8aa1bd')} />
         <Controls />
       </ReactFlow>

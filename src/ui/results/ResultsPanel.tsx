@@ -10,6 +10,8 @@ import { activeScenario } from '../store';
 import { downloadText, fileName } from '../persist';
 import { WaitingCdf } from './WaitingCdf';
 import { UtilizationChart } from './UtilizationChart';
+import { QueueOverTime } from './QueueOverTime';
+import { ClassTimes } from './ClassTimes';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
 
 const pm = (v: string, ci: string) => (
@@ -124,6 +126,8 @@ export function ResultsPanel() {
           <div className="sf-charts">
             <WaitingCdf scenarios={results.scenarios} colors={colors} unit={unit} />
             <UtilizationChart scenarios={results.scenarios} colors={colors} />
+            {shown && <QueueOverTime scenario={shown} unit={unit} stepIds={shown.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
+            {project.classes.length > 1 && <ClassTimes scenarios={results.scenarios} classes={project.classes} colors={colors} unit={unit} />}
           </div>
           {shown && (
             <div className="sf-table-wrap">
@@ -166,6 +170,39 @@ export function ResultsPanel() {
                       <td>{formatShare(r.waitingShare)}</td>
                     </tr>
                   ))}
+                </tbody>
+              </table>
+              <h3>Departments of “{shown.name}”</h3>
+              <table className="sf-table" data-testid="department-table">
+                <thead>
+                  <tr>
+                    <th>Department</th>
+                    <th>Staff</th>
+                    <th>Mean wait</th>
+                    <th>p90 wait</th>
+                    <th>Mean queue</th>
+                    <th>Busy</th>
+                    <th>Served / unit</th>
+                    <th>Gave up</th>
+                    <th>Share of waiting</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.values(shown.departments)
+                    .sort((a, b) => b.waitingShare.mean - a.waitingShare.mean)
+                    .map((d) => (
+                      <tr key={d.id}>
+                        <td>{d.name}</td>
+                        <td>{d.staff}</td>
+                        <td>{pm(formatDuration(d.waitingTime.mean, unit), formatDuration(d.waitingTime.ci95, unit))}</td>
+                        <td>{formatDuration(d.waitingTime.p90.mean, unit)}</td>
+                        <td>{pm(formatNumber(d.queueLength.mean.mean), formatNumber(d.queueLength.mean.ci95))}</td>
+                        <td>{pm(formatShare(d.utilization.mean), formatShare(d.utilization.ci95))}</td>
+                        <td>{formatNumber(d.throughput.mean)}</td>
+                        <td>{formatNumber(d.abandoned.mean)}</td>
+                        <td>{formatShare(d.waitingShare.mean)}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>

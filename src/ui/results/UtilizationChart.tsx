@@ -2,6 +2,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { ScenarioResults } from '../../engine/aggregate';
 import { utilizationColor } from './colors';
+import { ChartFrame } from './ChartFrame';
 
 const W = 420;
 const ROW = 22;
@@ -15,8 +16,7 @@ export function UtilizationChart({ scenarios, colors }: { scenarios: ScenarioRes
   const inner = scaleBand().domain(scenarios.map((s) => s.id)).range([0, y.bandwidth()]).padding(0.1);
   const x = scaleLinear().domain([0, 1]).range([M.l, W - M.r]);
   return (
-    <figure className="sf-chart" data-testid="chart-utilization">
-      <figcaption>Busy share of staff by step (95 % CI)</figcaption>
+    <ChartFrame title="Busy share of staff by step (95 % CI)" name="utilisation by step" testId="chart-utilization">
       <svg width={W} height={H} role="img" aria-label="Utilisation by step">
         {[0, 0.5, 0.85, 1].map((t) => (
           <g key={t}>
@@ -47,6 +47,6 @@ export function UtilizationChart({ scenarios, colors }: { scenarios: ScenarioRes
           </g>
         ))}
       </svg>
-    </figure>
+    </ChartFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { TimeUnit } from '../../model/schema';
 import { formatDuration } from '../../engine/format';
+import { ChartFrame } from './ChartFrame';
 
 const W = 420;
 const H = 200;
@@ -21,8 +22,20 @@ export function WaitingCdf({ scenarios, colors, unit }: { scenarios: ScenarioRes
     if (yAxis.current) select(yAxis.current).call(axisLeft(y).ticks(5).tickFormat((v) => `${Math.round(Number(v) * 100)} %`));
   });
   return (
-    <figure className="sf-chart" data-testid="chart-waiting-cdf">
-      <figcaption>Share of customers who waited at most…</figcaption>
+    <ChartFrame
+      title="Share of customers who waited at most…"
+      name="waiting time distribution"
+      testId="chart-waiting-cdf"
+      legend={
+        <div className="sf-legend">
+          {scenarios.map((s) => (
+            <span key={s.id}>
+              <i style={{ background: colors[s.id] }} /> {s.name}
+            </span>
+          ))}
+        </div>
+      }
+    >
       <svg width={W} height={H} role="img" aria-label="Waiting-time distribution by scenario">
         <g ref={xAxis} transform={`translate(0,${H - M.b})`} className="sf-axis" />
         <g ref={yAxis} transform={`translate(${M.l},0)`} className="sf-axis" />
@@ -31,13 +44,6 @@ export function WaitingCdf({ scenarios, colors, unit }: { scenarios: ScenarioRes
           return <path key={s.id} d={line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(pts) ?? ''} fill="none" stroke={colors[s.id]} strokeWidth={2.2} />;
         })}
       </svg>
-      <div className="sf-legend">
-        {scenarios.map((s) => (
-          <span key={s.id}>
-            <i style={{ background: colors[s.id] }} /> {s.name}
-          </span>
-        ))}
-      </div>
-    </figure>
+    </ChartFrame>
   );
 }
