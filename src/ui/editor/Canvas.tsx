@@ -106,13 +106,23 @@ export function Canvas() {
     const nodeById = new Map(scenario.flow.nodes.map((n) => [n.id, n]));
     const className = new Map(project.classes.map((c) => [c.id, c.name]));
     const edgeSeverity = new Map(findings.filter((f) => f.edgeId).map((f) => [f.edgeId!, f.severity]));
+    // Labels of edges leaving the same node are staggered along their paths so they never sit on top of each other.
+    const siblingRank = new Map<string, number>();
+    for (const src of new Set(scenario.flow.edges.map((e) => e.source))) {
+      scenario.flow.edges
+        .filter((e) => e.source === src)
+        .sort((a, b) => (pos.get(a.target)?.y ?? 0) - (pos.get(b.target)?.y ?? 0))
+        .forEach((e, i) => siblingRank.set(e.id, i));
+    }
     return scenario.flow.edges.map((e) => {
       const src = nodeById.get(e.source);
       const byClass = src?.kind === 'decision' && src.mode === 'class';
       let label: string | undefined;
-      if (byClass) label = e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes';
-      else if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
-      if (e.label) label = label ? `${e.label} · ${label}` : e.label;
+      if (byClass) label = e.label ?? (e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes');
+      else {
+        if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
+        if (e.label) label = label ? `${e.label} · ${label}` : e.label;
+      }
       const sp = pos.get(e.source);
       const tp = pos.get(e.target);
       // Backwards along the flow (to the left): a rework loop. Straight down is not a loop.
@@ -124,7 +134,7 @@ export function Canvas() {
         type: 'flow',
         selected: selection.edges.includes(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#5b6b7f' },
-        data: { label, loop, severity: edgeSeverity.get(e.id) },
+        data: { label, loop, severity: edgeSeverity.get(e.id), labelAt: Math.min(0.75, 0.3 + 0.2 * (siblingRank.get(e.id) ?? 0)) },
       };
     });
   }, [scenario, project.classes, findings, selection.edges]);

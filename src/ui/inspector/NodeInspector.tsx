@@ -71,6 +71,45 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
           ) : (
             <DistributionEditor label="Time between arrivals" value={node.arrivals.distribution} unit={unit} onCommit={(distribution) => void tryCommit({ ...node, arrivals: { mode: 'interarrival', distribution } })} />
           )}
+          {classes.length > 1 && (
+            <div className="sf-subsection" data-testid="class-mix">
+              <h4>Customer classes arriving here</h4>
+              <div className="sf-toggle">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={node.classMix === undefined}
+                    onChange={(e) =>
+                      tryCommit(
+                        e.target.checked
+                          ? (({ classMix: _m, ...rest }) => rest)(node)
+                          : { ...node, classMix: classes.map((c) => ({ classId: c.id, share: c.share })) },
+                      )
+                    }
+                    data-testid="class-mix-default"
+                  />{' '}
+                  The project's class shares
+                </label>
+              </div>
+              {node.classMix &&
+                classes.map((c) => {
+                  const own = node.classMix!.find((m) => m.classId === c.id)?.share ?? 0;
+                  return (
+                    <NumberField
+                      key={c.id}
+                      label={`${c.name} (relative share)`}
+                      value={own}
+                      onCommit={(share) => {
+                        const mix = [...node.classMix!.filter((m) => m.classId !== c.id), { classId: c.id, share }];
+                        if (mix.every((m) => m.share === 0)) return 'At least one class needs a share above 0.';
+                        return tryCommit({ ...node, classMix: classes.map((x) => mix.find((m) => m.classId === x.id) ?? { classId: x.id, share: 0 }) });
+                      }}
+                      testId={`class-mix-${c.id}`}
+                    />
+                  );
+                })}
+            </div>
+          )}
           {node.schedule && <p className="sf-muted">Arrival peaks: a {node.schedule.repeat === 'day' ? 'daily' : 'weekly'} profile of {node.schedule.multipliers.length} hourly multipliers is set in the file.</p>}
         </>
       )}

@@ -227,3 +227,39 @@ describe('NodeInspector: delay, decision, exit', () => {
     expect(last()).toEqual({ ...exit, name: 'Loan paid out' });
   });
 });
+
+describe('NodeInspector: class mix of arrivals', () => {
+  it('uses the project shares by default and can give the source its own mix', async () => {
+    const { render, screen } = await import('@testing-library/react');
+    const userEvent = (await import('@testing-library/user-event')).default;
+    const { NodeInspector } = await import('../../../src/ui/inspector/NodeInspector');
+    const classes = [
+      { id: 'small', name: 'Small loan', share: 0.7, priority: 0, color: '#4e79a7' },
+      { id: 'large', name: 'Large loan', share: 0.3, priority: 0, color: '#e15759' },
+    ];
+    const node = { id: 'in', name: 'Applications', kind: 'arrivals' as const, position: { x: 0, y: 0 }, arrivals: { mode: 'rate' as const, rate: 5, per: 'hour' as const } };
+    const commits: any[] = [];
+    const user = userEvent.setup();
+    const view = render(<NodeInspector node={node} departments={[]} classes={classes} unit="minutes" onCommit={(n) => commits.push(n)} />);
+    await user.click(screen.getByTestId('class-mix-default'));
+    expect(commits.at(-1).classMix).toEqual([
+      { classId: 'small', share: 0.7 },
+      { classId: 'large', share: 0.3 },
+    ]);
+    view.rerender(<NodeInspector node={commits.at(-1)} departments={[]} classes={classes} unit="minutes" onCommit={(n) => commits.push(n)} />);
+    const large = screen.getByTestId('class-mix-large');
+    await user.clear(large);
+    await user.type(large, '0.5{Enter}');
+    expect(commits.at(-1).classMix).toEqual([
+      { classId: 'small', share: 0.7 },
+      { classId: 'large', share: 0.5 },
+    ]);
+    const small = screen.getByTestId('class-mix-small');
+    view.rerender(<NodeInspector node={{ ...commits.at(-1), classMix: [{ classId: 'small', share: 0.7 }, { classId: 'large', share: 0 }] }} departments={[]} classes={classes} unit="minutes" onCommit={(n) => commits.push(n)} />);
+    const count = commits.length;
+    await user.clear(small);
+    await user.type(small, '0{Enter}');
+    expect(commits.length).toBe(count);
+    expect(screen.getByTestId('class-mix-small')).toHaveAttribute('aria-invalid', 'true');
+  });
+});

@@ -5,6 +5,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** Goes backwards in the flow (rework): drawn as a loop under the nodes. */
   loop: boolean;
   severity: 'error' | 'warning' | undefined;
+  /** Where along the connection its label sits (0 = at the source, 1 = at the target). */
+  labelAt?: number;
 }
 
 export type FlowRFEdge = Edge<FlowEdgeData>;
@@ -38,8 +40,9 @@ export function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePos
   } else {
     [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
     // Labels sit near the start, where the ways out of a node part.
-    labelX = sourceX + (targetX - sourceX) * 0.3;
-    labelY = sourceY + (targetY - sourceY) * 0.22;
+    const t = data?.labelAt ?? 0.3;
+    labelX = sourceX + (targetX - sourceX) * t;
+    labelY = sourceY + (targetY - sourceY) * t;
   }
   const cls = `sf-edge ${data?.loop ? 'sf-edge--loop' : ''} ${selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}`;
   return (
