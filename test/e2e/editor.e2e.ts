@@ -167,3 +167,24 @@ test('save and reopen a file round-trip; opening is one undo step', async ({ pag
   await expect(page.getByTestId('project-title')).toHaveText('After-sales repair');
   writeFileSync(info.outputPath('done.txt'), 'ok');
 });
+
+test('arrivals: a lunchtime peak and the class mix are edited in the inspector', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('node-applications').click();
+  await page.getByTestId('schedule-toggle').check();
+  await page.getByTestId('schedule-12').fill('2');
+  await page.getByTestId('schedule-12').press('Enter');
+  await page.getByTestId('class-mix-default').uncheck();
+  await page.getByTestId('class-mix-large').fill('0.5');
+  await page.getByTestId('class-mix-large').press('Enter');
+  const saved = await savedProject(page);
+  const arrivals = saved.scenarios[0].flow.nodes.find((n: any) => n.id === 'applications');
+  expect(arrivals.schedule.multipliers[12]).toBe(2);
+  expect(arrivals.schedule.multipliers[11]).toBe(1);
+  expect(arrivals.classMix).toEqual([
+    { classId: 'small', share: 0.7 },
+    { classId: 'large', share: 0.5 },
+  ]);
+  await expect(page.getByTestId('node-applications')).toContainText('daily peak profile');
+  await page.screenshot({ path: `${SHOTS}/08-arrivals.png` });
+});

@@ -52,6 +52,18 @@ export function Inspector() {
       onCommit={(next) => edit(() => next)}
       onDepartmentCommit={(d) => edit((p) => edits.updateDepartment(p, scenario.id, d))}
       onAddDepartment={() => edit((p) => edits.addDepartment(p, scenario.id, `Department ${scenario.flow.departments.length + 1}`).project)}
+      onRemoveDepartment={(id) => {
+        const users = scenario.flow.nodes.filter((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === id);
+        if (users.length > 0) {
+          store.getState().showMessage({
+            kind: 'info',
+            title: 'This department still has steps',
+            lines: [`Move ${users.map((n) => `"${n.name}"`).join(', ')} to another department first.`],
+          });
+          return;
+        }
+        edit((p) => edits.removeDepartment(p, scenario.id, id));
+      }}
     />
   );
 }

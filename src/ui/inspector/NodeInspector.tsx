@@ -110,7 +110,7 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
                 })}
             </div>
           )}
-          {node.schedule && <p className="sf-muted">Arrival peaks: a {node.schedule.repeat === 'day' ? 'daily' : 'weekly'} profile of {node.schedule.multipliers.length} hourly multipliers is set in the file.</p>}
+          {node.arrivals.mode === 'rate' && <ScheduleEditor node={node} onCommit={(next) => tryCommit(next)} />}
         </>
       )}
 
@@ -210,6 +210,73 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
           ]}
           onCommit={(mode) => tryCommit({ ...node, mode })}
         />
+      )}
+    </div>
+  );
+}
+
+/**
+ * Arrival peaks: the rate multiplied hour by hour (1 = the base rate), repeating every day or
+ * every week (simulated time 0 is Monday 00:00).
+ */
+function ScheduleEditor({ node, onCommit }: { node: Extract<FlowNode, { kind: 'arrivals' }>; onCommit: (next: FlowNode) => string | undefined }) {
+  const schedule = node.schedule;
+  const setHour = (h: number, v: number) => {
+    if (!schedule) return undefined;
+    const multipliers = schedule.multipliers.slice();
+    multipliers[h] = v;
+    if (multipliers.every((m) => m === 0)) return 'At least one hour must have arrivals.';
+    return onCommit({ ...node, schedule: { ...schedule, multipliers } });
+  };
+  const days = schedule?.repeat === 'week' ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] : [''];
+  return (
+    <div className="sf-subsection" data-testid="schedule">
+      <h4>Arrival peaks</h4>
+      <div className="sf-toggle">
+        <label>
+          <input
+            type="checkbox"
+            checked={schedule !== undefined}
+            onChange={(e) => {
+              if (e.target.checked) onCommit({ ...node, schedule: { repeat: 'day', multipliers: Array.from({ length: 24 }, () => 1) } });
+              else {
+                const { schedule: _s, ...rest } = node;
+                onCommit(rest);
+              }
+            }}
+            data-testid="schedule-toggle"
+          />{' '}
+          The rate changes through the day or week
+        </label>
+      </div>
+      {schedule && (
+        <>
+          <SelectField
+            label="Repeats every"
+            value={schedule.repeat}
+            options={[
+              { value: 'day', label: 'day (24 hours)' },
+              { value: 'week', label: 'week (7 × 24 hours)' },
+            ]}
+            onCommit={(repeat) =>
+              onCommit({
+                ...node,
+                schedule: { repeat, multipliers: repeat === 'week' ? Array.from({ length: 7 }, () => schedule.multipliers.slice(0, 24)).flat() : schedule.multipliers.slice(0, 24) },
+              })
+            }
+          />
+          <p className="sf-muted">× the base rate, hour by hour (0 = closed, 2 = twice as many).</p>
+          {days.map((day, d) => (
+            <div key={day || 'day'} className="sf-schedule">
+              {day && <div className="sf-schedule__day">{day}</div>}
+              <div className="sf-schedule__grid">
+                {Array.from({ length: 24 }, (_, h) => (
+                  <NumberField key={h} label={`${String(h).padStart(2, '0')}h`} value={schedule.multipliers[d * 24 + h]} onCommit={(v) => setHour(d * 24 + h, v)} testId={`schedule-${d * 24 + h}`} />
+                ))}
+              </div>
+            </div>
+          ))}
+        </>
       )}
     </div>
   );

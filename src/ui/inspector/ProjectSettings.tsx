@@ -12,6 +12,8 @@ export interface ProjectSettingsProps {
   onCommit: (next: Project) => void;
   onDepartmentCommit: (next: Department) => void;
   onAddDepartment: () => void;
+  /** Removes an unused department; returns why not when steps still belong to it. */
+  onRemoveDepartment?: (id: string) => void;
 }
 
 /** The message of the first problem of a candidate project, or undefined (and then it is committed). */
@@ -24,7 +26,7 @@ function commitProject(candidate: Project, onCommit: (p: Project) => void): stri
   return undefined;
 }
 
-export function ProjectSettings({ project, departments, onCommit, onDepartmentCommit, onAddDepartment }: ProjectSettingsProps) {
+export function ProjectSettings({ project, departments, onCommit, onDepartmentCommit, onAddDepartment, onRemoveDepartment }: ProjectSettingsProps) {
   const u = UNIT_LABEL[project.timeUnit];
   const run = project.run;
   const c = (p: Project) => commitProject(p, onCommit);
@@ -40,6 +42,11 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
         <div className="sf-row" key={d.id}>
           <input type="color" value={d.color} aria-label={`Colour of ${d.name}`} onChange={(e) => onDepartmentCommit({ ...d, color: e.target.value })} />
           <TextField label="Name" value={d.name} onCommit={(name) => (name.trim() ? (onDepartmentCommit({ ...d, name: name.trim() }), undefined) : 'A department needs a name.')} />
+          {onRemoveDepartment && (
+            <button type="button" className="sf-link sf-link--danger" onClick={() => onRemoveDepartment(d.id)} title={`Remove ${d.name} (only when none of its steps is left)`} aria-label={`Remove ${d.name}`}>
+              ✕
+            </button>
+          )}
         </div>
       ))}
       <button type="button" className="sf-link" onClick={onAddDepartment} data-testid="add-department">
@@ -77,6 +84,16 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       </button>
 
       <h4>Run</h4>
+      <SelectField
+        label="Run for"
+        value={run.horizon.kind}
+        options={[
+          { value: 'duration', label: 'a simulated time' },
+          { value: 'customers', label: 'a number of customers' },
+        ]}
+        onCommit={(kind) => setRun({ horizon: kind === 'duration' ? { kind: 'duration', duration: 10080 } : { kind: 'customers', count: 10_000 } })}
+        testId="run-horizon"
+      />
       {run.horizon.kind === 'duration' ? (
         <NumberField label="Simulated time" value={run.horizon.duration} unit={u} onCommit={(duration) => setRun({ horizon: { kind: 'duration', duration } })} testId="run-duration" />
       ) : (
@@ -92,6 +109,12 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
           percent
           onCommit={(relativeHalfWidth) => setRun({ replications: { ...(run.replications as Extract<typeof run.replications, { kind: 'precision' }>), relativeHalfWidth } })}
         />
+      )}
+      {run.replications.kind === 'precision' && (
+        <div className="sf-row">
+          <NumberField label="At least" value={run.replications.min} integer onCommit={(min) => setRun({ replications: { ...(run.replications as Extract<typeof run.replications, { kind: 'precision' }>), min } })} />
+          <NumberField label="At most" value={run.replications.max} integer onCommit={(max) => setRun({ replications: { ...(run.replications as Extract<typeof run.replications, { kind: 'precision' }>), max } })} />
+        </div>
       )}
       <SelectField
         label="Replications rule"

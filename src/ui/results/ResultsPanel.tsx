@@ -30,6 +30,7 @@ export function ResultsPanel() {
   const progress = useApp((s) => s.runProgress);
   const error = useApp((s) => s.runError);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
+  const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
   const stale = results !== undefined && resultsHash !== projectHash(project);
   const unit = results?.project.timeUnit ?? project.timeUnit;
 
@@ -176,20 +177,16 @@ export function ResultsPanel() {
               <table className="sf-table" data-testid="department-table">
                 <thead>
                   <tr>
-                    <th>Department</th>
-                    <th>Staff</th>
-                    <th>Mean wait</th>
-                    <th>p90 wait</th>
-                    <th>Mean queue</th>
-                    <th>Busy</th>
-                    <th>Served / unit</th>
-                    <th>Gave up</th>
-                    <th>Share of waiting</th>
+                    {DEPT_COLUMNS.map(([k, label]) => (
+                      <th key={k} aria-sort={deptSort === k ? 'descending' : undefined}>
+                        <button onClick={() => setDeptSort(k)}>{label}</button>
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {Object.values(shown.departments)
-                    .sort((a, b) => b.waitingShare.mean - a.waitingShare.mean)
+                    .sort((a, b) => (deptSort === 'name' ? a.name.localeCompare(b.name) : deptValue(b, deptSort) - deptValue(a, deptSort)))
                     .map((d) => (
                       <tr key={d.id}>
                         <td>{d.name}</td>
@@ -211,6 +208,40 @@ export function ResultsPanel() {
       )}
     </section>
   );
+}
+
+type DeptSortKey = 'name' | 'staff' | 'waitMean' | 'waitP90' | 'queueMean' | 'utilization' | 'throughput' | 'abandoned' | 'waitingShare';
+const DEPT_COLUMNS: [DeptSortKey, string][] = [
+  ['name', 'Department'],
+  ['staff', 'Staff'],
+  ['waitMean', 'Mean wait'],
+  ['waitP90', 'p90 wait'],
+  ['queueMean', 'Mean queue'],
+  ['utilization', 'Busy'],
+  ['throughput', 'Served / unit'],
+  ['abandoned', 'Gave up'],
+  ['waitingShare', 'Share of waiting'],
+];
+
+function deptValue(d: ScenarioResults['departments'][string], k: DeptSortKey): number {
+  switch (k) {
+    case 'staff':
+      return d.staff;
+    case 'waitMean':
+      return d.waitingTime.mean;
+    case 'waitP90':
+      return d.waitingTime.p90.mean;
+    case 'queueMean':
+      return d.queueLength.mean.mean;
+    case 'utilization':
+      return d.utilization.mean;
+    case 'throughput':
+      return d.throughput.mean;
+    case 'abandoned':
+      return d.abandoned.mean;
+    default:
+      return d.waitingShare.mean;
+  }
 }
 
 function KeyFigures({ s, unit, color, bottleneck }: { s: ScenarioResults; unit: TimeUnit; color: string; bottleneck: string | undefined }) {

@@ -175,6 +175,13 @@ export function updateDepartment(project: Project, scenarioId: string, next: Dep
   return updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, departments: s.flow.departments.map((d) => (d.id === next.id ? next : d)) } }));
 }
 
+/** Removes a department that no step or delay belongs to (otherwise the project is returned unchanged). */
+export function removeDepartment(project: Project, scenarioId: string, departmentId: string): Project {
+  const s = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  if (s.flow.nodes.some((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === departmentId)) return project;
+  return updateScenario(project, scenarioId, (x) => ({ ...x, flow: { ...x.flow, departments: x.flow.departments.filter((d) => d.id !== departmentId) } }));
+}
+
 /** A copy of a scenario as a new proposal: same node and department ids, so results can be matched. */
 export function duplicateAsProposal(project: Project, scenarioId: string): { project: Project; id: string } {
   const source = project.scenarios[scenarioIndex(project, scenarioId)]!;

@@ -263,3 +263,35 @@ describe('NodeInspector: class mix of arrivals', () => {
     expect(screen.getByTestId('class-mix-small')).toHaveAttribute('aria-invalid', 'true');
   });
 });
+
+describe('NodeInspector: arrival peaks', () => {
+  it('adds a daily profile, edits an hour, refuses an all-closed day, and removes it', async () => {
+    const { render, screen } = await import('@testing-library/react');
+    const userEvent = (await import('@testing-library/user-event')).default;
+    const { NodeInspector } = await import('../../../src/ui/inspector/NodeInspector');
+    const classes = [{ id: 'c', name: 'Customer', share: 1, priority: 0, color: '#4e79a7' }];
+    let node: any = { id: 'in', name: 'Calls', kind: 'arrivals', position: { x: 0, y: 0 }, arrivals: { mode: 'rate', rate: 60, per: 'hour' } };
+    const user = userEvent.setup();
+    const view = render(<NodeInspector node={node} departments={[]} classes={classes} unit="minutes" onCommit={(n) => (node = n)} />);
+    const rerender = () => view.rerender(<NodeInspector node={node} departments={[]} classes={classes} unit="minutes" onCommit={(n) => (node = n)} />);
+    await user.click(screen.getByTestId('schedule-toggle'));
+    expect(node.schedule).toEqual({ repeat: 'day', multipliers: Array.from({ length: 24 }, () => 1) });
+    rerender();
+    const noon = screen.getByTestId('schedule-12');
+    await user.clear(noon);
+    await user.type(noon, '1.6{Enter}');
+    expect(node.schedule.multipliers[12]).toBe(1.6);
+    rerender();
+    // Closing every hour is refused at the field.
+    node = { ...node, schedule: { repeat: 'day', multipliers: Array.from({ length: 24 }, (_, h) => (h === 5 ? 1 : 0)) } };
+    rerender();
+    const before = node;
+    const five = screen.getByTestId('schedule-5');
+    await user.clear(five);
+    await user.type(five, '0{Enter}');
+    expect(node).toBe(before);
+    expect(five).toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByTestId('schedule-toggle'));
+    expect(node.schedule).toBeUndefined();
+  });
+});

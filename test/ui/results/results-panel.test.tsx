@@ -86,3 +86,19 @@ describe('ResultsPanel', () => {
     expect(csv.find((l) => l.startsWith('credit-analysis,'))).toContain('Credit department');
   });
 });
+
+describe('ResultsPanel: the department table', () => {
+  it('sorts by the column clicked', () => {
+    showResults();
+    const table = screen.getByTestId('department-table');
+    fireEvent.click(within(table).getByText('Staff'));
+    const names = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('td')!.textContent);
+    const expected = Object.values(results.scenarios[0]!.departments)
+      .sort((a, b) => b.staff - a.staff)
+      .map((d) => d.name);
+    expect(names).toEqual(expected);
+  });
+});

@@ -165,3 +165,14 @@ describe('project edits', () => {
     expect(() => edits.updateNode(edits.emptyProject(), 'nope', edits.defaultNode('exit', 'x', { x: 0, y: 0 }, undefined))).toThrow(/nope/);
   });
 });
+
+describe('removeDepartment', () => {
+  it('removes an unused department and refuses one that steps still belong to', async () => {
+    const { getExample } = await import('../../../src/model/examples');
+    const p = getExample('loan')!.project;
+    expect(edits.removeDepartment(p, 'baseline', 'credit')).toBe(p);
+    const added = edits.addDepartment(p, 'baseline', 'Archive');
+    const removed = edits.removeDepartment(added.project, 'baseline', added.id);
+    expect(removed.scenarios[0]!.flow.departments.map((d) => d.id)).toEqual(p.scenarios[0]!.flow.departments.map((d) => d.id));
+  });
+});
