@@ -38,6 +38,7 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
     <div className="sf-inspector__section" data-testid="node-inspector">
       <h3>{{ arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit' }[node.kind]}</h3>
       <TextField label="Name" value={node.name} onCommit={(name) => tryCommit({ ...node, name })} testId="field-name" />
+      <TextField label="Notes" value={node.description ?? ''} multiline onCommit={(text) => tryCommit({ ...node, description: text.trim() || undefined })} testId="field-description" />
 
       {node.kind === 'arrivals' && (
         <>

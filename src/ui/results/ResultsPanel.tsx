@@ -193,7 +193,9 @@ export function ResultsPanel() {
                         <td>{d.staff}</td>
                         <td>{pm(formatDuration(d.waitingTime.mean, unit), formatDuration(d.waitingTime.ci95, unit))}</td>
                         <td>{formatDuration(d.waitingTime.p90.mean, unit)}</td>
+                        <td>{formatDuration(d.waitingTime.max.mean, unit)}</td>
                         <td>{pm(formatNumber(d.queueLength.mean.mean), formatNumber(d.queueLength.mean.ci95))}</td>
+                        <td>{formatNumber(d.queueLength.max.mean)}</td>
                         <td>{pm(formatShare(d.utilization.mean), formatShare(d.utilization.ci95))}</td>
                         <td>{formatNumber(d.throughput.mean)}</td>
                         <td>{formatNumber(d.abandoned.mean)}</td>
@@ -210,13 +212,15 @@ export function ResultsPanel() {
   );
 }
 
-type DeptSortKey = 'name' | 'staff' | 'waitMean' | 'waitP90' | 'queueMean' | 'utilization' | 'throughput' | 'abandoned' | 'waitingShare';
+type DeptSortKey = 'name' | 'staff' | 'waitMean' | 'waitP90' | 'waitMax' | 'queueMean' | 'queueMax' | 'utilization' | 'throughput' | 'abandoned' | 'waitingShare';
 const DEPT_COLUMNS: [DeptSortKey, string][] = [
   ['name', 'Department'],
   ['staff', 'Staff'],
   ['waitMean', 'Mean wait'],
   ['waitP90', 'p90 wait'],
+  ['waitMax', 'Longest wait'],
   ['queueMean', 'Mean queue'],
+  ['queueMax', 'Longest queue'],
   ['utilization', 'Busy'],
   ['throughput', 'Served / unit'],
   ['abandoned', 'Gave up'],
@@ -231,8 +235,12 @@ function deptValue(d: ScenarioResults['departments'][string], k: DeptSortKey): n
       return d.waitingTime.mean;
     case 'waitP90':
       return d.waitingTime.p90.mean;
+    case 'waitMax':
+      return d.waitingTime.max.mean;
     case 'queueMean':
       return d.queueLength.mean.mean;
+    case 'queueMax':
+      return d.queueLength.max.mean;
     case 'utilization':
       return d.utilization.mean;
     case 'throughput':

@@ -217,14 +217,17 @@ describe('NodeInspector: delay, decision, exit', () => {
     expect(last()).toEqual({ ...decision, mode: 'class' });
   });
 
-  it('an exit has a name only', async () => {
+  it('an exit has a name and notes only', async () => {
     const exit: FlowNode = { id: 'out', name: 'Done', kind: 'exit', position: { x: 0, y: 0 } };
     const { user, last } = setup(exit);
-    expect(screen.getAllByRole('textbox')).toHaveLength(1);
+    expect(screen.getAllByRole('textbox')).toHaveLength(2);
+    await user.type(screen.getByTestId('field-description'), 'Customer informed by letter');
+    await user.tab();
+    expect(last()).toEqual({ ...exit, description: 'Customer informed by letter' });
     const name = screen.getByTestId('field-name');
     await user.clear(name);
     await user.type(name, 'Loan paid out{Enter}');
-    expect(last()).toEqual({ ...exit, name: 'Loan paid out' });
+    expect(last()).toEqual({ ...exit, description: 'Customer informed by letter', name: 'Loan paid out' });
   });
 });
 
