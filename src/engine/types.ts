@@ -15,7 +15,7 @@ export interface SampleStats {
 }
 
 export interface LevelStats {
-  /** Time-average over the observation window. */
+  /** Time-average over the observation window (after the warm-up) */
   mean: number;
   max: number;
 }
@@ -29,7 +29,7 @@ export interface StepStats {
   staff: number;
   /** Customers who reached the step during the window (each visit counts). */
   arrivals: number;
-  /** Visits that finished service (or the delay) during the window. */
+  /** Visits that finished service (or the delay) during the window (after the warm-up) */
   completed: number;
   abandoned: number;
   turnedAway: number;
@@ -43,7 +43,7 @@ export interface StepStats {
   throughput: number;
   /** Sum of all waiting times at the step in the window, abandoners' waits included. */
   totalWaiting: number;
-  /** Visits per customer who entered the system in the window. */
+  /** Visits per customer who entered the system in the window (after the warm-up) */
   visitsPerCustomer: number;
   /** Share of the step's arrivals that were repeat visits by the same customer (rework). */
   reworkShare: number;
@@ -79,17 +79,17 @@ export interface ClassStats {
 }
 
 export interface OverallStats {
-  /** Customers who arrived during the window. */
+  /** Customers who arrived during the window (after the warm-up) */
   arrived: number;
-  /** Customers who left through an exit during the window. */
+  /** Customers who left through an exit during the window (after the warm-up) */
   exited: number;
   abandoned: number;
   turnedAway: number;
   /** Customers inside at the end of the run. */
   inSystemAtEnd: number;
-  /** Total waiting across all steps, per customer who exited during the window. */
+  /** Total waiting across all steps, per customer who exited during the window (after the warm-up) */
   waitingTime: SampleStats;
-  /** Arrival to exit, per customer who exited during the window. */
+  /** Arrival to exit, per customer who exited during the window (after the warm-up) */
   timeInSystem: SampleStats;
   /** Exits per time unit. */
   throughput: number;

@@ -134,28 +134,7 @@ export function ResultsPanel() {
             <div className="sf-table-wrap">
               <h3>Steps of “{shown.name}”</h3>
               <table className="sf-table" data-testid="step-table">
-                <thead>
-                  <tr>
-                    {(
-                      [
-                        ['name', 'Step'],
-                        ['waitMean', 'Mean wait'],
-                        ['waitP90', 'p90 wait'],
-                        ['waitMax', 'Longest wait'],
-                        ['queueMean', 'Mean queue'],
-                        ['queueMax', 'Longest queue'],
-                        ['utilization', 'Busy'],
-                        ['throughput', 'Served / unit'],
-                        ['abandoned', 'Gave up'],
-                        ['waitingShare', 'Share of waiting'],
-                      ] as [keyof StepRow, string][]
-                    ).map(([k, label]) => (
-                      <th key={k} aria-sort={sortKey === k ? 'descending' : undefined}>
-                        <button onClick={() => setSortKey(k)}>{label}</button>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <SortableHead columns={STEP_COLUMNS} sortKey={sortKey} onSort={setSortKey} />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.id} onClick={() => store.getState().select({ nodes: [r.id], edges: [] })}>
@@ -175,15 +154,7 @@ export function ResultsPanel() {
               </table>
               <h3>Departments of “{shown.name}”</h3>
               <table className="sf-table" data-testid="department-table">
-                <thead>
-                  <tr>
-                    {DEPT_COLUMNS.map(([k, label]) => (
-                      <th key={k} aria-sort={deptSort === k ? 'descending' : undefined}>
-                        <button onClick={() => setDeptSort(k)}>{label}</button>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <SortableHead columns={DEPT_COLUMNS} sortKey={deptSort} onSort={setDeptSort} />
                 <tbody>
                   {Object.values(shown.departments)
                     .sort((a, b) => (deptSort === 'name' ? a.name.localeCompare(b.name) : deptValue(b, deptSort) - deptValue(a, deptSort)))
@@ -211,6 +182,33 @@ export function ResultsPanel() {
     </section>
   );
 }
+
+function SortableHead<K extends string>({ columns, sortKey, onSort }: { columns: [K, string][]; sortKey: K; onSort: (k: K) => void }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(([k, label]) => (
+          <th key={k} aria-sort={sortKey === k ? 'descending' : undefined}>
+            <button onClick={() => onSort(k)}>{label}</button>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+const STEP_COLUMNS: [keyof StepRow, string][] = [
+  ['name', 'Step'],
+  ['waitMean', 'Mean wait'],
+  ['waitP90', 'p90 wait'],
+  ['waitMax', 'Longest wait'],
+  ['queueMean', 'Mean queue'],
+  ['queueMax', 'Longest queue'],
+  ['utilization', 'Busy'],
+  ['throughput', 'Served / unit'],
+  ['abandoned', 'Gave up'],
+  ['waitingShare', 'Share of waiting'],
+];
 
 type DeptSortKey = 'name' | 'staff' | 'waitMean' | 'waitP90' | 'waitMax' | 'queueMean' | 'queueMax' | 'utilization' | 'throughput' | 'abandoned' | 'waitingShare';
 const DEPT_COLUMNS: [DeptSortKey, string][] = [
