@@ -1,6 +1,6 @@
 // Checks of a scenario's flow beyond the schema: can every customer get in, through and out?
 // Each finding names the node by its name and carries the JSON path of the element.
-import type { FlowEdge, FlowNode, Project } from './schema';
+import type { Distribution, FlowEdge, FlowNode, Project } from './schema';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -110,14 +110,26 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
           seen.set(c, e.id);
         }
       }
+      const defaults = o.filter((e) => !e.classIds || e.classIds.length === 0);
+      if (defaults.length > 1) {
+        nodeFinding('error', node, `"${node.name}" has ${defaults.length} connections for "all other classes": keep one, and tick classes on the others.`);
+      }
       const uncovered = project.classes.filter((c) => !seen.has(c.id));
       if (!hasDefault && uncovered.length > 0) {
         nodeFinding('error', node, `"${node.name}" has no route for ${uncovered.map((c) => `"${c.name}"`).join(', ')}: route every class, or leave one connection without classes for the others.`);
       }
     }
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
+    if (node.kind === 'arrivals' && node.arrivals.mode === 'interarrival' && alwaysZero(node.arrivals.distribution)) {
+      nodeFinding('error', node, `"${node.name}": a time between arrivals of 0 would bring infinitely many customers at once.`);
+    }
   }
   return findings;
+}
+
+/** A duration that is always 0. */
+function alwaysZero(d: Distribution): boolean {
+  return (d.kind === 'constant' && d.value === 0) || (d.kind === 'uniform' && d.max === 0) || (d.kind === 'empirical' && d.values.every((v) => v === 0));
 }
 
 function className(project: Project, id: string): string {

@@ -89,4 +89,24 @@ describe('validateScenario', () => {
     // A only reachable through a 0 % connection: unreachable.
     expect(f.find((x) => x.nodeId === 'A')?.message).toMatch(/cannot be reached/);
   });
+
+  it('refuses two "all other classes" routes on one decision', () => {
+    const p = flowProject({
+      classes: [
+        { id: 'small', share: 1 },
+        { id: 'large', share: 1 },
+      ],
+      nodes: [poisson('in', 0.1), { id: 'd', kind: 'decision', name: 'Size', mode: 'class' }, step('A', 1, 1), exit],
+      edges: [edge('in', 'd'), { id: 'e1', source: 'd', target: 'A' }, { id: 'e2', source: 'd', target: 'x' }, edge('A', 'x')],
+    });
+    expect(messages(p)).toContain('error: "Size" has 2 connections for "all other classes": keep one, and tick classes on the others.');
+  });
+
+  it('refuses a time between arrivals that is always 0', () => {
+    const p = flowProject({
+      nodes: [{ id: 'in', kind: 'arrivals', name: 'Rush', arrivals: { mode: 'interarrival', distribution: { kind: 'constant', value: 0 } } }, step('A', 1, 1), exit],
+      edges: [edge('in', 'A'), edge('A', 'x')],
+    });
+    expect(messages(p)).toContain('error: "Rush": a time between arrivals of 0 would bring infinitely many customers at once.');
+  });
 });
