@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'pure-rand/generator/xoroshiro128plus', 'zod', '@dagrejs/dagre'] },
+  optimizeDeps: { include: ['comlink', 'zod', '@dagrejs/dagre'] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

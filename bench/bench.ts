@@ -1,4 +1,4 @@
-// Engine benchmarks, single thread: npm run bench [-- --json]
+// Engine benchmarks, single thread: npm run bench [-- --json] (median of three runs per case)
 // (a) M/M/1 at utilisation 0.9, 1,000,000 customers; (b) a five-step network with a rework loop,
 // 500,000 customers; (c) the loan example, one replication of each scenario.
 import { cpus } from 'node:os';
@@ -67,11 +67,22 @@ const network = base(
   [1, 2, 3].map((i) => ({ id: `d${i}`, name: `d${i}` })),
 );
 
+/**
+ * One replication per run: a warm-up run (100,000 customers, or the case itself when smaller)
+ * lets the JIT compile the hot paths, then three measured runs of the case; the median is
+ * reported.
+ */
 function measure(name: string, project: Project, scenarioId: string): Row {
-  simulateReplication({ ...project, run: { ...project.run, horizon: { kind: 'customers', count: 20_000 } } }, scenarioId, 99); // warm the JIT
-  const t0 = performance.now();
-  const r = simulateReplication(project, scenarioId, 0);
-  const seconds = (performance.now() - t0) / 1000;
+  const horizon = project.run.horizon;
+  const warm = horizon.kind === 'customers' && horizon.count > 100_000 ? { ...project, run: { ...project.run, horizon: { kind: 'customers' as const, count: 100_000 } } } : project;
+  simulateReplication(warm, scenarioId, 99);
+  const runs = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    const r = simulateReplication(project, scenarioId, 0);
+    return { r, seconds: (performance.now() - t0) / 1000 };
+  });
+  runs.sort((a, b) => a.seconds - b.seconds);
+  const { r, seconds } = runs[1]!;
   return { case: name, customers: r.overall.arrived, events: r.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(r.events / seconds) };
 }
 

@@ -3,6 +3,7 @@
 // precomputed once per sampler; sampling allocates nothing.
 import type { Distribution } from '../model/schema';
 import type { RandomSource } from './rng';
+import { standardExponential } from './exponential';
 import { exp, log, logGamma, normalCdf, normalPdf, polarNormal, pow } from './math';
 
 export interface Sampler {
@@ -78,7 +79,7 @@ export function createSampler(d: Distribution): Sampler {
   switch (d.kind) {
     case 'exponential': {
       const m = d.mean;
-      return sampler((rng) => -m * log(1 - rng.next()), m, m * m);
+      return sampler((rng) => m * standardExponential(rng), m, m * m);
     }
     case 'constant': {
       const v = d.value;
@@ -155,7 +156,7 @@ export function createSampler(d: Distribution): Sampler {
       const scale = m / exp(logGamma(1 + 1 / k));
       const mean = scale * exp(logGamma(1 + 1 / k));
       const second = scale * scale * exp(logGamma(1 + 2 / k));
-      return sampler((rng) => scale * pow(-log(1 - rng.next()), 1 / k), mean, second - mean * mean);
+      return sampler((rng) => scale * pow(standardExponential(rng), 1 / k), mean, second - mean * mean);
     }
     case 'empirical': {
       const values = Float64Array.from(d.values);

@@ -8,7 +8,7 @@ import { compareScenarios, type ScenarioComparison } from './compare';
 import type { ReplicationResult } from './types';
 
 export const RESULTS_FORMAT_VERSION = 1;
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 
 export interface ScenarioResultsWithBottlenecks extends ScenarioResults {
   bottlenecks: Bottlenecks;

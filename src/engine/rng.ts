@@ -2,9 +2,9 @@
 // service times, each routing decision, each patience draw). A stream's state is derived by
 // hashing (seed, replication, purpose), so adding or changing a department never shifts the
 // random numbers another department sees: common random numbers across scenarios.
-// The generator is xoroshiro128+ from pure-rand; Math.random is never used.
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+// The generator is xoroshiro128+ (Blackman & Vigna, 2018 parameters a = 24, b = 16, c = 37),
+// written here on 32-bit halves so that one step gives one uniform number from the top 53 bits of
+// its 64-bit output (the low bits of xoroshiro128+ are its weakest). Math.random is never used.
 
 /** A source of uniform numbers in [0, 1). */
 export interface RandomSource {
@@ -12,23 +12,35 @@ export interface RandomSource {
   next(): number;
 }
 
-const SCALE26 = 2 ** -26;
+const SCALE32 = 2 ** -32;
 const SCALE53 = 2 ** -53;
 
 export class RandomStream implements RandomSource {
-  constructor(private readonly gen: JumpableRandomGenerator) {}
+  // [s0 low, s0 high, s1 low, s1 high] as 32-bit words.
+  private readonly s: Int32Array;
 
-  next(): number {
-    const hi = this.gen.next() & 0x3ffffff; // 26 bits
-    const lo = this.gen.next() & 0x7ffffff; // 27 bits
-    return hi * SCALE26 + lo * SCALE53;
+  /** `state` is [s0 high, s0 low, s1 high, s1 low]; it must not be all zero. */
+  constructor(state: readonly [number, number, number, number]) {
+    this.s = Int32Array.from([state[1], state[0], state[3], state[2]]);
   }
 
-  /** An independent stream 2^64 steps further on (xoroshiro128+ jump). This stream is unchanged. */
-  jumped(): RandomStream {
-    const g = this.gen.clone();
-    g.jump();
-    return new RandomStream(g);
+  next(): number {
+    const s = this.s;
+    const l0 = s[0]!;
+    const h0 = s[1]!;
+    const l1 = s[2]!;
+    const h1 = s[3]!;
+    // The output s0 + s1 in 64 bits: low word (with its carry) and high word.
+    const lo = (l0 >>> 0) + (l1 >>> 0);
+    const hi = (h0 + h1 + (lo > 0xffffffff ? 1 : 0)) >>> 0;
+    // s1 ^= s0; s0 = rotl(s0, 24) ^ s1 ^ (s1 << 16); s1 = rotl(s1, 37).
+    const a0 = l1 ^ l0;
+    const a1 = h1 ^ h0;
+    s[0] = ((l0 << 24) | (h0 >>> 8)) ^ a0 ^ (a0 << 16);
+    s[1] = ((h0 << 24) | (l0 >>> 8)) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s[2] = (a1 << 5) | (a0 >>> 27);
+    s[3] = (a0 << 5) | (a1 >>> 27);
+    return hi * SCALE32 + (lo >>> 11) * SCALE53;
   }
 }
 
@@ -62,10 +74,10 @@ export function streamState(seed: number, replication: number, purpose: string):
 
 /** The stream for one purpose in one replication. */
 export function createStream(seed: number, replication: number, purpose: string): RandomStream {
-  const gen = xoroshiro128plusFromState(streamState(seed, replication, purpose));
+  const stream = new RandomStream(streamState(seed, replication, purpose));
   // Discard a few outputs so that the hashed state is well stirred before use.
-  for (let i = 0; i < 8; i++) gen.next();
-  return new RandomStream(gen);
+  for (let i = 0; i < 8; i++) stream.next();
+  return stream;
 }
 
 /**

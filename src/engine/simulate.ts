@@ -13,11 +13,11 @@
 //   the moment of the count-th arrival after the warm-up.
 import type { Project } from '../model/schema';
 import { Calendar } from './calendar';
-import { log } from './math';
+import { standardExponential } from './exponential';
 import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
 import type { RandomStream } from './rng';
 import { StreamFactory } from './rng';
-import { GrowableArray, mser5, quantiles101, summarize } from './stats';
+import { countAtMost, GroupedSeries, GrowableArray, mser5, summarize, summarizeWithPercentiles } from './stats';
 import {
   SimulationError,
   type ClassStats,
@@ -77,6 +77,42 @@ export function simulateReplication(
   return new Replication(project, m, replication, options).run();
 }
 
+/**
+ * Splits a running time integral (the area under a queue length or a count of customers) into
+ * equal bins of time from `start`, the last bin open-ended. Bins are closed only when time passes
+ * a boundary, so the cost per event is one comparison.
+ */
+class TimeBins {
+  private readonly bins: Float64Array;
+  private b = 0;
+  private areaAtBinStart = 0;
+  /** The end of the current bin (Infinity in the last). */
+  nextBoundary: number;
+  constructor(
+    private readonly start: number,
+    private readonly width: number,
+    count: number,
+  ) {
+    this.bins = new Float64Array(count);
+    this.nextBoundary = count > 1 ? start + width : Infinity;
+  }
+  /** Closes the bins that end inside (from, to], before value·(to − from) is added to `area`. */
+  cross(area: number, from: number, to: number, value: number): void {
+    while (to > this.nextBoundary) {
+      const at = area + value * (this.nextBoundary - from);
+      this.bins[this.b] = at - this.areaAtBinStart;
+      this.areaAtBinStart = at;
+      this.b++;
+      this.nextBoundary = this.b >= this.bins.length - 1 ? Infinity : this.start + (this.b + 1) * this.width;
+    }
+  }
+  /** The area in each bin, given the final total area. */
+  finish(area: number): Float64Array {
+    this.bins[this.b] = area - this.areaAtBinStart;
+    return this.bins;
+  }
+}
+
 class Replication {
   private readonly cal = new Calendar(1024);
   private readonly streams: StreamFactory;
@@ -106,8 +142,12 @@ class Replication {
   private lastDept = new Int32Array(this.cap);
   private handoffs = new Int32Array(this.cap);
   private touchedCount = new Int32Array(this.cap);
-  private touched: Uint8Array;
-  private visited: Uint8Array;
+  // Steps visited and departments touched, marked with the customer's life number (a recycled
+  // index gets a new one), so nothing needs clearing when a customer arrives.
+  private life = new Int32Array(this.cap);
+  private lives = 0;
+  private touched: Int32Array;
+  private visited: Int32Array;
   private freeList = new Int32Array(this.cap);
   private freeTop = 0;
   private nextNew = 0;
@@ -133,8 +173,8 @@ class Replication {
   // Timeline.
   private readonly binWidth: number;
   private readonly nBins: number;
-  private readonly qBins: (Float64Array | undefined)[];
-  private readonly wipBins: Float64Array;
+  private readonly qBins: (TimeBins | undefined)[];
+  private readonly wipBins: TimeBins;
 
   // Whole system.
   private wip = 0;
@@ -148,8 +188,8 @@ class Replication {
   private turnedAway = 0;
   private handoffSum = 0;
   private touchedSum = 0;
-  private readonly waits = new GrowableArray(4096);
-  private readonly sojourns = new GrowableArray(4096);
+  private readonly waits: GrowableArray;
+  private readonly sojourns: GrowableArray;
   private readonly classArrived: Float64Array;
   private readonly classExited: Float64Array;
   private readonly classAbandoned: Float64Array;
@@ -157,8 +197,8 @@ class Replication {
   private readonly classWaits: GrowableArray[];
   private readonly classSojourns: GrowableArray[];
   // Every exit, warm-up included, for the warm-up check.
-  private readonly allExitTimes = new GrowableArray(4096);
-  private readonly allSojourns = new GrowableArray(4096);
+  private readonly exitSeries = new GroupedSeries(1000);
+  private exitsBeforeWarmup = 0;
   private inWindow = false;
   private finished = false;
   private events = 0;
@@ -187,10 +227,15 @@ class Replication {
       this.binWidth = run.horizon.count / Math.max(1e-12, this.expectedArrivalRate()) / bins;
     }
     this.nBins = bins;
+    // Room for the customers expected in the window, so that the buffers rarely grow.
+    const expected = Number.isFinite(this.customerLimit) ? this.customerLimit : this.expectedArrivalRate() * (this.endTime - this.ws);
+    const room = Math.min(1 << 21, Math.max(4096, Math.ceil(expected * 1.05) || 0));
+    this.waits = new GrowableArray(room);
+    this.sojourns = new GrowableArray(room);
 
     const n = this.nNodes;
-    this.touched = new Uint8Array(this.cap * Math.max(1, this.nDepts));
-    this.visited = new Uint8Array(this.cap * n);
+    this.touched = new Int32Array(this.cap * Math.max(1, this.nDepts));
+    this.visited = new Int32Array(this.cap * n);
     this.busy = new Int32Array(n);
     this.qlen = new Int32Array(n);
     this.queues = [];
@@ -208,14 +253,14 @@ class Replication {
     this.qBins = [];
     this.deptQ = new Int32Array(this.nDepts);
     this.deptMaxQ = new Int32Array(this.nDepts);
-    this.wipBins = new Float64Array(bins);
+    this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     for (let i = 0; i < n; i++) {
       const id = m.nodeIds[i]!;
       const k = m.kind[i]!;
       const levels = m.priorityQueue[i] ? m.levels : 1;
       this.queues.push(k === KIND_STEP ? Array.from({ length: levels }, () => new Ring()) : []);
       this.stWaits.push(k === KIND_STEP ? new GrowableArray(1024) : undefined);
-      this.qBins.push(k === KIND_STEP ? new Float64Array(bins) : undefined);
+      this.qBins.push(k === KIND_STEP ? new TimeBins(this.ws, this.binWidth, bins) : undefined);
       this.serviceStream.push(k === KIND_STEP ? this.streams.stream(`service:${id}`) : k === KIND_DELAY ? this.streams.stream(`delay:${id}`) : undefined);
       this.patienceStream.push(m.patience[i] ? this.streams.stream(`patience:${id}`) : undefined);
       const route = m.routes[i];
@@ -320,13 +365,13 @@ class Replication {
         const { multipliers, slot, max } = src.schedule;
         const majorant = src.rate * max;
         for (let guard = 0; ; guard++) {
-          t += -log(1 - rng.next()) / majorant;
+          t += standardExponential(rng) / majorant;
           const k = Math.floor(t / slot) % multipliers.length;
           if (rng.next() * max < multipliers[k]!) break;
           if (guard > 10_000_000) throw new SimulationError('numeric', 'Arrivals could not be generated from the rate schedule.');
         }
       } else {
-        t += -log(1 - rng.next()) / src.rate;
+        t += standardExponential(rng) / src.rate;
       }
     } else {
       t += src.interarrival!.sample(rng);
@@ -338,10 +383,12 @@ class Replication {
   private onArrival(node: number, now: number): void {
     const src = this.sourceAt[node]!;
     const c = this.newCustomer();
-    const u = this.classStream[node]!.next();
     const cum = src.classCumulative;
     let k = 0;
-    while (k < cum.length - 1 && u >= cum[k]!) k++;
+    if (cum.length > 1) {
+      const u = this.classStream[node]!.next();
+      while (k < cum.length - 1 && u >= cum[k]!) k++;
+    }
     this.cls[c] = k;
     this.arrT[c] = now;
     this.changeWip(now, 1);
@@ -440,17 +487,17 @@ class Replication {
       if (last >= 0 && last !== d) this.handoffs[c]!++;
       this.lastDept[c] = d;
       const t = c * this.nDepts + d;
-      if (this.touched[t] === 0) {
-        this.touched[t] = 1;
+      if (this.touched[t] !== this.life[c]) {
+        this.touched[t] = this.life[c]!;
         this.touchedCount[c]!++;
       }
     }
     const v = c * this.nNodes + node;
     if (this.inWindow) {
       this.stArrivals[node]! += 1;
-      if (this.visited[v] !== 0) this.stRepeats[node]! += 1;
+      if (this.visited[v] === this.life[c]) this.stRepeats[node]! += 1;
     }
-    this.visited[v] = 1;
+    this.visited[v] = this.life[c]!;
 
     if (kind === KIND_DELAY) {
       this.integrate(node, now);
@@ -525,8 +572,8 @@ class Replication {
 
   private exit(c: number, now: number): void {
     const sojourn = now - this.arrT[c]!;
-    this.allExitTimes.push(now);
-    this.allSojourns.push(sojourn);
+    this.exitSeries.push(sojourn, now);
+    if (now < this.ws) this.exitsBeforeWarmup++;
     if (this.inWindow) {
       const k = this.cls[c]!;
       this.exited++;
@@ -557,8 +604,8 @@ class Replication {
     this.lastDept[c] = -1;
     this.handoffs[c] = 0;
     this.touchedCount[c] = 0;
-    if (this.nDepts > 0) this.touched.fill(0, c * this.nDepts, (c + 1) * this.nDepts);
-    this.visited.fill(0, c * this.nNodes, (c + 1) * this.nNodes);
+    this.lives = (this.lives + 1) | 0 || 1; // 0 marks nothing
+    this.life[c] = this.lives;
     return c;
   }
 
@@ -588,10 +635,11 @@ class Replication {
     this.handoffs = i32(this.handoffs);
     this.touchedCount = i32(this.touchedCount);
     this.freeList = i32(this.freeList);
-    const touched = new Uint8Array(cap * Math.max(1, this.nDepts));
+    this.life = i32(this.life);
+    const touched = new Int32Array(cap * Math.max(1, this.nDepts));
     touched.set(this.touched);
     this.touched = touched;
-    const visited = new Uint8Array(cap * this.nNodes);
+    const visited = new Int32Array(cap * this.nNodes);
     visited.set(this.visited);
     this.visited = visited;
     this.cap = cap;
@@ -616,9 +664,10 @@ class Replication {
     const from = last < this.ws ? this.ws : last;
     if (now <= from) return;
     const q = this.qlen[node]!;
+    const bins = this.qBins[node];
+    if (bins !== undefined && now > bins.nextBoundary) bins.cross(this.qArea[node]!, from, now, q);
     this.qArea[node]! += q * (now - from);
     this.busyArea[node]! += this.busy[node]! * (now - from);
-    if (q > 0) this.addToBins(this.qBins[node]!, from, now, q);
   }
 
   private changeWip(now: number, delta: number): void {
@@ -627,28 +676,14 @@ class Replication {
       if (this.inWindow) {
         const from = last < this.ws ? this.ws : last;
         if (now > from) {
+          if (now > this.wipBins.nextBoundary) this.wipBins.cross(this.wipArea, from, now, this.wip);
           this.wipArea += this.wip * (now - from);
-          if (this.wip > 0) this.addToBins(this.wipBins, from, now, this.wip);
         }
       }
       this.wipLastT = now;
     }
     this.wip += delta;
     if (this.inWindow && this.wip > this.wipMax) this.wipMax = this.wip;
-  }
-
-  private addToBins(bins: Float64Array, from: number, to: number, value: number): void {
-    const w = this.binWidth;
-    const last = bins.length - 1;
-    let b = Math.min(last, Math.floor((from - this.ws) / w));
-    let t = from;
-    while (t < to) {
-      const binEnd = b >= last ? Infinity : this.ws + (b + 1) * w;
-      const until = to < binEnd ? to : binEnd;
-      bins[b]! += value * (until - t);
-      t = until;
-      b++;
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -663,19 +698,22 @@ class Replication {
 
     const steps: Record<string, StepStats> = {};
     const departments: Record<string, DepartmentStats> = {};
-    const deptWaits: number[][] = m.deptIds.map(() => []);
+    const deptWaits: Float64Array[][] = m.deptIds.map(() => []);
+    const deptSummaries: StepStats['waitingTime'][][] = m.deptIds.map(() => []);
     const deptAgg = m.deptIds.map(() => ({ staff: 0, busy: 0, qArea: 0, completed: 0, abandoned: 0, turnedAway: 0, totalWaiting: 0 }));
     for (const i of m.stations) {
       const id = m.nodeIds[i]!;
       const isStep = m.kind[i] === KIND_STEP;
       const waitsArr = this.stWaits[i]?.view() ?? new Float64Array(0);
+      const waitingTime = summarize(waitsArr);
       const d = m.dept[i]!;
       if (d >= 0 && isStep) {
         const agg = deptAgg[d]!;
         agg.staff += m.staff[i]!;
         agg.busy += this.busyArea[i]!;
         agg.qArea += this.qArea[i]!;
-        for (let k = 0; k < waitsArr.length; k++) deptWaits[d]!.push(waitsArr[k]!);
+        deptWaits[d]!.push(waitsArr);
+        deptSummaries[d]!.push(waitingTime);
       }
       if (d >= 0) {
         const agg = deptAgg[d]!;
@@ -695,7 +733,7 @@ class Replication {
         completed: this.stCompleted[i]!,
         abandoned: this.stAbandoned[i]!,
         turnedAway: this.stTurnedAway[i]!,
-        waitingTime: summarize(waitsArr),
+        waitingTime,
         queueLength: { mean: per(this.qArea[i]!), max: this.maxQ[i]! },
         utilization: isStep && staff > 0 && windowLength > 0 ? this.busyArea[i]! / (staff * windowLength) : 0,
         throughput: per(this.stCompleted[i]!),
@@ -711,7 +749,8 @@ class Replication {
         name: m.deptNames[d]!,
         staff: agg.staff,
         utilization: agg.staff > 0 && windowLength > 0 ? agg.busy / (agg.staff * windowLength) : 0,
-        waitingTime: summarize(Float64Array.from(deptWaits[d]!)),
+        // One step: its summary again, not a second pass over the same values.
+        waitingTime: deptWaits[d]!.length === 1 ? { ...deptSummaries[d]![0]! } : summarizeAll(deptWaits[d]!),
         queueLength: { mean: per(agg.qArea), max: this.deptMaxQ[d]! },
         completed: agg.completed,
         throughput: per(agg.completed),
@@ -723,8 +762,8 @@ class Replication {
 
     const waits = this.waits.view();
     const sojourns = this.sojourns.view();
-    const waitingTime = summarize(waits); // sorts waits
-    const timeInSystem = summarize(sojourns); // sorts sojourns
+    const { summary: waitingTime, percentiles: waitingQuantiles } = summarizeWithPercentiles(waits);
+    const timeInSystem = summarize(sojourns);
     const single = this.nClasses === 1;
     const classes: Record<string, ClassStats> = {};
     m.classIds.forEach((id, k) => {
@@ -740,15 +779,15 @@ class Replication {
     });
     const serviceLevel: Record<string, number> = {};
     for (const sl of this.project.serviceLevels) {
-      const sorted = sl.measure === 'waitingTime' ? waits : sojourns;
-      serviceLevel[sl.id] = sorted.length > 0 ? countAtMost(sorted, sl.threshold) / sorted.length : 0;
+      const sample = sl.measure === 'waitingTime' ? waits : sojourns;
+      serviceLevel[sl.id] = sample.length > 0 ? countAtMost(sample, sl.threshold) / sample.length : 0;
     }
 
     const timelineQueues: Record<string, number[]> = {};
     const binCount = this.timelineBinCount(windowLength);
     for (const i of m.stations) {
       const bins = this.qBins[i];
-      if (bins) timelineQueues[m.nodeIds[i]!] = this.binAverages(bins, binCount, windowLength);
+      if (bins) timelineQueues[m.nodeIds[i]!] = this.binAverages(bins.finish(this.qArea[i]!), binCount, windowLength);
     }
 
     return {
@@ -778,12 +817,12 @@ class Replication {
       steps,
       departments,
       classes,
-      waitingQuantiles: quantiles101(waits),
+      waitingQuantiles,
       timeline: {
         start: this.ws,
         binWidth: this.binWidth,
         queueLength: timelineQueues,
-        workInProgress: this.binAverages(this.wipBins, binCount, windowLength),
+        workInProgress: this.binAverages(this.wipBins.finish(this.wipArea), binCount, windowLength),
       },
       warmup: this.warmupCheck(),
     };
@@ -807,31 +846,19 @@ class Replication {
 
   /**
    * MSER-5 on the times in system of every customer in exit order (warm-up included), first
-   * averaged in at most 1,000 groups. The suggested warm-up is the exit time where the MSER-5
+   * averaged in groups (between 1,000 and 2,000 groups of 2^k customers, see GroupedSeries). The suggested warm-up is the exit time where the MSER-5
    * truncation falls. The configured warm-up is called too short when the suggestion is later
    * AND truncating at the configured warm-up leaves a standard error of the mean at least 10 %
    * above the MSER-5 optimum (statistic ratio ≥ 1.21): on a steady series MSER's choice is
    * noise, and that second condition keeps such noise from raising a warning.
    */
   private warmupCheck(): ReplicationResult['warmup'] {
-    const n = this.allSojourns.length;
+    const series = this.exitSeries;
     const configured = this.ws;
-    if (n < 40) return { suggested: 0, configured, tooShort: false };
-    const sojourns = this.allSojourns.view();
-    const times = this.allExitTimes.view();
-    const group = Math.max(1, Math.ceil(n / 1000));
-    const series: number[] = [];
-    for (let i = 0; i + group <= n; i += group) {
-      let s = 0;
-      for (let j = i; j < i + group; j++) s += sojourns[j]!;
-      series.push(s / group);
-    }
-    const mser = mser5(series);
-    const cut = mser.observations * group;
-    const suggested = cut > 0 ? times[Math.min(n - 1, cut - 1)]! : 0;
-    let exitsBeforeWarmup = 0;
-    while (exitsBeforeWarmup < n && times[exitsBeforeWarmup]! < configured) exitsBeforeWarmup++;
-    const configuredBatch = Math.min(mser.statistics.length - 1, Math.floor(exitsBeforeWarmup / group / 5));
+    if (series.length < 40) return { suggested: 0, configured, tooShort: false };
+    const mser = mser5(series.means());
+    const suggested = mser.observations > 0 ? series.endTime(mser.observations - 1) : 0;
+    const configuredBatch = Math.min(mser.statistics.length - 1, Math.floor(this.exitsBeforeWarmup / series.size / 5));
     const atConfigured = configuredBatch >= 0 ? mser.statistics[configuredBatch]! : 0;
     const best = mser.statistics[mser.batches] ?? 0;
     const tooShort = suggested > configured && atConfigured >= 1.21 * best && best > 0;
@@ -839,14 +866,15 @@ class Replication {
   }
 }
 
-/** Number of sorted values ≤ x. */
-function countAtMost(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
+/** Summary of several samples taken together (a department's steps). */
+function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const all = new Float64Array(n);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
   }
-  return lo;
+  return summarize(all);
 }

@@ -15,77 +15,193 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 const EMPTY: SampleStats = { count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
 
 /**
- * Sorts non-negative finite doubles ascending in place. Such doubles order like their IEEE-754
- * bit patterns read as unsigned integers, so an LSD radix sort on four 16-bit digits does it in
- * linear time (much faster than a comparison sort on a million waiting times). Other inputs fall
- * back to the built-in sort.
+ * Exact quantiles (Hyndman & Fan type 7, as `quantileSorted`) of unsorted values, without sorting
+ * them all: the values are counted into buckets by the top bits of their IEEE-754 pattern (for
+ * non-negative doubles the bit pattern orders like the value), the buckets that hold the ranks
+ * asked for are found from the running counts, and only their values are gathered and sorted.
+ * Two linear passes instead of a full sort; `values` is left as it was. Inputs with negative,
+ * infinite or NaN values fall back to sorting a copy.
  */
-export function sortNonNegative(values: Float64Array): void {
+export function quantilesOf(values: Float64Array, probs: readonly number[]): number[] {
   const n = values.length;
-  if (n < 2048 || values.byteOffset % 8 !== 0) {
-    values.sort();
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (!(v >= 0) || v === Infinity) {
-      values.sort();
-      return;
-    }
-  }
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2); // [lo, hi] per value (little-endian)
-  let src = new Uint32Array(n * 2);
-  src.set(words);
-  let dst = new Uint32Array(n * 2);
-  const count = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass >> 1; // 0: low word, 1: high word
-    const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(src[2 * i + word]! >>> shift) & 0xffff]!++;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const lo = src[2 * i]!;
-      const hi = src[2 * i + 1]!;
-      const pos = count[((word === 0 ? lo : hi) >>> shift) & 0xffff]!++;
-      dst[2 * pos] = lo;
-      dst[2 * pos + 1] = hi;
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  words.set(src);
+  if (n === 0) return probs.map(() => 0);
+  const ranks = quantileRanks(n, probs);
+  const at = n < 4096 || values.byteOffset % 8 !== 0 ? ranksBySorting(values, ranks) : ranksByBuckets(values, ranks);
+  return probs.map((p, i) => {
+    const h = (n - 1) * Math.min(1, Math.max(0, p));
+    const lo = at[ranks.lo[i]!]!;
+    const hi = at[ranks.hi[i]!]!;
+    return lo + (h - Math.floor(h)) * (hi - lo);
+  });
 }
 
-/** Summary of a sample. Sorts `values` in place. */
-export function summarize(values: Float64Array): SampleStats {
+interface Ranks {
+  /** Distinct ranks needed, ascending. */
+  needed: number[];
+  /** Per probability: index into `needed` of the rank below and above. */
+  lo: number[];
+  hi: number[];
+}
+
+function quantileRanks(n: number, probs: readonly number[]): Ranks {
+  const pairs = probs.map((p) => {
+    const h = (n - 1) * Math.min(1, Math.max(0, p));
+    const lo = Math.floor(h);
+    return [lo, Math.min(n - 1, lo + 1)] as const;
+  });
+  const needed = [...new Set(pairs.flat())].sort((a, b) => a - b);
+  const index = new Map(needed.map((r, i) => [r, i]));
+  return { needed, lo: pairs.map(([l]) => index.get(l)!), hi: pairs.map(([, h]) => index.get(h)!) };
+}
+
+function ranksBySorting(values: Float64Array, ranks: Ranks): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return ranks.needed.map((r) => sorted[r]!);
+}
+
+const BUCKET_SHIFT = 12; // the top 20 bits of the high word: sign, exponent, 8 mantissa bits
+
+function ranksByBuckets(values: Float64Array, ranks: Ranks): number[] {
   const n = values.length;
-  if (n === 0) return { ...EMPTY };
-  sortNonNegative(values);
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2); // [lo, hi] per value
+  // Non-negative finite doubles have a high word below 0x7ff00000.
+  const count = new Int32Array(0x7ff00000 >>> BUCKET_SHIFT);
+  for (let i = 0; i < n; i++) {
+    const hi = words[2 * i + 1]!;
+    if (hi >= 0x7ff00000) return ranksBySorting(values, ranks);
+    count[hi >>> BUCKET_SHIFT]!++;
+  }
+  const minKey = 0;
+  const width = count.length;
+  // Walk the buckets in order; a bucket holding a needed rank gets a slot in the gather buffer.
+  const slotOf = new Int32Array(width); // slot + 1; 0 for buckets not needed
+  const bucketFirstRank: number[] = [];
+  const slotStart: number[] = [];
+  let gathered = 0;
+  let below = 0;
+  let r = 0;
+  const needed = ranks.needed;
+  for (let b = 0; b < width && r < needed.length; b++) {
+    const c = count[b]!;
+    if (needed[r]! < below + c) {
+      slotOf[b] = bucketFirstRank.length + 1;
+      bucketFirstRank.push(below);
+      slotStart.push(gathered);
+      gathered += c;
+      while (r < needed.length && needed[r]! < below + c) r++;
+    }
+    below += c;
+  }
+  const buffer = new Float64Array(gathered);
+  const fill = Int32Array.from(slotStart);
+  for (let i = 0; i < n; i++) {
+    const slot = slotOf[(words[2 * i + 1]! >>> BUCKET_SHIFT) - minKey]!;
+    if (slot > 0) buffer[fill[slot - 1]!++] = values[i]!;
+  }
+  const sortedSlot = new Uint8Array(slotStart.length);
+  return needed.map((rank) => {
+    // The slot whose first rank is the largest not above `rank`.
+    let lo = 0;
+    let hi = bucketFirstRank.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bucketFirstRank[mid]! <= rank) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = slotStart[lo]!;
+    if (sortedSlot[lo] === 0) {
+      const end = lo + 1 < slotStart.length ? slotStart[lo + 1]! : gathered;
+      buffer.subarray(start, end).sort();
+      sortedSlot[lo] = 1;
+    }
+    return buffer[start + rank - bucketFirstRank[lo]!]!;
+  });
+}
+
+const SUMMARY_PROBS = [0.5, 0.9, 0.95, 0.99, 1];
+
+/** Summary of a sample (count, mean, exact p50/p90/p95/p99, max). Leaves `values` unchanged. */
+export function summarize(values: Float64Array): SampleStats {
+  return summarizeWith(values, []).summary;
+}
+
+const PERCENTS = Array.from({ length: 101 }, (_, i) => i / 100);
+
+/** Percentiles 0, 1, …, 100 of unsorted values (101 numbers; zeros when empty). */
+export function percentiles(values: Float64Array): number[] {
+  return quantilesOf(values, PERCENTS);
+}
+
+/** The summary and the percentiles 0, 1, …, 100 of one sample, in one pass of selection. */
+export function summarizeWithPercentiles(values: Float64Array): { summary: SampleStats; percentiles: number[] } {
+  const { summary, extra } = summarizeWith(values, PERCENTS);
+  return { summary, percentiles: extra };
+}
+
+function summarizeWith(values: Float64Array, extraProbs: readonly number[]): { summary: SampleStats; extra: number[] } {
+  const n = values.length;
+  if (n === 0) return { summary: { ...EMPTY }, extra: extraProbs.map(() => 0) };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;
-  return {
-    count: n,
-    mean: sum / n,
-    p50: quantileSorted(values, 0.5),
-    p90: quantileSorted(values, 0.9),
-    p95: quantileSorted(values, 0.95),
-    p99: quantileSorted(values, 0.99),
-    max: values[n - 1]!,
-  };
+  const q = quantilesOf(values, [...SUMMARY_PROBS, ...extraProbs]);
+  const [p50, p90, p95, p99, max] = q as [number, number, number, number, number];
+  return { summary: { count: n, mean: sum / n, p50, p90, p95, p99, max }, extra: q.slice(SUMMARY_PROBS.length) };
 }
 
-/** Percentiles 0, 1, …, 100 of sorted values (101 numbers; zeros when empty). */
-export function quantiles101(sorted: ArrayLike<number>): number[] {
-  const out = new Array<number>(101);
-  for (let i = 0; i <= 100; i++) out[i] = quantileSorted(sorted, i / 100);
-  return out;
+/** Number of values ≤ x (unsorted values, one pass). */
+export function countAtMost(values: ArrayLike<number>, x: number): number {
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! <= x) k++;
+  return k;
+}
+
+/**
+ * A long series kept as means of consecutive groups: the group size doubles (neighbouring groups
+ * are added together) whenever 2 × `groups` complete groups are held, so memory stays fixed and
+ * the series ends with between `groups` and 2 × `groups` complete groups (fewer only when it is
+ * short). Each group also keeps the time of its last value. An unfinished last group is left out.
+ */
+export class GroupedSeries {
+  private readonly sums: Float64Array;
+  private readonly ends: Float64Array;
+  /** Values pushed. */
+  length = 0;
+  /** Complete groups held. */
+  count = 0;
+  /** Values per group. */
+  size = 1;
+  private partial = 0;
+  private partialSum = 0;
+  constructor(private readonly groups = 1000) {
+    this.sums = new Float64Array(2 * groups);
+    this.ends = new Float64Array(2 * groups);
+  }
+  push(x: number, time: number): void {
+    this.length++;
+    this.partialSum += x;
+    if (++this.partial < this.size) return;
+    this.sums[this.count] = this.partialSum;
+    this.ends[this.count] = time;
+    this.count++;
+    this.partial = 0;
+    this.partialSum = 0;
+    if (this.count === 2 * this.groups) {
+      for (let i = 0; i < this.groups; i++) {
+        this.sums[i] = this.sums[2 * i]! + this.sums[2 * i + 1]!;
+        this.ends[i] = this.ends[2 * i + 1]!;
+      }
+      this.count = this.groups;
+      this.size *= 2;
+    }
+  }
+  /** Mean of each complete group. */
+  means(): number[] {
+    return Array.from(this.sums.subarray(0, this.count), (s) => s / this.size);
+  }
+  /** Time of the last value of complete group i. */
+  endTime(i: number): number {
+    return this.ends[i]!;
+  }
 }
 
 /** A push buffer of doubles that grows by doubling. */

@@ -199,4 +199,21 @@ describe('simulateReplication', () => {
     const calm = singleStationProject({ lambda: 0.3, station: { staff: 1, service: exp(1) }, duration: 10_000, warmup: 200, seed: 3 });
     expect(simulateReplication(calm, 'base', 0).warmup.tooShort).toBe(false);
   });
+
+  it('the queue-over-time bins average to the window averages (duration and customers horizons)', () => {
+    const byDuration = singleStationProject({ lambda: 0.9, station: { staff: 1, service: exp(1) }, duration: 4000, warmup: 321, seed: 5 });
+    const byCustomers = singleStationProject({ lambda: 0.9, station: { staff: 1, service: exp(1) }, customers: 3000, warmup: 50, seed: 6 });
+    for (const p of [byDuration, byCustomers]) {
+      const r = simulateReplication(p, 'base', 0);
+      const length = r.windowEnd - r.windowStart;
+      const weighted = (bins: number[]) =>
+        bins.reduce((acc, v, b) => acc + v * (b === bins.length - 1 ? length - b * r.timeline.binWidth : r.timeline.binWidth), 0) / length;
+      const wip = r.timeline.workInProgress;
+      expect(wip.length).toBeGreaterThan(40);
+      expect(weighted(wip)).toBeCloseTo(r.overall.workInProgress.mean, 9);
+      expect(weighted(r.timeline.queueLength.s!)).toBeCloseTo(r.steps.s!.queueLength.mean, 9);
+      // The bins differ from one another: they are not the overall mean repeated.
+      expect(Math.max(...wip) - Math.min(...wip)).toBeGreaterThan(0.5);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GrowableArray, meanCI, mser5, pairedDiffCI, quantileSorted, quantiles101, sortNonNegative, summarize, variance } from '../../src/engine/stats';
+import { GroupedSeries, GrowableArray, meanCI, mser5, pairedDiffCI, percentiles, quantileSorted, quantilesOf, summarize, variance } from '../../src/engine/stats';
 import { createStream } from '../../src/engine/rng';
 
 describe('stats', () => {
@@ -9,7 +9,7 @@ describe('stats', () => {
     expect(quantileSorted(s, 0.5)).toBe(2.5);
     expect(quantileSorted(s, 1)).toBe(4);
     expect(quantileSorted([], 0.5)).toBe(0);
-    expect(quantiles101([0, 100])[37]).toBeCloseTo(37, 10);
+    expect(percentiles(Float64Array.from([0, 100]))[37]).toBeCloseTo(37, 10);
   });
 
   it('summarize gives zeros for an empty sample and the right figures otherwise', () => {
@@ -18,16 +18,44 @@ describe('stats', () => {
     expect(s).toMatchObject({ count: 3, mean: 3, p50: 3, max: 5 });
   });
 
-  it('the radix sort orders large samples exactly like a comparison sort', () => {
-    const rng = createStream(1, 0, 'sort');
-    const xs = new Float64Array(50_000);
-    for (let i = 0; i < xs.length; i++) xs[i] = i % 7 === 0 ? 0 : -Math.log(1 - rng.next()) * 10 ** Math.floor(rng.next() * 8 - 4);
-    const expected = Float64Array.from(xs).sort();
-    sortNonNegative(xs);
-    expect(xs).toEqual(expected);
-    const withNegative = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 ? i : -i));
-    sortNonNegative(withNegative);
-    expect(withNegative[0]).toBe(-4998);
+  it('quantilesOf gives exactly the sorted-sample quantiles, without changing the sample', () => {
+    const rng = createStream(1, 0, 'quantiles');
+    const probs = [0, 0.001, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1, ...Array.from({ length: 101 }, (_, i) => i / 100)];
+    const samples: Float64Array[] = [
+      // Zeros (customers served at once), then values over eight orders of magnitude.
+      Float64Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? 0 : -Math.log(1 - rng.next()) * 10 ** Math.floor(rng.next() * 8 - 4))),
+      // Heavy ties: a few distinct values, so many ranks fall in one bucket.
+      Float64Array.from({ length: 20_000 }, () => Math.floor(rng.next() * 5) * 0.5),
+      // Values closer together than a bucket (same top bits).
+      Float64Array.from({ length: 10_000 }, () => 1 + rng.next() * 1e-6),
+      // Negative values take the fallback path.
+      Float64Array.from({ length: 5000 }, (_, i) => (i % 2 ? i : -i)),
+      Float64Array.from([3, 1, 2]),
+    ];
+    for (const xs of samples) {
+      const before = Float64Array.from(xs);
+      const sorted = Float64Array.from(xs).sort();
+      expect(quantilesOf(xs, probs)).toEqual(probs.map((p) => quantileSorted(sorted, p)));
+      expect(xs).toEqual(before);
+    }
+    expect(quantilesOf(new Float64Array(0), [0.5])).toEqual([0]);
+  });
+
+  it('GroupedSeries keeps between 1× and 2× the asked groups, with exact group means and end times', () => {
+    for (const n of [7, 30, 1999, 2000, 2001, 12_345]) {
+      const g = new GroupedSeries(10);
+      for (let i = 0; i < n; i++) g.push(i, 100 + i);
+      expect(g.length).toBe(n);
+      expect(g.size * g.count).toBeLessThanOrEqual(n);
+      expect(n - g.size * g.count).toBeLessThan(g.size); // only an unfinished group is left out
+      if (n >= 20) expect(g.count).toBeGreaterThanOrEqual(10);
+      expect(g.count).toBeLessThan(20);
+      g.means().forEach((m, k) => {
+        // Values k·size … (k+1)·size − 1 have mean k·size + (size − 1)/2.
+        expect(m).toBe(k * g.size + (g.size - 1) / 2);
+        expect(g.endTime(k)).toBe(100 + (k + 1) * g.size - 1);
+      });
+    }
   });
 
   it('variance (n − 1) and t-based confidence intervals', () => {
