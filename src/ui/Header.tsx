@@ -9,6 +9,7 @@ import { downloadText, fileName, problemLines, readProjectFile } from './persist
 import { scenarioFindings } from './derived';
 import { autoLayout } from './editor/layout';
 import { Modal } from './Modal';
+import { ShareDialog } from './ShareDialog';
 
 export function Header() {
   const store = useAppStore();
@@ -19,6 +20,7 @@ export function Header() {
   const canUndo = useApp(() => store.temporal.getState().pastStates.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const [gallery, setGallery] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const rf = useReactFlow();
   const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
   const blockedHere = hasErrors(scenarioFindings(project, project.scenarios.indexOf(scenario)));
@@ -48,6 +50,9 @@ export function Header() {
         </button>
         <button onClick={() => downloadText(fileName(project), JSON.stringify(project, null, 2) + '\n')} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
           Save
+        </button>
+        <button onClick={() => setSharing(true)} data-testid="menu-share" title="A link that opens this project (the project travels inside the link)">
+          Copy link
         </button>
         <input
           ref={fileInput}
@@ -109,6 +114,7 @@ export function Header() {
           </>
         )}
       </div>
+      {sharing && <ShareDialog project={project} onClose={() => setSharing(false)} />}
       {gallery && (
         <Modal title="Start from an example, or from scratch" onClose={() => setGallery(false)} testId="gallery">
           <div className="sf-gallery">

@@ -4,11 +4,13 @@ import { App } from './App';
 import { StoreProvider } from './context';
 import { createAppStore } from './store';
 import { initialProject, startAutosave } from './persist';
+import { openSharedLink } from './openLink';
 import './styles.css';
 
 const start = initialProject();
 const store = createAppStore(start.project);
 if (start.scenarioId && start.project.scenarios.some((s) => s.id === start.scenarioId)) store.getState().setScenario(start.scenarioId);
+openSharedLink(store, window.location.hash, start.restored, () => history.replaceState(null, '', window.location.pathname + window.location.search));
 startAutosave(store);
 
 const root = document.getElementById('root');

@@ -1,10 +1,19 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
 
+export interface MessageAction {
+  label: string;
+  run: () => void;
+  primary?: boolean;
+  testId?: string;
+}
+
 export interface AppMessage {
   kind: 'error' | 'info';
   title: string;
   lines: string[];
+  /** Buttons instead of a plain Close; each closes the message after it runs. */
+  actions?: MessageAction[];
 }
 
 export interface MessageSlice {
