@@ -26,8 +26,8 @@ describe('share links', () => {
   it('refuses a project too large for a link and says to use a file', () => {
     const p = loan();
     let x = 12345; // a small LCG: text that does not compress
-    const noise = () => Array.from({ length: 3900 }, () => String.fromCharCode(33 + ((x = (x * 1103515245 + 12345) % 2147483648) % 90))).join('');
-    p.scenarios[0]!.flow.nodes.forEach((n) => (n.notes = noise()));
+    const noise = () => Array.from({ length: 2000 }, () => String.fromCharCode(33 + ((x = (x * 1103515245 + 12345) % 2147483648) % 90))).join('');
+    p.scenarios.forEach((s) => s.flow.nodes.forEach((n) => (n.description = noise())));
     const link = shareLink(p, 'http://x/');
     expect(link.ok).toBe(false);
     if (!link.ok) {

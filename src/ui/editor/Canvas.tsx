@@ -30,6 +30,9 @@ import { edgeTypes, type FlowEdgeData } from './edges/FlowEdgeView';
 import { computeLanes, laneAt, NODE_W, NODE_H } from './lanes';
 import type { LaneData } from './nodes/lane';
 import { utilizationColor } from '../results/colors';
+import { exportSvgTextAsPng } from '../results/exportChart';
+import { downloadText } from '../persist';
+import { flowPicture } from '../picture/flowSvg';
 
 export const PALETTE_MIME = 'application/x-serviceflow-node';
 
@@ -51,6 +54,19 @@ export function Canvas() {
   const scenarioResults = results?.scenarios.find((s) => s.id === scenario.id);
 
   const lanes = useMemo(() => computeLanes(scenario), [scenario]);
+
+  const pictureName = () => `${project.name} - ${scenario.name}`.replace(/[\\/:*?"<>|]+/g, '-');
+  const picture = () => {
+    const figures: Record<string, { utilization: number; meanWait: number }> = {};
+    if (scenarioResults && !stale)
+      for (const [id, st] of Object.entries(scenarioResults.steps)) if (st.kind === 'step') figures[id] = { utilization: st.utilization.mean, meanWait: st.waitingTime.mean };
+    return flowPicture(scenario, {
+      unit: project.timeUnit,
+      figures: scenarioResults && !stale ? figures : undefined,
+      classNames: Object.fromEntries(project.classes.map((c) => [c.id, c.name])),
+      title: `${project.name} — ${scenario.name}`,
+    });
+  };
 
   const derivedNodes = useMemo((): Node[] => {
     const deptColor = new Map(scenario.flow.departments.map((d) => [d.id, d.color]));
@@ -256,6 +272,22 @@ export function Canvas() {
             ))}
           </Panel>
         )}
+        <Panel position="top-left" className="sf-picture-panel">
+          <span className="sf-muted">Picture of this flow:</span>
+          <button onClick={() => downloadText(`${pictureName()}.svg`, picture().svg, 'image/svg+xml')} data-testid="picture-svg" title="The flow as an SVG drawing (with the simulated figures when there are results)">
+            SVG
+          </button>
+          <button
+            onClick={() => {
+              const p = picture();
+              void exportSvgTextAsPng(p.svg, p.width, p.height, pictureName()).catch((e: Error) => store.getState().showMessage({ kind: 'error', title: 'The picture could not be made', lines: [e.message] }));
+            }}
+            data-testid="picture-png"
+            title="The flow as a PNG picture"
+          >
+            PNG
+          </button>
+        </Panel>
         <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'lane' ? 'rgba(78,121,167,0.15)' : '#8aa1bd')} />
         <Controls />
       </ReactFlow>

@@ -23,9 +23,13 @@ export function exportSvg(svg: SVGSVGElement, name: string): void {
 }
 
 export function exportPng(svg: SVGSVGElement, name: string, scale = 2): Promise<void> {
-  const text = svgText(svg);
   const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
   const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  return exportSvgTextAsPng(svgText(svg), width, height, name, scale);
+}
+
+/** Draws SVG text on a canvas (white background) and downloads it as `name`.png. */
+export function exportSvgTextAsPng(text: string, width: number, height: number, name: string, scale = 2): Promise<void> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => {
@@ -36,7 +40,7 @@ export function exportPng(svg: SVGSVGElement, name: string, scale = 2): Promise<
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.scale(scale, scale);
-      ctx.drawImage(img, 0, 0);
+      ctx.drawImage(img, 0, 0, width, height);
       canvas.toBlob((blob) => {
         if (!blob) return reject(new Error('the picture could not be made'));
         const url = URL.createObjectURL(blob);
@@ -50,7 +54,7 @@ export function exportPng(svg: SVGSVGElement, name: string, scale = 2): Promise<
         resolve();
       }, 'image/png');
     };
-    img.onerror = () => reject(new Error('the chart could not be drawn as a picture'));
+    img.onerror = () => reject(new Error('the picture could not be drawn'));
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   });
 }
