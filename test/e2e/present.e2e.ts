@@ -22,3 +22,54 @@ test('the flow exports as an SVG drawing and a PNG picture', async ({ page }) =>
   await page.setContent(`<img src="data:image/png;base64,${png.toString('base64')}" style="width:${width / 2}px">`);
   await page.screenshot({ path: `${SHOTS}/22-exported-flow.png`, fullPage: true });
 });
+
+/** The text of each page of a PDF (pdf.js). */
+async function pdfPages(data: Buffer): Promise<string[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  return pages;
+}
+
+test('the printable report has one page per scenario with the key figures, and prints to PDF', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 30_000 });
+  const meanWait = (await page.getByTestId('figures-baseline').getByTestId('mean-wait').innerText()).split('±')[0]!.trim();
+  const proposalWait = (await page.getByTestId('figures-single-point-of-contact').getByTestId('mean-wait').innerText()).split('±')[0]!.trim();
+  const bottleneck = (await page.getByTestId('bottleneck-baseline').innerText()).replace('Bottleneck — ', '');
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report-page-baseline')).toBeVisible();
+  await expect(page.getByTestId('report-page-single-point-of-contact')).toBeVisible();
+  await expect(page.getByTestId('report-figures-baseline')).toContainText(meanWait);
+  await expect(page.getByTestId('report-compare-single-point-of-contact')).toContainText('Compared with Today');
+  await page.screenshot({ path: `${SHOTS}/23-report.png` });
+  await page.getByTestId('report-page-single-point-of-contact').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/24-report-proposal.png` });
+
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = await pdfPages(pdf);
+  expect(pages.length).toBe(2); // one page per scenario
+  const all = pages.join(' ');
+  expect(all).not.toContain('Print / Save as PDF'); // the toolbar is not printed
+  expect(all).not.toContain('Run all'); // nor the app behind the report
+  const first = pages.findIndex((p) => p.includes('Bank loan application: Today'));
+  const second = pages.findIndex((p) => p.includes('Bank loan application: Single point of contact'));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(second).toBe(first + 1); // a page of its own
+  expect(pages[first]).toContain(`Mean waiting time ${meanWait}`);
+  expect(pages[first]).toContain(bottleneck);
+  expect(all).toContain(proposalWait);
+  expect(all).toContain('Compared with Today');
+  expect(all).toContain('Assumptions');
+  expect(all).toMatch(/seed \d+/);
+
+  await page.getByTestId('report-close').click();
+  await expect(page.getByTestId('report')).toHaveCount(0);
+});

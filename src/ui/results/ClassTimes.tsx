@@ -17,7 +17,7 @@ export function ClassTimes({ scenarios, classes, colors, unit }: { scenarios: Sc
   const x = scaleLinear().domain([0, xMax]).range([M.l, W - M.r]);
   return (
     <ChartFrame title="Mean total time by customer class (95 % CI)" name="time in system by class" testId="chart-class-times">
-      <svg width={W} height={H} role="img" aria-label="Time in system by customer class">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Time in system by customer class">
         {classes.map((c) => (
           <g key={c.id}>
             <text x={M.l - 6} y={(y(c.id) ?? 0) + y.bandwidth() / 2 + 4} textAnchor="end" className="sf-tick sf-tick--label">

@@ -41,7 +41,7 @@ export function QueueOverTime({ scenario, unit, stepIds }: { scenario: ScenarioR
         </div>
       }
     >
-      <svg width={W} height={H} role="img" aria-label="Queue length over simulated time">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Queue length over simulated time">
         <g ref={xAxis} transform={`translate(0,${H - M.b})`} className="sf-axis" />
         <g ref={yAxis} transform={`translate(${M.l},0)`} className="sf-axis" />
         {series.map((s, k) => {

@@ -1,6 +1,8 @@
 // Results: key figures with 95 % confidence intervals per scenario, the bottleneck in words, the
 // before/after comparison, a step table and charts. Marked stale when the model changed since.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { Report } from '../report/Report';
 import { formatDuration, formatNumber, formatShare } from '../../engine/format';
 import { projectHash } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
@@ -31,6 +33,11 @@ export function ResultsPanel() {
   const error = useApp((s) => s.runError);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
   const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
+  const [reportOpen, setReportOpen] = useState(false);
+  useEffect(() => {
+    document.body.classList.toggle('has-report', reportOpen);
+    return () => document.body.classList.remove('has-report');
+  }, [reportOpen]);
   const stale = results !== undefined && resultsHash !== projectHash(project);
   const unit = results?.project.timeUnit ?? project.timeUnit;
 
@@ -42,6 +49,7 @@ export function ResultsPanel() {
 
   return (
     <section className="sf-results" aria-label="Results" data-testid="results">
+      {reportOpen && results && createPortal(<Report project={project} results={results} stale={stale} onClose={() => setReportOpen(false)} />, document.body)}
       {status === 'running' && progress && (
         <div className="sf-progress" data-testid="progress">
           <div className="sf-progress__bar">
@@ -72,6 +80,9 @@ export function ResultsPanel() {
               {results.settings.replications} replications · seed {results.settings.seed} · 95 % confidence intervals
             </span>
             <span className="sf-header__spacer" />
+            <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" title="One page per scenario, to print or save as PDF">
+              Printable report
+            </button>
             <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json">
               Export results (JSON)
             </button>

@@ -17,7 +17,7 @@ export function UtilizationChart({ scenarios, colors }: { scenarios: ScenarioRes
   const x = scaleLinear().domain([0, 1]).range([M.l, W - M.r]);
   return (
     <ChartFrame title="Busy share of staff by step (95 % CI)" name="utilisation by step" testId="chart-utilization">
-      <svg width={W} height={H} role="img" aria-label="Utilisation by step">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Utilisation by step">
         {[0, 0.5, 0.85, 1].map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={M.t} y2={H - M.b} className={t === 0.85 ? 'sf-grid sf-grid--warn' : 'sf-grid'} />

@@ -36,7 +36,7 @@ export function WaitingCdf({ scenarios, colors, unit }: { scenarios: ScenarioRes
         </div>
       }
     >
-      <svg width={W} height={H} role="img" aria-label="Waiting-time distribution by scenario">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Waiting-time distribution by scenario">
         <g ref={xAxis} transform={`translate(0,${H - M.b})`} className="sf-axis" />
         <g ref={yAxis} transform={`translate(${M.l},0)`} className="sf-axis" />
         {scenarios.map((s) => {

@@ -1,0 +1,231 @@
+// The printable report: one page per scenario with the flow picture, the key figures with their
+// confidence intervals, the bottleneck, the comparison with the baseline, charts and the
+// assumptions behind the numbers. "Print / Save as PDF" uses the browser's print dialog; the print
+// stylesheet hides the app and prints only this.
+import type { ResultsDocument } from '../../engine/results';
+import type { ScenarioResults } from '../../engine/aggregate';
+import type { Project, Scenario, TimeUnit } from '../../model/schema';
+import { describeDistribution } from '../../engine/distributions';
+import { formatDuration, formatNumber, formatShare } from '../../engine/format';
+import { flowPicture } from '../picture/flowSvg';
+import { WaitingCdf } from '../results/WaitingCdf';
+import { UtilizationChart } from '../results/UtilizationChart';
+
+const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759'];
+
+export function Report({ project, results, stale, onClose }: { project: Project; results: ResultsDocument; stale: boolean; onClose: () => void }) {
+  const unit = results.project.timeUnit;
+  const colors = Object.fromEntries(project.scenarios.map((s, i) => [s.id, s.color ?? PALETTE[i % 4]!]));
+  const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return (
+    <div className="sf-report" data-testid="report">
+      <div className="sf-report__toolbar">
+        <strong>Report — {project.name}</strong>
+        <span className="sf-muted">One page per scenario. Use “Save as PDF” in the print dialog for a PDF.</span>
+        <span className="sf-header__spacer" />
+        <button className="sf-button sf-button--primary" onClick={() => window.print()} data-testid="report-print">
+          Print / Save as PDF
+        </button>
+        <button className="sf-button" onClick={onClose} data-testid="report-close">
+          Close
+        </button>
+      </div>
+      {stale && (
+        <p className="sf-banner sf-banner--stale sf-report__stale" data-testid="report-stale">
+          The model has changed since these results were computed: run again before presenting them.
+        </p>
+      )}
+      {results.scenarios.map((s) => {
+        const scenario = project.scenarios.find((x) => x.id === s.id);
+        return scenario ? <ScenarioPage key={s.id} project={project} scenario={scenario} s={s} results={results} unit={unit} colors={colors} date={date} /> : null;
+      })}
+    </div>
+  );
+}
+
+function ScenarioPage({
+  project,
+  scenario,
+  s,
+  results,
+  unit,
+  colors,
+  date,
+}: {
+  project: Project;
+  scenario: Scenario;
+  s: ScenarioResults & { bottlenecks: ResultsDocument['scenarios'][number]['bottlenecks'] };
+  results: ResultsDocument;
+  unit: TimeUnit;
+  colors: Record<string, string>;
+  date: string;
+}) {
+  const figures: Record<string, { utilization: number; meanWait: number }> = {};
+  for (const st of Object.values(s.steps)) if (st.kind === 'step') figures[st.id] = { utilization: st.utilization.mean, meanWait: st.waitingTime.mean };
+  const picture = flowPicture(scenario, { unit, figures, classNames: Object.fromEntries(project.classes.map((c) => [c.id, c.name])) });
+  const comparison = results.comparisons.find((c) => c.proposalId === s.id);
+  const baseline = comparison ? results.scenarios.find((x) => x.id === comparison.baselineId) : undefined;
+  const o = s.overall;
+  const shownScenarios = results.scenarios.filter((x) => x.id === s.id || x.id === comparison?.baselineId);
+  const dur = (e: { mean: number; ci95: number }) => `${formatDuration(e.mean, unit)} ± ${formatDuration(e.ci95, unit)}`;
+  const share = (e: { mean: number; ci95: number }) => `${formatShare(e.mean)} ± ${formatShare(e.ci95)}`;
+  const rows: [string, string][] = [
+    ['Mean waiting time', dur(o.waitingTime)],
+    ['90 % of customers waited less than', dur(o.waitingTime.p90)],
+    ['Mean time from arrival to exit', dur(o.timeInSystem)],
+    ...Object.values(o.serviceLevel).map((sl): [string, string] => [sl.name, `${share(sl)} (target ${formatShare(sl.target)}${sl.met ? ', met' : ', missed'})`]),
+    ['Customers who gave up', share(o.abandonedShare)],
+    ['Customers turned away', share(o.turnedAwayShare)],
+    [`Customers served per ${unit.replace(/s$/, '')}`, `${formatNumber(o.throughput.mean)} ± ${formatNumber(o.throughput.ci95)}`],
+    ['Staff busy (all steps)', share(o.utilization)],
+    ['Handoffs between departments per customer', `${formatNumber(o.handoffsPerCustomer.mean)} ± ${formatNumber(o.handoffsPerCustomer.ci95)}`],
+  ];
+  return (
+    <section className="sf-report__page" data-testid={`report-page-${s.id}`}>
+      <header className="sf-report__head">
+        <h1>
+          {project.name}: {s.name} <span className="sf-report__kind">{s.kind === 'baseline' ? 'baseline' : 'proposal'}</span>
+        </h1>
+        <p className="sf-muted">
+          {date} · {results.settings.replications} replications · seed {results.settings.seed} · figures are means with 95 % confidence intervals · Serviceflow engine{' '}
+          {results.engineVersion}
+        </p>
+      </header>
+      <div className="sf-report__top">
+        <div className="sf-report__flow" dangerouslySetInnerHTML={{ __html: picture.svg }} />
+        <div>
+          {s.bottlenecks.statement && (
+            <p className="sf-report__bottleneck" data-testid={`report-bottleneck-${s.id}`}>
+              <strong>Bottleneck:</strong> {s.bottlenecks.statement}.
+            </p>
+          )}
+          <table className="sf-table sf-report__figures" data-testid={`report-figures-${s.id}`}>
+            <tbody>
+              {rows.map(([k, v]) => (
+                <tr key={k}>
+                  <th>{k}</th>
+                  <td>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="sf-report__columns">
+        {comparison && baseline ? (
+          <div className="sf-report__compare" data-testid={`report-compare-${s.id}`}>
+            <h2>Compared with {baseline.name}</h2>
+            <table className="sf-table">
+              <thead>
+                <tr>
+                  <th>Figure</th>
+                  <th>{baseline.name}</th>
+                  <th>{s.name}</th>
+                  <th>Change (95 % CI)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.overall
+                  .filter((m) => m.baseline !== 0 || m.proposal !== 0)
+                  .map((m) => {
+                    const fmt = (v: number) => (m.kind === 'duration' ? formatDuration(v, unit) : m.kind === 'share' ? formatShare(v) : formatNumber(v));
+                    return (
+                      <tr key={m.metric} className={m.significant ? ((m.proposal < m.baseline) === m.lowerIsBetter ? 'is-better' : 'is-worse') : 'is-same'}>
+                        <td>{m.label}</td>
+                        <td>{fmt(m.baseline)}</td>
+                        <td>{fmt(m.proposal)}</td>
+                        <td>
+                          {m.difference.mean >= 0 ? '+' : '−'}
+                          {fmt(Math.abs(m.difference.mean))} ± {fmt(m.difference.ci95)}
+                          {m.significant ? '' : ' (not significant)'}
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <div className="sf-report__compare sf-muted">
+            <h2>The baseline</h2>
+            <p>This is the situation today; each proposal’s page compares itself with it.</p>
+          </div>
+        )}
+        <div className="sf-report__charts">
+          <WaitingCdf scenarios={shownScenarios} colors={colors} unit={unit} />
+          <UtilizationChart scenarios={shownScenarios} colors={colors} />
+        </div>
+      </div>
+      <Assumptions project={project} scenario={scenario} results={results} />
+    </section>
+  );
+}
+
+function Assumptions({ project, scenario, results }: { project: Project; scenario: Scenario; results: ResultsDocument }) {
+  const u = UNIT[project.timeUnit];
+  const dept = new Map(scenario.flow.departments.map((d) => [d.id, d.name]));
+  const h = results.settings.horizon;
+  const reps = results.settings.replicationRule;
+  return (
+    <div className="sf-report__assumptions" data-testid={`report-assumptions-${scenario.id}`}>
+      <h2>Assumptions</h2>
+      <p>
+        Simulated {h.kind === 'duration' ? `for ${formatDuration(h.duration, project.timeUnit)}` : `until ${h.count.toLocaleString('en')} customers had arrived`} after a warm-up of{' '}
+        {formatDuration(results.settings.warmup, project.timeUnit)}, {results.settings.replications} replications (
+        {reps.kind === 'fixed' ? 'fixed number' : `until the mean wait was within ${formatShare(reps.relativeHalfWidth)}`}), seed {results.settings.seed}. Customer classes:{' '}
+        {project.classes.map((c) => `${c.name} (${formatShare(c.share)})`).join(', ')}.
+      </p>
+      <table className="sf-table">
+        <thead>
+          <tr>
+            <th>Step</th>
+            <th>Department</th>
+            <th>Staff</th>
+            <th>Time</th>
+            <th>Other</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scenario.flow.nodes.map((n) => {
+            if (n.kind === 'arrivals')
+              return (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>—</td>
+                  <td>—</td>
+                  <td>{n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`}</td>
+                  <td>{n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : ''}</td>
+                </tr>
+              );
+            if (n.kind === 'step')
+              return (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>{dept.get(n.departmentId ?? '') ?? '—'}</td>
+                  <td>{n.staff}</td>
+                  <td>{describeDistribution(n.service, u)}</td>
+                  <td>
+                    {[n.discipline === 'priority' ? 'priority by class' : '', n.capacity !== undefined ? `room for ${n.capacity} waiting` : '', n.patience ? `patience ${describeDistribution(n.patience, u)}` : '']
+                      .filter(Boolean)
+                      .join('; ')}
+                  </td>
+                </tr>
+              );
+            if (n.kind === 'delay')
+              return (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>{dept.get(n.departmentId ?? '') ?? '—'}</td>
+                  <td>—</td>
+                  <td>{describeDistribution(n.duration, u)}</td>
+                  <td>no staff (handoff or waiting)</td>
+                </tr>
+              );
+            return null;
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
