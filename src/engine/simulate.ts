@@ -25,6 +25,8 @@ import {
   type ReplicationOptions,
   type ReplicationResult,
   type StepStats,
+  type TraceSink,
+  TRACE,
 } from './types';
 
 const EV_ARRIVAL = 1;
@@ -200,6 +202,7 @@ class Replication {
   private readonly exitSeries = new GroupedSeries(1000);
   private exitsBeforeWarmup = 0;
   private inWindow = false;
+  private readonly trace: TraceSink | undefined;
   private finished = false;
   private events = 0;
 
@@ -211,6 +214,7 @@ class Replication {
   ) {
     const run = project.run;
     this.streams = new StreamFactory(run.seed, replication);
+    this.trace = options.trace;
     this.nNodes = m.nodeIds.length;
     this.nDepts = m.deptIds.length;
     this.nClasses = m.classIds.length;
@@ -391,6 +395,7 @@ class Replication {
     }
     this.cls[c] = k;
     this.arrT[c] = now;
+    if (this.trace) this.trace(TRACE.ARRIVE, now, c, k, node, -1);
     this.changeWip(now, 1);
     if (this.inWindow) {
       this.arrived++;
@@ -407,7 +412,10 @@ class Replication {
     this.busy[node]!--;
     if (this.inWindow) this.stCompleted[node]! += 1;
     const next = this.dequeue(node);
-    if (next >= 0) this.startService(node, next, now);
+    if (next >= 0) {
+      if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
+      this.startService(node, next, now);
+    }
     this.moveOn(node, c, now);
   }
 
@@ -423,6 +431,7 @@ class Replication {
     this.integrate(node, now);
     this.gen[c]!++; // invalidates the queue entry
     this.changeQueue(node, -1, now);
+    if (this.trace) this.trace(TRACE.ABANDON, now, c, this.cls[c]!, node, -1);
     const waited = now - this.qEnter[c]!;
     this.waitTotal[c]! += waited;
     if (this.inWindow) {
@@ -459,6 +468,7 @@ class Replication {
       }
       node = this.route(node, c);
     }
+    if (this.trace) this.trace(TRACE.MOVE, now, c, this.cls[c]!, from, node);
     this.enter(node, c, now);
   }
 
@@ -477,6 +487,7 @@ class Replication {
   private enter(node: number, c: number, now: number): void {
     const kind = this.m.kind[node]!;
     if (kind === KIND_EXIT) {
+      if (this.trace) this.trace(TRACE.EXIT, now, c, this.cls[c]!, node, -1);
       this.exit(c, now);
       return;
     }
@@ -500,6 +511,7 @@ class Replication {
     this.visited[v] = this.life[c]!;
 
     if (kind === KIND_DELAY) {
+      if (this.trace) this.trace(TRACE.DELAY, now, c, this.cls[c]!, node, -1);
       this.integrate(node, now);
       this.busy[node]!++;
       const dur = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
@@ -508,12 +520,14 @@ class Replication {
     }
     // A step.
     if (this.busy[node]! < this.m.staff[node]!) {
+      if (this.trace) this.trace(TRACE.START, now, c, this.cls[c]!, node, -1);
       this.qEnter[c] = now;
       this.startService(node, c, now);
       return;
     }
     const cap = this.m.capacity[node]!;
     if (cap >= 0 && this.qlen[node]! >= cap) {
+      if (this.trace) this.trace(TRACE.TURNED_AWAY, now, c, this.cls[c]!, node, -1);
       if (this.inWindow) {
         this.turnedAway++;
         this.stTurnedAway[node]! += 1;
@@ -523,6 +537,7 @@ class Replication {
       return;
     }
     this.integrate(node, now);
+    if (this.trace) this.trace(TRACE.QUEUE, now, c, this.cls[c]!, node, -1);
     const g = ++this.gen[c]!;
     this.qEnter[c] = now;
     const level = this.m.priorityQueue[node] ? this.m.classLevel[this.cls[c]!]! : 0;

@@ -157,9 +157,31 @@ export class SimulationError extends Error {
   }
 }
 
+/**
+ * What a watched replication reports as it goes (for the live animation). Node indices are
+ * positions in the scenario's `flow.nodes`; `customer` is an index that is reused after the
+ * customer leaves; `cls` the class index. MOVE goes from the node a customer leaves (arrivals,
+ * step or delay) to the next step, delay or exit, passing over decisions.
+ */
+export const TRACE = {
+  ARRIVE: 1, // a = arrivals node
+  MOVE: 2, // a = from, b = to
+  QUEUE: 3, // a = step: joins its queue
+  START: 4, // a = step: served at once
+  START_FROM_QUEUE: 5, // a = step: leaves the queue to be served
+  DELAY: 6, // a = delay node
+  ABANDON: 7, // a = step: gave up waiting
+  TURNED_AWAY: 8, // a = step: queue full
+  EXIT: 9, // a = exit node
+} as const;
+
+export type TraceSink = (kind: number, time: number, customer: number, cls: number, a: number, b: number) => void;
+
 export interface ReplicationOptions {
   /** Checked every few thousand events; returning true ends the run with a 'cancelled' error. */
   shouldStop?: () => boolean;
+  /** Receives every movement of every customer (slower; for watching a run). */
+  trace?: TraceSink;
   /** Number of timeline bins (default 50). */
   timelineBins?: number;
 }
