@@ -10,6 +10,7 @@ import { scenarioFindings } from './derived';
 import { autoLayout } from './editor/layout';
 import { Modal } from './Modal';
 import { ShareDialog } from './ShareDialog';
+import { WatchView } from './watch/WatchView';
 
 export function Header() {
   const store = useAppStore();
@@ -21,6 +22,7 @@ export function Header() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [gallery, setGallery] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [watching, setWatching] = useState(false);
   const rf = useReactFlow();
   const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
   const blockedHere = hasErrors(scenarioFindings(project, project.scenarios.indexOf(scenario)));
@@ -94,6 +96,9 @@ export function Header() {
           </button>
         ) : (
           <>
+            <button onClick={() => setWatching(true)} disabled={blockedHere} title={`Watch customers move through "${scenario.name}" as one run is simulated`} data-testid="watch-open">
+              Watch
+            </button>
             <button
               onClick={() => void store.getState().startRun('current')}
               disabled={blockedHere}
@@ -114,6 +119,7 @@ export function Header() {
           </>
         )}
       </div>
+      {watching && <WatchView project={project} scenarioId={scenario.id} onClose={() => setWatching(false)} />}
       {sharing && <ShareDialog project={project} onClose={() => setSharing(false)} />}
       {gallery && (
         <Modal title="Start from an example, or from scratch" onClose={() => setGallery(false)} testId="gallery">

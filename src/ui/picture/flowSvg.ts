@@ -74,7 +74,15 @@ function edgeLabel(e: FlowEdge, from: FlowNode | undefined, classNames: Record<s
   return parts.join(' · ');
 }
 
-export function flowPicture(scenario: Scenario, options: PictureOptions): { svg: string; width: number; height: number } {
+export interface FlowPicture {
+  svg: string;
+  width: number;
+  height: number;
+  /** Where each node is drawn, in the picture's coordinates. */
+  boxes: Map<string, { x: number; y: number; w: number; h: number }>;
+}
+
+export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPicture {
   const { nodes, edges, departments } = scenario.flow;
   const withFigures = options.figures !== undefined;
   const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, withFigures)]));
@@ -177,5 +185,6 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): { svg:
     out.push('</g>');
   }
   out.push('</svg>');
-  return { svg: out.join(''), width, height };
+  const boxes = new Map(nodes.map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy, ...sizes.get(n.id)! }]));
+  return { svg: out.join(''), width, height, boxes };
 }

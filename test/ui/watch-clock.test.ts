@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock } from '../../src/ui/watch/clock';
+
+describe('the watch clock', () => {
+  it('shows the simulated day and time of day in any time unit', () => {
+    expect(formatClock(0, 'minutes')).toBe('Day 1, 00:00');
+    expect(formatClock(61.9, 'minutes')).toBe('Day 1, 01:01');
+    expect(formatClock(1440 + 14 * 60 + 5, 'minutes')).toBe('Day 2, 14:05');
+    expect(formatClock(36.5, 'hours')).toBe('Day 2, 12:30');
+    expect(formatClock(2.25, 'days')).toBe('Day 3, 06:00');
+    expect(formatClock(90, 'seconds')).toBe('Day 1, 00:01');
+  });
+});
