@@ -208,6 +208,8 @@ export const Scenario = z.object({
   kind: z.enum(['baseline', 'proposal']),
   description: z.string().max(4000).optional(),
   color: color.optional(),
+  /** Restructuring moves applied to this proposal, in plain words, oldest first. */
+  moves: z.array(z.string().max(1000)).max(200).optional(),
   flow: Flow,
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -4,6 +4,7 @@ import { useApp, useAppStore } from './context';
 import { activeScenario } from './store';
 import * as edits from './store/edits';
 import { Modal } from './Modal';
+import { RestructureDialog } from './restructure/RestructureDialog';
 
 /** Tabs for the baseline and each proposal, with duplicate, rename, delete and "what changed". */
 export function ScenarioTabs() {
@@ -13,6 +14,7 @@ export function ScenarioTabs() {
   const [renaming, setRenaming] = useState<string | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [restructuring, setRestructuring] = useState(false);
   const baseline = project.scenarios.find((s) => s.kind === 'baseline')!;
   const changes = current.kind === 'proposal' ? diffScenarios(baseline, current) : [];
 
@@ -55,6 +57,9 @@ export function ScenarioTabs() {
         ),
       )}
       <span className="sf-tabs__actions">
+        <button className="sf-link" onClick={() => setRestructuring(true)} data-testid="restructure-open" title="Merge, automate, add staff, fast lanes… as a proposal in a few clicks">
+          Restructure…
+        </button>
         <button
           className="sf-link"
           onClick={() => {
@@ -76,7 +81,7 @@ export function ScenarioTabs() {
         {current.kind === 'proposal' && (
           <>
             <button className="sf-link" onClick={() => setShowChanges(true)} data-testid="what-changed">
-              What changed ({changes.length})
+              What changed ({changes.length + (current.moves?.length ?? 0)})
             </button>
             <button className="sf-link sf-link--danger" onClick={() => setConfirmDelete(true)} data-testid="delete-scenario">
               Delete
@@ -110,8 +115,20 @@ export function ScenarioTabs() {
           <p>The proposal and its flow are removed from the project. You can undo this with Ctrl+Z.</p>
         </Modal>
       )}
+      {restructuring && <RestructureDialog project={project} scenario={current} onClose={() => setRestructuring(false)} />}
       {showChanges && (
         <Modal title={`What "${current.name}" changes against "${baseline.name}"`} onClose={() => setShowChanges(false)} testId="changes">
+          {current.moves && current.moves.length > 0 && (
+            <>
+              <h3 className="sf-changes__head">Moves applied</h3>
+              <ol className="sf-changes sf-changes--moves" data-testid="moves-applied">
+                {current.moves.map((m, i) => (
+                  <li key={i}>{m}</li>
+                ))}
+              </ol>
+              <h3 className="sf-changes__head">Step by step</h3>
+            </>
+          )}
           {changes.length === 0 ? (
             <p>Nothing yet: this proposal is the same as the baseline.</p>
           ) : (

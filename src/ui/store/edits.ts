@@ -1,6 +1,8 @@
 // Pure edits of a project: each takes a project and returns a new one (the store records them
 // for undo). They keep ids stable and the routing shares summing to 100 %.
 import type { Department, FlowEdge, FlowNode, NodeKind, Position, Project, Scenario } from '../../model/schema';
+import type { MoveResult } from '../../model/restructure/moves';
+import { autoLayout } from '../editor/layout';
 
 export function scenarioIndex(project: Project, scenarioId: string): number {
   const i = project.scenarios.findIndex((s) => s.id === scenarioId);
@@ -232,4 +234,34 @@ export function emptyProject(): Project {
       },
     ],
   };
+}
+
+/**
+ * Applies a restructuring move to a scenario as one edit. On the baseline the move goes into a
+ * new proposal (named `proposalName`); on a proposal it changes that proposal. The move's
+ * sentence is added to the proposal's list of moves ("What changed").
+ */
+export function applyMove(
+  project: Project,
+  scenarioId: string,
+  move: (flow: Scenario['flow']) => MoveResult,
+  proposalName: string,
+): { ok: true; project: Project; scenarioId: string } | { ok: false; message: string } {
+  const source = project.scenarios[scenarioIndex(project, scenarioId)]!;
+  const r = move(source.flow);
+  if (!r.ok) return r;
+  let target = project;
+  let id = scenarioId;
+  if (source.kind === 'baseline') {
+    const dup = duplicateAsProposal(project, scenarioId);
+    target = renameScenario(dup.project, dup.id, proposalName.slice(0, 120));
+    id = dup.id;
+  }
+  const added = r.flow.nodes.some((n) => !source.flow.nodes.some((m) => m.id === n.id));
+  let flow = r.flow;
+  if (added) {
+    const positions = new Map(autoLayout({ ...source, flow }).map((x) => [x.id, x.position]));
+    flow = { ...flow, nodes: flow.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
+  }
+  return { ok: true, scenarioId: id, project: updateScenario(target, id, (s) => ({ ...s, flow, moves: [...(s.moves ?? []), r.description] })) };
 }

@@ -1,0 +1,320 @@
+// "Restructure…": the consultant's typical moves as forms. The chosen move is previewed in words
+// as it is set up; Apply makes it one undo step, on a new proposal when the baseline is on screen.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Flow, Project, Scenario, StepNode } from '../../model/schema';
+import { MINUTES_PER_UNIT } from '../../model/schema';
+import {
+  automateStep,
+  checkAtIntake,
+  fastLane,
+  mergeDepartments,
+  mergeSteps,
+  removeStep,
+  setStaff,
+  singlePointOfContact,
+  staffBudget,
+  type MoveResult,
+} from '../../model/restructure/moves';
+import { Modal } from '../Modal';
+import { useAppStore } from '../context';
+import * as edits from '../store/edits';
+import { Suggestions } from './Suggestions';
+
+export const MOVES = [
+  { id: 'merge-steps', label: 'Merge steps', hint: 'Two or more steps become one; their staff are pooled and the handoffs between them disappear.' },
+  { id: 'merge-departments', label: 'Merge departments', hint: 'Departments become one; steps that then follow each other pool their staff.' },
+  { id: 'spoc', label: 'Single point of contact', hint: 'One front desk right after arrival does the customer-facing work of several departments.' },
+  { id: 'intake', label: 'Check documents at intake', hint: 'Catch missing documents at the start instead of late in the flow.' },
+  { id: 'automate', label: 'Automate a step', hint: 'The step runs without staff; a share of cases may still need a person.' },
+  { id: 'staff', label: 'Add or move staff', hint: 'Change staff per step with the totals per department in view.' },
+  { id: 'fast-lane', label: 'Triage / fast lane', hint: 'Some customers go to a parallel step with its own staff.' },
+  { id: 'remove', label: 'Remove a step', hint: 'Its neighbours are connected directly, with the same shares.' },
+  { id: 'suggest', label: 'Suggest (quick estimates)', hint: 'Try a few single moves at the bottleneck and rank them.' },
+] as const;
+export type MoveId = (typeof MOVES)[number]['id'];
+
+function Checklist({ items, chosen, onChange, testId }: { items: { id: string; name: string; detail?: string }[]; chosen: string[]; onChange: (ids: string[]) => void; testId: string }) {
+  return (
+    <div className="sf-checklist" data-testid={testId}>
+      {items.map((it) => (
+        <label key={it.id}>
+          <input type="checkbox" checked={chosen.includes(it.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, it.id] : chosen.filter((x) => x !== it.id))} data-testid={`${testId}-${it.id}`} />{' '}
+          {it.name}
+          {it.detail && <span className="sf-muted"> · {it.detail}</span>}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="sf-move-field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function RestructureDialog({ project, scenario, onClose, initial = 'merge-steps' }: { project: Project; scenario: Scenario; onClose: () => void; initial?: MoveId }) {
+  const store = useAppStore();
+  const flow = scenario.flow;
+  const ctx = { classes: project.classes, timeUnit: project.timeUnit };
+  const steps = flow.nodes.filter((n): n is StepNode => n.kind === 'step');
+  const deptName = (id: string) => flow.departments.find((d) => d.id === id)?.name ?? id;
+  const [move, setMove] = useState<MoveId>(initial);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [name, setName] = useState('');
+  const [stepId, setStepId] = useState(steps[0]?.id ?? '');
+  const [share, setShare] = useState(20);
+  const [staff, setStaffField] = useState(1);
+  const [time, setTime] = useState(2);
+  const [classIds, setClassIds] = useState<string[]>([]);
+  const [staffing, setStaffing] = useState<Record<string, number>>(() => Object.fromEntries(steps.map((s) => [s.id, s.staff])));
+  const loops = flow.nodes.filter((n) => n.kind === 'decision' && n.mode === 'probability');
+  const [decisionId, setDecisionId] = useState(loops[0]?.id ?? '');
+  const removable = flow.nodes.filter((n) => n.kind === 'step' || n.kind === 'delay');
+  const minutes = MINUTES_PER_UNIT[project.timeUnit];
+
+  const result = useMemo((): { title: string; run: (f: Flow) => MoveResult } | undefined => {
+    switch (move) {
+      case 'merge-steps':
+        return { title: `Merge ${picked.map((id) => steps.find((s) => s.id === id)?.name).join(' + ')}`, run: (f) => mergeSteps(f, picked, ctx, { name }) };
+      case 'merge-departments':
+        return { title: `Merge ${picked.map(deptName).join(' + ')}`, run: (f) => mergeDepartments(f, picked, ctx, { name }) };
+      case 'spoc':
+        return { title: 'Single point of contact', run: (f) => singlePointOfContact(f, picked, ctx, { name, staff: staff > 0 && picked.length > 0 ? staff : undefined }) };
+      case 'intake':
+        return { title: 'Documents checked at intake', run: (f) => checkAtIntake(f, decisionId, ctx, { residualShare: share / 100 }) };
+      case 'automate':
+        return {
+          title: `Automate ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
+          run: (f) => automateStep(f, stepId, ctx, { automatedTime: { kind: 'constant', value: time / minutes }, manualShare: share / 100, staffLeft: staff }),
+        };
+      case 'staff':
+        return { title: 'Staff changes', run: (f) => setStaff(f, Object.entries(staffing).map(([id, n]) => ({ stepId: id, staff: n }))) };
+      case 'fast-lane':
+        return {
+          title: `Fast lane at ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
+          run: (f) => fastLane(f, stepId, ctx, classIds.length > 0 ? { classIds, staff } : { share: share / 100, staff }),
+        };
+      case 'remove':
+        return { title: `Without ${removable.find((s) => s.id === stepId)?.name ?? ''}`, run: (f) => removeStep(f, stepId, ctx) };
+      default:
+        return undefined;
+    }
+  }, [move, picked, name, stepId, share, staff, time, classIds, staffing, decisionId, flow, project]);
+  const preview = result?.run(flow);
+
+  const apply = () => {
+    if (!result) return;
+    let target = scenario.id;
+    let failure: string | undefined;
+    store.getState().edit((p) => {
+      const r = edits.applyMove(p, scenario.id, result.run, result.title);
+      if (!r.ok) {
+        failure = r.message;
+        return p;
+      }
+      target = r.scenarioId;
+      return r.project;
+    });
+    if (failure) return;
+    store.getState().setScenario(target);
+    onClose();
+  };
+
+  const choose = (id: MoveId) => {
+    setMove(id);
+    setPicked([]);
+    setName('');
+    setClassIds([]);
+    if (id === 'automate') {
+      setShare(20);
+      setStaffField(1);
+    } else if (id === 'fast-lane') {
+      setShare(30);
+      setStaffField(1);
+    } else if (id === 'intake') setShare(20);
+    else if (id === 'spoc') setStaffField(0);
+    if ((id === 'automate' || id === 'fast-lane') && !steps.some((s) => s.id === stepId)) setStaffField(1);
+    if (id === 'remove' && !removable.some((n) => n.id === stepId)) setStepId(removable[0]?.id ?? '');
+    if ((id === 'automate' || id === 'fast-lane') && !steps.some((s) => s.id === stepId)) setStepId(steps[0]?.id ?? '');
+  };
+
+  const budget = staffBudget({ ...flow, nodes: flow.nodes.map((n) => (n.kind === 'step' ? { ...n, staff: staffing[n.id] ?? n.staff } : n)) });
+  const before = staffBudget(flow);
+  const stepSelect = (list: { id: string; name: string }[]) => (
+    <select value={stepId} onChange={(e) => setStepId(e.target.value)} data-testid="move-step">
+      {list.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <Modal
+      title={scenario.kind === 'baseline' ? `Restructure "${scenario.name}" into a new proposal` : `Restructure the proposal "${scenario.name}"`}
+      onClose={onClose}
+      testId="restructure"
+      actions={
+        <>
+          <button className="sf-button" onClick={onClose}>
+            Cancel
+          </button>
+          {move !== 'suggest' && (
+            <button className="sf-button sf-button--primary" disabled={!preview?.ok} onClick={apply} data-testid="move-apply">
+              {scenario.kind === 'baseline' ? 'Create the proposal' : 'Apply to this proposal'}
+            </button>
+          )}
+        </>
+      }
+    >
+      <div className="sf-moves">
+        <nav className="sf-moves__list" aria-label="Moves">
+          {MOVES.map((m) => (
+            <button key={m.id} className={m.id === move ? 'is-on' : ''} onClick={() => choose(m.id)} data-testid={`move-${m.id}`} title={m.hint}>
+              {m.label}
+            </button>
+          ))}
+        </nav>
+        <div className="sf-moves__form">
+          <p className="sf-muted">{MOVES.find((m) => m.id === move)!.hint}</p>
+          {move === 'merge-steps' && (
+            <>
+              <Checklist items={steps.map((s) => ({ id: s.id, name: s.name, detail: `${s.staff} staff, ${deptName(s.departmentId)}` }))} chosen={picked} onChange={setPicked} testId="move-pick" />
+              <Field label="Name of the merged step (optional)">
+                <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+              </Field>
+            </>
+          )}
+          {move === 'merge-departments' && (
+            <>
+              <Checklist items={flow.departments.map((d) => ({ id: d.id, name: d.name, detail: `${before.departments.find((x) => x.id === d.id)?.staff ?? 0} staff` }))} chosen={picked} onChange={setPicked} testId="move-pick" />
+              <Field label="Name of the merged department (optional)">
+                <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+              </Field>
+            </>
+          )}
+          {move === 'spoc' && (
+            <>
+              <p>Customer-facing steps the front desk takes over:</p>
+              <Checklist items={steps.map((s) => ({ id: s.id, name: s.name, detail: deptName(s.departmentId) }))} chosen={picked} onChange={setPicked} testId="move-pick" />
+              <Field label="Staff at the front desk (0: the sum of the steps taken over)">
+                <input type="number" min={0} value={staff} onChange={(e) => setStaffField(Math.max(0, Number(e.target.value) || 0))} data-testid="move-staff-count" />
+              </Field>
+            </>
+          )}
+          {move === 'intake' && (
+            <>
+              <Field label="The late check that sends files back">
+                <select value={decisionId} onChange={(e) => setDecisionId(e.target.value)} data-testid="move-decision">
+                  {loops.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Rework still found late (%)">
+                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+              </Field>
+            </>
+          )}
+          {move === 'automate' && (
+            <>
+              <Field label="Step">{stepSelect(steps)}</Field>
+              <Field label="Automated time per case (minutes)">
+                <input type="number" min={0} step="any" value={time} onChange={(e) => setTime(Math.max(0, Number(e.target.value) || 0))} data-testid="move-time" />
+              </Field>
+              <Field label="Cases that still need a person (%)">
+                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+              </Field>
+              <Field label="Staff left for those cases">
+                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+              </Field>
+            </>
+          )}
+          {move === 'staff' && (
+            <table className="sf-table sf-budget" data-testid="staff-budget">
+              <thead>
+                <tr>
+                  <th>Step</th>
+                  <th>Department</th>
+                  <th>Staff</th>
+                </tr>
+              </thead>
+              <tbody>
+                {steps.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.name}</td>
+                    <td>{deptName(s.departmentId)}</td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        value={staffing[s.id] ?? s.staff}
+                        onChange={(e) => setStaffing({ ...staffing, [s.id]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
+                        data-testid={`staff-${s.id}`}
+                        aria-label={`Staff at ${s.name}`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                {budget.departments.map((d) => {
+                  const was = before.departments.find((x) => x.id === d.id)?.staff ?? 0;
+                  return (
+                    <tr key={d.id}>
+                      <td />
+                      <td>{d.name}</td>
+                      <td>
+                        {d.staff} {d.staff !== was && <span className="sf-muted">(was {was})</span>}
+                      </td>
+                    </tr>
+                  );
+                })}
+                <tr>
+                  <th>Total staff</th>
+                  <td />
+                  <th data-testid="staff-total">
+                    {budget.total} {budget.total !== before.total && <span className="sf-muted">({budget.total > before.total ? '+' : ''}{budget.total - before.total})</span>}
+                  </th>
+                </tr>
+              </tfoot>
+            </table>
+          )}
+          {move === 'fast-lane' && (
+            <>
+              <Field label="Step">{stepSelect(steps)}</Field>
+              {project.classes.length > 1 && (
+                <>
+                  <p>Classes that take the fast lane (none: a share of all customers):</p>
+                  <Checklist items={project.classes.map((c) => ({ id: c.id, name: c.name }))} chosen={classIds} onChange={setClassIds} testId="move-classes" />
+                </>
+              )}
+              {classIds.length === 0 && (
+                <Field label="Share of customers in the fast lane (%)">
+                  <input type="number" min={1} max={99} value={share} onChange={(e) => setShare(Math.min(99, Math.max(1, Number(e.target.value) || 1)))} data-testid="move-share" />
+                </Field>
+              )}
+              <Field label="Staff in the fast lane">
+                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+              </Field>
+            </>
+          )}
+          {move === 'remove' && <Field label="Step or delay to remove">{stepSelect(removable)}</Field>}
+          {move === 'suggest' && <Suggestions project={project} scenario={scenario} onApplied={onClose} />}
+          {move !== 'suggest' && preview && (
+            <p className={preview.ok ? 'sf-move-preview' : 'sf-move-preview is-error'} data-testid="move-preview">
+              {preview.ok ? preview.description : preview.message}
+            </p>
+          )}
+        </div>
+      </div>
+    </Modal>
+  );
+}
