@@ -1,0 +1,193 @@
+// BPSim 1.0 simulation parameters (www.bpsim.org), read from the raw XML with a tolerant
+// scanner (bpmn-moddle does not know the BPSim schema) and written for export. Values become the
+// file format's distributions (by mean and sd) in the project's time unit.
+import type { Distribution, TimeUnit } from '../schema';
+import { MINUTES_PER_UNIT } from '../schema';
+
+export interface BpsimElement {
+  interTriggerTimer?: Distribution;
+  processingTime?: Distribution;
+  quantity?: number;
+  probability?: number;
+  /** What could not be read, for the import report. */
+  unread: string[];
+}
+
+const MINUTES: Record<string, number> = { ms: 1 / 60_000, s: 1 / 60, min: 1, hour: 60, day: 1440, year: 525_600 };
+
+const attr = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`\\b${name}\\s*=\\s*'([^']*)'`).exec(tag);
+  return m?.[1];
+};
+const num = (tag: string, name: string): number | undefined => {
+  const v = attr(tag, name);
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  return Number.isFinite(x) ? x : undefined;
+};
+
+/** ISO 8601 duration (PnDTnHnMnS) in minutes, or undefined. */
+export function isoDurationMinutes(text: string): number | undefined {
+  const m = /^\s*P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?\s*$/.exec(text);
+  if (!m || text.trim() === 'P' || text.trim() === 'PT') return undefined;
+  const [, d, h, min, s] = m;
+  return Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(min ?? 0) + Number(s ?? 0) / 60;
+}
+
+/** The first BPSim value element inside `body`, as a distribution in `unit` (time values scaled by `toUnit`). */
+function readValue(body: string, toUnit: number, minutesPerUnit = 1): { dist?: Distribution; plain?: number; note?: string } {
+  const m = /<(?:\w+:)?(NumericParameter|FloatingParameter|DurationParameter|ExponentialDistribution|NormalDistribution|UniformDistribution|TriangularDistribution|LogNormalDistribution|GammaDistribution|ErlangDistribution|WeibullDistribution|TruncatedNormalDistribution|PoissonDistribution|UserDistribution|\w+)\b([^>]*)\/?>/.exec(body);
+  if (!m) return { note: 'no value' };
+  const [, kind, tag] = m as unknown as [string, string, string];
+  const t = (x: number | undefined) => (x === undefined ? undefined : x * toUnit);
+  switch (kind) {
+    case 'NumericParameter':
+    case 'FloatingParameter': {
+      const v = num(tag, 'value');
+      return v === undefined ? { note: `${kind} without a value` } : { plain: v, dist: { kind: 'constant', value: Math.max(0, v * toUnit) } };
+    }
+    case 'DurationParameter': {
+      const v = attr(tag, 'value');
+      const minutes = v ? isoDurationMinutes(v) : undefined;
+      return minutes === undefined ? { note: `duration "${v ?? ''}" is not an ISO 8601 duration` } : { dist: { kind: 'constant', value: minutes / minutesPerUnit } };
+    }
+    case 'ExponentialDistribution': {
+      const mean = t(num(tag, 'mean'));
+      return mean && mean > 0 ? { dist: { kind: 'exponential', mean } } : { note: 'exponential without a mean' };
+    }
+    case 'NormalDistribution':
+    case 'TruncatedNormalDistribution': {
+      const mean = t(num(tag, 'mean'));
+      const sd = t(num(tag, 'standardDeviation'));
+      return mean && mean > 0 && sd !== undefined && sd >= 0 ? { dist: { kind: 'normal', mean, sd } } : { note: `${kind} needs mean and standardDeviation` };
+    }
+    case 'LogNormalDistribution': {
+      const mean = t(num(tag, 'mean'));
+      const sd = t(num(tag, 'standardDeviation'));
+      return mean && mean > 0 && sd && sd > 0 ? { dist: { kind: 'lognormal', mean, sd } } : { note: 'lognormal needs mean and standardDeviation' };
+    }
+    case 'UniformDistribution': {
+      const min = t(num(tag, 'min'));
+      const max = t(num(tag, 'max'));
+      return min !== undefined && max !== undefined && max >= min && min >= 0 ? { dist: { kind: 'uniform', min, max } } : { note: 'uniform needs 0 ≤ min ≤ max' };
+    }
+    case 'TriangularDistribution': {
+      const min = t(num(tag, 'min'));
+      const mode = t(num(tag, 'mode'));
+      const max = t(num(tag, 'max'));
+      return min !== undefined && mode !== undefined && max !== undefined && min >= 0 && min <= mode && mode <= max && max > min
+        ? { dist: { kind: 'triangular', min, mode, max } }
+        : { note: 'triangular needs min ≤ mode ≤ max' };
+    }
+    case 'GammaDistribution': {
+      const shape = num(tag, 'shape');
+      const scale = t(num(tag, 'scale'));
+      return shape && shape > 0 && scale && scale > 0 ? { dist: { kind: 'gamma', mean: shape * scale, sd: Math.sqrt(shape) * scale } } : { note: 'gamma needs shape and scale' };
+    }
+    case 'ErlangDistribution': {
+      const mean = t(num(tag, 'mean'));
+      const k = num(tag, 'k');
+      return mean && mean > 0 && k && k >= 1 ? { dist: { kind: 'erlang', mean, k: Math.round(k) } } : { note: 'Erlang needs mean and k' };
+    }
+    case 'WeibullDistribution': {
+      // BPSim gives shape and scale; the file format keeps Weibull by mean and sd.
+      const shape = num(tag, 'shape');
+      const scale = t(num(tag, 'scale'));
+      if (!(shape && shape > 0 && scale && scale > 0)) return { note: 'Weibull needs shape and scale' };
+      const g = (x: number) => Math.exp(lgamma(x));
+      const mean = scale * g(1 + 1 / shape);
+      const sd = scale * Math.sqrt(Math.max(0, g(1 + 2 / shape) - g(1 + 1 / shape) ** 2));
+      return { dist: { kind: 'weibull', mean, sd } };
+    }
+    default:
+      return { note: `${kind} is not supported` };
+  }
+}
+
+/** log Γ(x) for x > 0 (Lanczos); only for reading Weibull parameters. */
+function lgamma(x: number): number {
+  const c = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+  let y = x;
+  const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
+  let ser = 1.000000000190015;
+  for (const k of c) ser += k / ++y;
+  return -tmp + Math.log((2.5066282746310005 * ser) / x);
+}
+
+/** BPSim element parameters by element id, in `unit`; the time unit the file declares. */
+export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, BpsimElement>; baseTimeUnit: string | undefined; found: boolean } {
+  const elements = new Map<string, BpsimElement>();
+  const scenario = /<(?:\w+:)?ScenarioParameters\b([^>]*)>/.exec(xml);
+  const baseTimeUnit = scenario ? attr(scenario[1]!, 'baseTimeUnit') : undefined;
+  const toUnit = (MINUTES[baseTimeUnit ?? 'ms'] ?? MINUTES.ms!) / MINUTES_PER_UNIT[unit];
+  const re = /<(?:\w+:)?ElementParameters\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?ElementParameters>/g;
+  let found = false;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    found = true;
+    const ref = attr(m[1]!, 'elementRef');
+    if (!ref) continue;
+    const body = m[2]!;
+    const el: BpsimElement = elements.get(ref) ?? { unread: [] };
+    const part = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(body)?.[1];
+    const timer = part('InterTriggerTimer');
+    if (timer !== undefined) {
+      const v = readValue(timer, toUnit, MINUTES_PER_UNIT[unit]);
+      if (v.dist) el.interTriggerTimer = v.dist;
+      else el.unread.push(`inter-arrival time: ${v.note}`);
+    }
+    const processing = part('ProcessingTime');
+    if (processing !== undefined) {
+      const v = readValue(processing, toUnit, MINUTES_PER_UNIT[unit]);
+      if (v.dist) el.processingTime = v.dist;
+      else el.unread.push(`processing time: ${v.note}`);
+    }
+    const quantity = part('Quantity');
+    if (quantity !== undefined) {
+      const v = readValue(quantity, 1);
+      if (v.plain !== undefined && v.plain >= 0) el.quantity = Math.round(v.plain);
+      else el.unread.push(`resource quantity: ${v.note ?? 'not a number'}`);
+    }
+    const probability = part('Probability');
+    if (probability !== undefined) {
+      const v = readValue(probability, 1);
+      if (v.plain !== undefined && v.plain >= 0 && v.plain <= 1) el.probability = v.plain;
+      else el.unread.push(`probability: ${v.note ?? 'not between 0 and 1'}`);
+    }
+    for (const other of ['WaitTime', 'SetupTime', 'ValidationTime', 'ReworkTime', 'TransferTime', 'QueueLength', 'FixedCost', 'UnitCost', 'Priority', 'Interruptible', 'TriggerCount', 'Availability', 'Selection', 'Role', 'Condition', 'Calendar']) {
+      if (part(other) !== undefined) el.unread.push(`${other} is not simulated`);
+    }
+    elements.set(ref, el);
+  }
+  return { elements, baseTimeUnit, found };
+}
+
+/** A distribution as a BPSim value element, times in minutes (baseTimeUnit "min"). */
+export function bpsimValue(d: Distribution, minutesPerUnit: number): string {
+  const t = (x: number) => +(x * minutesPerUnit).toPrecision(15);
+  switch (d.kind) {
+    case 'constant':
+      return `<bpsim:NumericParameter value="${t(d.value)}"/>`;
+    case 'exponential':
+      return `<bpsim:ExponentialDistribution mean="${t(d.mean)}"/>`;
+    case 'normal':
+      return `<bpsim:NormalDistribution mean="${t(d.mean)}" standardDeviation="${t(d.sd)}"/>`;
+    case 'lognormal':
+      return `<bpsim:LogNormalDistribution mean="${t(d.mean)}" standardDeviation="${t(d.sd)}"/>`;
+    case 'uniform':
+      return `<bpsim:UniformDistribution min="${t(d.min)}" max="${t(d.max)}"/>`;
+    case 'triangular':
+      return `<bpsim:TriangularDistribution min="${t(d.min)}" mode="${t(d.mode)}" max="${t(d.max)}"/>`;
+    case 'gamma': {
+      const shape = (d.mean / d.sd) ** 2;
+      return `<bpsim:GammaDistribution shape="${+shape.toPrecision(15)}" scale="${t(d.mean / shape)}"/>`;
+    }
+    case 'erlang':
+      return `<bpsim:ErlangDistribution mean="${t(d.mean)}" k="${d.k}"/>`;
+    case 'weibull':
+    case 'empirical': {
+      // No exact BPSim form kept here: the mean as a constant; the exact form travels in sf:data.
+      const mean = d.kind === 'weibull' ? d.mean : d.values.reduce((s, v) => s + v, 0) / d.values.length;
+      return `<bpsim:NumericParameter value="${t(mean)}"/>`;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportBpmn, importBpmn, type BpmnImport } from '../../../src/model/interop/bpmn';
+import { getExample, EXAMPLES } from '../../../src/model/examples';
+import { validateProject } from '../../../src/model/validate';
+import { simulateReplication } from '../../../src/engine/simulate';
+import type { Project } from '../../../src/model/schema';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const ok = (r: BpmnImport) => {
+  if (!r.ok) throw new Error(r.error);
+  expect(validateProject(r.project).filter((f) => f.severity === 'error')).toEqual([]);
+  return r;
+};
+const byName = (p: Project, name: string) => p.scenarios[0]!.flow.nodes.find((n) => n.name === name)!;
+
+describe('BPMN import', () => {
+  it('reads a Camunda Modeler file: lanes become departments, merge gateways vanish, layout kept', async () => {
+    const r = ok(await importBpmn(fixture('camunda-loan.bpmn')));
+    const flow = r.project.scenarios[0]!.flow;
+    expect(r.project.name).toBe('Loan office');
+    expect(flow.departments.map((d) => d.name)).toEqual(['Front office', 'Credit department']);
+    expect(flow.nodes.map((n) => n.kind).sort()).toEqual(['arrivals', 'decision', 'exit', 'step', 'step']);
+    const analysis = byName(r.project, 'Credit analysis');
+    expect(analysis.kind === 'step' && analysis.departmentId).toBe('Lane_Credit');
+    expect(analysis.position).toEqual({ x: 560, y: 300 });
+    // The merging gateway is bridged: intake and the "no" path both lead into the analysis.
+    expect(flow.nodes.some((n) => n.id === 'Gateway_Merge')).toBe(false);
+    expect(flow.edges.filter((e) => e.target === analysis.id).map((e) => e.source).sort()).toEqual(['Activity_Intake', 'Gateway_Complete']);
+    // No shares given: equal shares, said in the report; missing times and rates reported too.
+    const outs = flow.edges.filter((e) => e.source === 'Gateway_Complete');
+    expect(outs.map((e) => e.probability)).toEqual([0.5, 0.5]);
+    expect(outs.map((e) => e.label).sort()).toEqual(['no', 'yes']);
+    const text = r.report.map((l) => l.message).join('\n');
+    expect(text).toMatch(/No shares on the paths out of "File complete\?": 2 equal shares of 50 % used/);
+    expect(text).toMatch(/No arrival rate for "Application received"/);
+    expect(text).toMatch(/No processing time for "Intake"/);
+  });
+
+  it('reads a bpmn.io file without layout: timer events become delays, annotations are reported', async () => {
+    const r = ok(await importBpmn(fixture('bpmnio-no-di.bpmn')));
+    const parts = byName(r.project, 'Wait for parts');
+    expect(parts).toMatchObject({ kind: 'delay', duration: { kind: 'constant', value: 1.5 * 1440 } });
+    const xs = r.project.scenarios[0]!.flow.nodes.map((n) => n.position.x);
+    expect(new Set(xs).size).toBe(5); // laid out left to right
+    expect(r.report.some((l) => /no diagram layout/.test(l.message))).toBe(true);
+    expect(r.report.some((l) => /^2 data object\(s\), annotation\(s\) and association\(s\)/.test(l.message))).toBe(true);
+    expect(r.project.scenarios[0]!.flow.departments).toHaveLength(1); // one for the process
+  });
+
+  it('reads BPSim parameters: arrival times, processing times, staff and shares, in the file time unit', async () => {
+    const r = ok(await importBpmn(fixture('bpsim-contact.bpmn')));
+    const call = byName(r.project, 'Call comes in');
+    expect(call.kind === 'arrivals' && call.arrivals).toEqual({ mode: 'interarrival', distribution: { kind: 'exponential', mean: 1 } }); // 60 s
+    const answer = byName(r.project, 'First-level answer');
+    expect(answer).toMatchObject({ kind: 'step', staff: 8, service: { kind: 'normal', mean: 6, sd: 2 } });
+    expect(byName(r.project, 'Technical support')).toMatchObject({ staff: 3, service: { kind: 'uniform', min: 10, max: 30 } });
+    const shares = r.project.scenarios[0]!.flow.edges.filter((e) => e.source === 'escalate').map((e) => [e.target, e.probability]);
+    expect(shares).toEqual([
+      ['expert', 0.2],
+      ['done', 0.8],
+    ]);
+    expect(r.report.some((l) => l.level === 'warning' && /UnitCost is not simulated/.test(l.message))).toBe(true);
+  });
+
+  it('reports parallel gateways, sub-processes and boundary events clearly', async () => {
+    const r = ok(await importBpmn(fixture('parallel-subprocess.bpmn')));
+    const text = r.report.map((l) => `${l.level} ${l.element ?? ''} ${l.message}`).join('\n');
+    expect(text).toMatch(/warning fork Parallel gateway "Checks in parallel": parallel work \(fork\/join\) is not supported yet/);
+    expect(text).toMatch(/warning contract sub process "Prepare contract" imported as one step/);
+    expect(text).toMatch(/warning late Boundary event "Too late"/);
+    expect(r.project.scenarios[0]!.flow.nodes.some((n) => n.id === 'join')).toBe(false);
+  });
+
+  it('refuses malformed, empty and non-BPMN files with a clear message', async () => {
+    for (const [text, message] of [
+      [fixture('malformed.bpmn'), /not a readable BPMN 2\.0 file/],
+      ['', /empty/],
+      ['{"formatVersion": 1}', /not a readable BPMN 2\.0 file/],
+      ['<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>', /no process/],
+    ] as const) {
+      const r = await importBpmn(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(message);
+    }
+  });
+});
+
+describe('BPMN export', () => {
+  it('round-trips every example scenario: the same flow and the same simulation results for a seed', async () => {
+    for (const ex of EXAMPLES) {
+      const project = getExample(ex.id)!.project;
+      for (const scenario of project.scenarios) {
+        const xml = exportBpmn(project, scenario.id);
+        const r = ok(await importBpmn(xml));
+        const back = r.project.scenarios[0]!;
+        expect(back.flow).toEqual(scenario.flow);
+        expect(r.project.classes).toEqual(project.classes);
+        const short = (p: Project, id: string) => simulateReplication({ ...p, run: { ...p.run, horizon: { kind: 'duration', duration: 3 * 1440 } } }, id, 0);
+        const a = short(project, scenario.id);
+        const b = short({ ...r.project, scenarios: [{ ...back, id: scenario.id }] }, scenario.id);
+        expect(JSON.stringify(b.overall)).toBe(JSON.stringify(a.overall));
+      }
+    }
+  });
+
+  it('writes diagram interchange and BPSim that other tools read (without our extension)', async () => {
+    const project = getExample('loan')!.project;
+    const xml = exportBpmn(project, 'baseline');
+    expect(xml).toContain('<bpmndi:BPMNShape id="intake_di" bpmnElement="intake">');
+    expect(xml).toContain('<bpsim:ElementParameters elementRef="credit-analysis">');
+    // Another tool sees only BPMN + BPSim: strip Serviceflow's extension and import again.
+    const foreign = xml.replace(/<bpmn:extensionElements><sf:data>[\s\S]*?<\/sf:data><\/bpmn:extensionElements>/g, '');
+    expect(foreign).not.toContain('sf:data');
+    const r = ok(await importBpmn(foreign));
+    const flow = r.project.scenarios[0]!.flow;
+    const original = project.scenarios[0]!.flow;
+    expect(flow.nodes.map((n) => [n.id, n.kind, n.name])).toEqual(original.nodes.map((n) => [n.id, n.kind, n.name]));
+    expect(flow.departments.map((d) => d.name)).toEqual(original.departments.map((d) => d.name));
+    for (const n of original.nodes) {
+      const m = flow.nodes.find((x) => x.id === n.id)!;
+      if (n.kind === 'step' && m.kind === 'step') {
+        expect(m.staff).toBe(n.staff);
+        expect(m.departmentId).toBe(n.departmentId);
+        expect('mean' in m.service && 'mean' in n.service ? m.service.mean : 0).toBeCloseTo('mean' in n.service ? n.service.mean : 0, 9);
+      }
+    }
+    expect(flow.edges.map((e) => [e.source, e.target, e.probability])).toEqual(original.edges.map((e) => [e.source, e.target, e.probability]));
+  });
+});
