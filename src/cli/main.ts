@@ -1,7 +1,8 @@
 // The command line's logic, kept apart from process I/O so that it can be tested.
-//   sim <project.json | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
+//   sim <project.json | process.bpmn | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
 import { describeProblem, loadProjectText, type Project } from '../model';
 import { EXAMPLES, getExample } from '../model/examples';
+import { importBpmn } from '../model/interop/bpmn';
 import { checkScenario } from '../engine/check';
 import { runExperiment } from '../engine/experiment';
 import { formatDuration, formatShare } from '../engine/format';
@@ -27,7 +28,7 @@ export interface CliArgs {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run sim -- <project.json> [options]
+export const USAGE = `Usage: npm run sim -- <project.json | process.bpmn> [options]
        npm run sim -- --example <${EXAMPLES.map((e) => e.id).join('|')}> [options]
 
 Options:
@@ -94,7 +95,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** Runs the command line; returns the exit code (0 ok, 1 bad input or failed run, 2 usage). */
-export function main(argv: readonly string[], io: CliIO): number {
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -129,12 +130,23 @@ export function main(argv: readonly string[], io: CliIO): number {
       io.stderr(`sim: cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
       return 1;
     }
+    if (/\.(bpmn|xml)$/i.test(source)) {
+      // BPMN 2.0: the same importer as the app; its report goes to stderr.
+      const imported = await importBpmn(text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn|xml)$/i, '') });
+      for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
+      if (!imported.ok) {
+        io.stderr(`sim: ${source} could not be imported: ${imported.error}\n`);
+        return 1;
+      }
+      project = imported.project;
+    } else {
     const loaded = loadProjectText(text);
     if (!loaded.ok) {
       io.stderr(`sim: ${source} is not a valid Serviceflow project:\n${loaded.problems.map((p) => `  - ${describeProblem(p)}`).join('\n')}\n`);
       return 1;
     }
     project = loaded.project;
+    }
   }
 
   const ids = args.scenarios.length > 0 ? args.scenarios : project.scenarios.map((s) => s.id);

@@ -2,7 +2,7 @@
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { main } from './main';
 
-const code = main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, 'utf8'),
   writeFile: (path, text) => {
     // Write beside the target, then rename: a failed write leaves no partial file.
@@ -21,5 +21,6 @@ const code = main(process.argv.slice(2), {
   },
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

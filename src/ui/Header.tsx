@@ -29,6 +29,18 @@ export function Header() {
 
   const open = async (file: File) => {
     const text = await file.text();
+    if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
+      const { importBpmn } = await import('../model/interop/bpmn');
+      const r = await importBpmn(text, { name: file.name.replace(/\.(bpmn|xml)$/i, '') });
+      const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
+      if (!r.ok) {
+        store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
+        return;
+      }
+      store.getState().replaceProject(r.project);
+      store.getState().showMessage({ kind: 'info', title: `Imported "${file.name}" — what was mapped and what was not`, lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'] });
+      return;
+    }
     const r = readProjectFile(text);
     if (!r.ok) {
       store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be opened`, lines: [...problemLines(r.problems), 'Your project on screen has not been changed.'] });
@@ -53,13 +65,23 @@ export function Header() {
         <button onClick={() => downloadText(fileName(project), JSON.stringify(project, null, 2) + '\n')} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
           Save
         </button>
+        <button
+          onClick={async () => {
+            const { exportBpmn } = await import('../model/interop/bpmn');
+            downloadText(fileName(project).replace(/\.json$/, ` - ${scenario.name.replace(/[\\/:*?"<>|]+/g, '-')}.bpmn`), exportBpmn(project, scenario.id), 'application/xml');
+          }}
+          data-testid="menu-export-bpmn"
+          title="This scenario as BPMN 2.0 (with layout and BPSim parameters) for Camunda Modeler, bpmn.io, Signavio…"
+        >
+          Export BPMN
+        </button>
         <button onClick={() => setSharing(true)} data-testid="menu-share" title="A link that opens this project (the project travels inside the link)">
           Copy link
         </button>
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.bpmn,.xml"
           hidden
           data-testid="file-input"
           onChange={(e) => {

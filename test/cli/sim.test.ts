@@ -43,41 +43,41 @@ describe('parseArgs', () => {
 });
 
 describe('main', () => {
-  it('writes the same results document as the engine, for the same seed', () => {
+  it('writes the same results document as the engine, for the same seed', async () => {
     const { io, written } = fakeIO({ 'p.json': JSON.stringify(project) });
-    expect(main(['p.json', '--replications', '3', '--seed', '5', '--out', 'r.json', '--quiet'], io)).toBe(0);
+    expect(await main(['p.json', '--replications', '3', '--seed', '5', '--out', 'r.json', '--quiet'], io)).toBe(0);
     const expected = runExperiment(project, { replications: 3, seed: 5 });
     expect(written['r.json']).toBe(JSON.stringify(expected, null, 2) + '\n');
   });
 
-  it('a file that is not JSON exits 1 with a message and writes nothing', () => {
+  it('a file that is not JSON exits 1 with a message and writes nothing', async () => {
     const { io, err, written } = fakeIO({ 'p.json': '{ oops' });
-    expect(main(['p.json', '--out', 'r.json'], io)).toBe(1);
+    expect(await main(['p.json', '--out', 'r.json'], io)).toBe(1);
     expect(err.join('')).toMatch(/not valid JSON/);
     expect(written).toEqual({});
   });
 
-  it('a schema problem is named by its JSON path', () => {
+  it('a schema problem is named by its JSON path', async () => {
     const bad = structuredClone(project) as any;
     bad.scenarios[0].flow.nodes[1].staff = 'two';
     const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
-    expect(main(['p.json'], io)).toBe(1);
+    expect(await main(['p.json'], io)).toBe(1);
     expect(err.join('')).toContain('scenarios[0].flow.nodes[1].staff: expected number');
   });
 
-  it('an unknown scenario and a missing file are clear errors', () => {
+  it('an unknown scenario and a missing file are clear errors', async () => {
     const { io, err } = fakeIO({ 'p.json': JSON.stringify(project) });
-    expect(main(['p.json', '--scenario', 'nope'], io)).toBe(1);
+    expect(await main(['p.json', '--scenario', 'nope'], io)).toBe(1);
     expect(err.join('')).toMatch(/no scenario "nope"/);
-    expect(main(['missing.json'], io)).toBe(1);
+    expect(await main(['missing.json'], io)).toBe(1);
     expect(err.join('')).toMatch(/cannot read missing.json: no such file/);
   });
 
-  it('a flow that cannot be simulated is refused before running', () => {
+  it('a flow that cannot be simulated is refused before running', async () => {
     const bad = structuredClone(project) as any;
     bad.scenarios[0].flow.nodes[1].staff = 0;
     const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
-    expect(main(['p.json'], io)).toBe(1);
+    expect(await main(['p.json'], io)).toBe(1);
     expect(err.join('')).toMatch(/has no staff but receives customers/);
   });
 });
@@ -98,5 +98,25 @@ describe('the sim command in a real process', () => {
     expect(fail.stderr).toContain('classes: needs at least one customer class');
     expect(fail.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'r2.json'))).toBe(false);
+  });
+});
+
+describe('BPMN on the command line', () => {
+  it('imports with the same importer, prints the report to stderr and simulates', async () => {
+    const xml = readFileSync(new URL('../model/interop/fixtures/bpsim-contact.bpmn', import.meta.url), 'utf8');
+    const { io, err, written } = fakeIO({ 'calls.bpmn': xml });
+    expect(await main(['calls.bpmn', '--replications', '2', '--out', 'r.json'], io)).toBe(0);
+    expect(err.join('')).toMatch(/import: BPSim parameters found/);
+    expect(err.join('')).toMatch(/import: warning: BPSim on "First-level answer": UnitCost is not simulated/);
+    const doc = JSON.parse(written['r.json']!);
+    expect(doc.project.name).toBe('Contact centre');
+    expect(Object.keys(doc.scenarios[0].steps).sort()).toEqual(['answer', 'expert']);
+  });
+
+  it('a broken BPMN file exits 1 with the reason and writes nothing', async () => {
+    const { io, err, written } = fakeIO({ 'x.bpmn': '<bpmn:definitions' });
+    expect(await main(['x.bpmn', '--out', 'r.json'], io)).toBe(1);
+    expect(err.join('')).toMatch(/x\.bpmn could not be imported: This is not a readable BPMN 2\.0 file/);
+    expect(written).toEqual({});
   });
 });

@@ -14,6 +14,9 @@ import { bpsimValue, isoDurationMinutes, readBpsim } from './bpsim';
 
 export const SF_NAMESPACE = 'https://serviceflow.app/bpmn/1';
 
+/** Our nodes are drawn larger than BPMN shapes (a task is 100 × 80 there): diagram coordinates are scaled by this on import and back on export. */
+export const DI_SCALE = { x: 1.8, y: 1.3 };
+
 export interface ReportLine {
   level: 'info' | 'warning' | 'error';
   /** The BPMN element concerned. */
@@ -54,6 +57,7 @@ function sfData(e: El): Record<string, unknown> | undefined {
   }
 }
 
+/** `options.name` is used when the file names neither its pool nor its process (e.g. the file name). */
 export async function importBpmn(xml: string, options: { name?: string; timeUnit?: TimeUnit } = {}): Promise<BpmnImport> {
   const report: ReportLine[] = [];
   const note = (level: ReportLine['level'], message: string, element?: string) => report.push({ level, message, ...(element ? { element } : {}) });
@@ -108,7 +112,7 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
     for (const shape of list((diagram.plane as El | undefined)?.planeElement)) {
       const ref = shape.bpmnElement as El | undefined;
       const b = shape.bounds as { x: number; y: number } | undefined;
-      if (ref?.id && b) positions.set(ref.id, { x: b.x, y: b.y });
+      if (ref?.id && b) positions.set(ref.id, { x: Math.round(b.x * DI_SCALE.x), y: Math.round(b.y * DI_SCALE.y) });
     }
   }
   if (positions.size === 0) note('info', 'The file has no diagram layout; the flow was laid out left to right.');
@@ -250,7 +254,7 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   if (departments.length === 0 && nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
   const candidate = {
     formatVersion: FORMAT_VERSION,
-    name: (options.name ?? own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? 'Imported process').toString().slice(0, 120) || 'Imported process',
+    name: (own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? options.name ?? 'Imported process').toString().slice(0, 120) || 'Imported process',
     timeUnit,
     classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
     run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
@@ -291,7 +295,7 @@ function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): 
 // Export
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-const SIZE: Record<FlowNode['kind'], { w: number; h: number }> = { arrivals: { w: 36, h: 36 }, step: { w: 140, h: 80 }, delay: { w: 36, h: 36 }, decision: { w: 50, h: 50 }, exit: { w: 36, h: 36 } };
+const SIZE: Record<FlowNode['kind'], { w: number; h: number }> = { arrivals: { w: 36, h: 36 }, step: { w: 100, h: 80 }, delay: { w: 36, h: 36 }, decision: { w: 50, h: 50 }, exit: { w: 36, h: 36 } };
 
 /** A scenario as BPMN 2.0 XML with diagram interchange, BPSim parameters and sf:data. */
 export function exportBpmn(project: Project, scenarioId: string): string {
@@ -365,7 +369,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
   );
   // Diagram interchange: the pool, a lane band per department, shapes and edges.
   const size = (n: FlowNode) => SIZE[n.kind];
-  const box = new Map(nodes.map((n) => [n.id, { x: n.position.x + 60, y: n.position.y + 30, ...size(n) }]));
+  const box = new Map(nodes.map((n) => [n.id, { x: Math.round(n.position.x / DI_SCALE.x), y: Math.round(n.position.y / DI_SCALE.y), ...size(n) }]));
   const all = [...box.values()];
   const left = Math.min(0, ...all.map((b) => b.x)) - 40;
   const right = Math.max(400, ...all.map((b) => b.x + b.w)) + 40;

@@ -23,7 +23,7 @@ describe('BPMN import', () => {
     expect(flow.nodes.map((n) => n.kind).sort()).toEqual(['arrivals', 'decision', 'exit', 'step', 'step']);
     const analysis = byName(r.project, 'Credit analysis');
     expect(analysis.kind === 'step' && analysis.departmentId).toBe('Lane_Credit');
-    expect(analysis.position).toEqual({ x: 560, y: 300 });
+    expect(analysis.position).toEqual({ x: 560 * 1.8, y: 300 * 1.3 }); // BPMN shapes are smaller than ours
     // The merging gateway is bridged: intake and the "no" path both lead into the analysis.
     expect(flow.nodes.some((n) => n.id === 'Gateway_Merge')).toBe(false);
     expect(flow.edges.filter((e) => e.target === analysis.id).map((e) => e.source).sort()).toEqual(['Activity_Intake', 'Gateway_Complete']);
@@ -54,7 +54,7 @@ describe('BPMN import', () => {
     expect(call.kind === 'arrivals' && call.arrivals).toEqual({ mode: 'interarrival', distribution: { kind: 'exponential', mean: 1 } }); // 60 s
     const answer = byName(r.project, 'First-level answer');
     expect(answer).toMatchObject({ kind: 'step', staff: 8, service: { kind: 'normal', mean: 6, sd: 2 } });
-    expect(byName(r.project, 'Technical support')).toMatchObject({ staff: 3, service: { kind: 'uniform', min: 10, max: 30 } });
+    expect(byName(r.project, 'Technical support')).toMatchObject({ staff: 6, service: { kind: 'uniform', min: 10, max: 30 } });
     const shares = r.project.scenarios[0]!.flow.edges.filter((e) => e.source === 'escalate').map((e) => [e.target, e.probability]);
     expect(shares).toEqual([
       ['expert', 0.2],
