@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { DISTRIBUTION_KINDS, Distribution, type DistributionKind, type TimeUnit } from '../../model/schema';
 import { density, describeDistribution, moments } from '../../engine/distributions';
 import { zodProblems } from '../../model/load';
+import { durationsFromCsv } from '../../model/interop/csv';
 import { UNIT_LABEL } from '../derived';
 import { NumberField, SelectField, type Commit } from './fields';
 
@@ -175,6 +176,7 @@ export function DistributionEditor({ value, unit, onCommit, label, testId }: { v
 function ObservationsField({ value, unit, onCommit }: { value: number[]; unit: string; onCommit: (v: number[]) => void }) {
   const [text, setText] = useState(value.join('\n'));
   const [errors, setErrors] = useState<string[]>([]);
+  const [source, setSource] = useState('');
   const parsed = useMemo(() => parseObservations(text), [text]);
   const m = parsed.values.length > 0 ? moments({ kind: 'empirical', values: parsed.values }) : undefined;
   return (
@@ -192,6 +194,30 @@ function ObservationsField({ value, unit, onCommit }: { value: number[]; unit: s
         aria-invalid={errors.length > 0 ? true : undefined}
         data-testid="empirical-values"
       />
+      <label className="sf-link sf-file-link">
+        Import durations from a CSV file…
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv"
+          hidden
+          data-testid="durations-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (!f) return;
+            const r = durationsFromCsv(await f.text());
+            if (r.problems.length > 0 || r.values.length === 0) {
+              setErrors(r.problems.length > 0 ? r.problems.map((p) => `${f.name} line ${p.line}: ${p.message}`) : [`${f.name}: no durations found`]);
+              return;
+            }
+            setErrors([]);
+            setText(r.values.join('\n'));
+            setSource(`${r.values.length} values from column "${r.column}" of ${f.name}`);
+            onCommit(r.values);
+          }}
+        />
+      </label>
+      {source && <div className="sf-field__hint" data-testid="durations-source">{source}</div>}
       {m && (
         <div className="sf-field__hint">
           {parsed.values.length} values · mean {m.mean.toPrecision(3)} {unit} · sd {Math.sqrt(m.variance).toPrecision(3)} {unit}

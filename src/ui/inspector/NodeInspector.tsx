@@ -6,6 +6,7 @@ import { formatDuration, formatShare } from '../../engine/format';
 import { UNIT_LABEL } from '../derived';
 import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
+import { CountsImport } from './CountsImport';
 
 export interface NodeInspectorProps {
   node: FlowNode;
@@ -267,6 +268,7 @@ function ScheduleEditor({ node, onCommit }: { node: Extract<FlowNode, { kind: 'a
             }
           />
           <p className="sf-muted">× the base rate, hour by hour (0 = closed, 2 = twice as many).</p>
+          <CountsImport onApply={(schedule, ratePerHour) => onCommit({ ...node, arrivals: { mode: 'rate', rate: +ratePerHour.toPrecision(6), per: 'hour' }, schedule })} />
           {days.map((day, d) => (
             <div key={day || 'day'} className="sf-schedule">
               {day && <div className="sf-schedule__day">{day}</div>}
