@@ -16,7 +16,7 @@ interface Row {
 
 const base = (name: string, customers: number, nodes: unknown[], edges: unknown[], departments: unknown[]) =>
   Project.parse({
-    formatVersion: 1,
+    formatVersion: 2,
     name,
     classes: [{ id: 'c', name: 'Customers', share: 1 }],
     run: { horizon: { kind: 'customers', count: customers }, warmup: 0, replications: { kind: 'fixed', count: 1 }, seed: 1, maxEvents: 2_000_000_000 },

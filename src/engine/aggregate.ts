@@ -88,6 +88,11 @@ export interface OverallEstimates {
   serviceLevel: Record<string, ServiceLevelEstimate>;
   handoffsPerCustomer: Estimate;
   departmentsTouchedPerCustomer: Estimate;
+  /** Customers who exited having waited longer than the cost assumptions' tolerance, and their share. */
+  atRisk: Estimate;
+  atRiskShare: Estimate;
+  /** Money over the observation window (see CostStats). */
+  costs: { staff: Estimate; lostCustomers: Estimate; atRiskLost: Estimate; total: Estimate; perCustomer: Estimate; perDay: Estimate };
 }
 
 export interface Band {
@@ -247,6 +252,16 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     serviceLevel,
     handoffsPerCustomer: est(reps.map((r) => r.overall.handoffsPerCustomer)),
     departmentsTouchedPerCustomer: est(reps.map((r) => r.overall.departmentsTouchedPerCustomer)),
+    atRisk: est(reps.map((r) => r.overall.atRisk)),
+    atRiskShare: est(reps.map((r) => (r.overall.exited > 0 ? r.overall.atRisk / r.overall.exited : 0))),
+    costs: {
+      staff: est(reps.map((r) => r.overall.costs.staff)),
+      lostCustomers: est(reps.map((r) => r.overall.costs.lostCustomers)),
+      atRiskLost: est(reps.map((r) => r.overall.costs.atRiskLost)),
+      total: est(reps.map((r) => r.overall.costs.total)),
+      perCustomer: est(reps.map((r) => r.overall.costs.perCustomer)),
+      perDay: est(reps.map((r) => r.overall.costs.perDay)),
+    },
   };
 
   const waitingCdf: number[] = [];

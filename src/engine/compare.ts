@@ -99,6 +99,15 @@ export function compareScenarios(
     { metric: 'turnedAwayShare', label: 'Share turned away', kind: 'share', lowerIsBetter: true, get: (r) => r.overall.turnedAwayShare },
     { metric: 'workInProgress.mean', label: 'Customers inside on average', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.workInProgress.mean },
     { metric: 'handoffsPerCustomer', label: 'Handoffs per customer', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.handoffsPerCustomer },
+    ...(project.costs?.tolerance !== undefined
+      ? [{ metric: 'atRiskShare', label: 'Share of customers at risk', kind: 'share', lowerIsBetter: true, get: (r) => (r.overall.exited > 0 ? r.overall.atRisk / r.overall.exited : 0) } satisfies MetricDef]
+      : []),
+    ...(project.costs
+      ? [
+          { metric: 'costs.perCustomer', label: 'Cost per customer served', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.costs.perCustomer } satisfies MetricDef,
+          { metric: 'costs.perDay', label: 'Cost per day', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.costs.perDay } satisfies MetricDef,
+        ]
+      : []),
     ...project.serviceLevels.map(
       (sl): MetricDef => ({
         metric: `serviceLevel.${sl.id}`,

@@ -11,7 +11,7 @@
 // - Time averages (queue length, busy staff, customers inside) integrate over the window only.
 // - Horizon 'duration': the run ends at warm-up + duration. Horizon 'customers': the run ends at
 //   the moment of the count-th arrival after the warm-up.
-import type { Project } from '../model/schema';
+import { MINUTES_PER_UNIT, type Project } from '../model/schema';
 import { Calendar } from './calendar';
 import { standardExponential } from './exponential';
 import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
@@ -24,6 +24,7 @@ import {
   type DepartmentStats,
   type ReplicationOptions,
   type ReplicationResult,
+  type CostStats,
   type StepStats,
   type TraceSink,
   TRACE,
@@ -798,6 +799,9 @@ class Replication {
       serviceLevel[sl.id] = sample.length > 0 ? countAtMost(sample, sl.threshold) / sample.length : 0;
     }
 
+    const atRisk = this.project.costs?.tolerance !== undefined ? waits.length - countAtMost(waits, this.project.costs.tolerance) : 0;
+    const costs = this.costs(windowLength, atRisk);
+
     const timelineQueues: Record<string, number[]> = {};
     const binCount = this.timelineBinCount(windowLength);
     for (const i of m.stations) {
@@ -827,6 +831,8 @@ class Replication {
         turnedAwayShare: this.arrived > 0 ? this.turnedAway / this.arrived : 0,
         handoffsPerCustomer: this.exited > 0 ? this.handoffSum / this.exited : 0,
         departmentsTouchedPerCustomer: this.exited > 0 ? this.touchedSum / this.exited : 0,
+        atRisk,
+        costs,
       },
       insideAtWindowStart: this.insideAtWindowStart,
       steps,
@@ -840,6 +846,26 @@ class Replication {
         workInProgress: this.binAverages(this.wipBins.finish(this.wipArea), binCount, windowLength),
       },
       warmup: this.warmupCheck(),
+    };
+  }
+
+  /** Money over the window from the project's cost assumptions (see Costs in the schema). */
+  private costs(windowLength: number, atRisk: number): CostStats {
+    const c = this.project.costs;
+    const minutesPerUnit = MINUTES_PER_UNIT[this.project.timeUnit];
+    const hours = (windowLength * minutesPerUnit) / 60;
+    let staff = 0;
+    for (const node of this.m.scenario.flow.nodes) if (node.kind === 'step') staff += node.staff * (node.costPerHour ?? c?.staffPerHour ?? 0) * hours;
+    const lostCustomers = (this.abandoned + this.turnedAway) * (c?.lostCustomer ?? 0);
+    const atRiskLost = atRisk * (c?.shareLostAtRisk ?? 0) * (c?.lostCustomer ?? 0);
+    const total = staff + lostCustomers + atRiskLost;
+    return {
+      staff,
+      lostCustomers,
+      atRiskLost,
+      total,
+      perCustomer: this.exited > 0 ? total / this.exited : 0,
+      perDay: hours > 0 ? (total / hours) * 24 : 0,
     };
   }
 

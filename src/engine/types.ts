@@ -78,6 +78,20 @@ export interface ClassStats {
   timeInSystem: SampleStats;
 }
 
+export interface CostStats {
+  /** Staff × hours in the window × cost per hour, over all steps. */
+  staff: number;
+  /** Customers who gave up or were turned away × cost of a lost customer. */
+  lostCustomers: number;
+  /** Customers at risk × share assumed lost × cost of a lost customer. */
+  atRiskLost: number;
+  total: number;
+  /** total / customers who exited. */
+  perCustomer: number;
+  /** total per 24 hours of simulated time. */
+  perDay: number;
+}
+
 export interface OverallStats {
   /** Customers who arrived during the window (after the warm-up) */
   arrived: number;
@@ -104,6 +118,10 @@ export interface OverallStats {
   handoffsPerCustomer: number;
   /** Distinct departments visited per exited customer. */
   departmentsTouchedPerCustomer: number;
+  /** Exited customers whose total waiting exceeded the project's tolerance (0 without one). */
+  atRisk: number;
+  /** Money over the window, from the project's cost assumptions (all 0 without them). */
+  costs: CostStats;
 }
 
 export interface Timeline {

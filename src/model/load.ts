@@ -57,7 +57,7 @@ export function loadProject(value: unknown): LoadResult {
       ],
     };
   }
-  const parsed = Project.safeParse(value);
+  const parsed = Project.safeParse(migrate(value as Record<string, unknown>));
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, value) };
   const problems = crossReferenceProblems(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
@@ -176,4 +176,15 @@ export function crossReferenceProblems(project: Project): Problem[] {
     });
   });
   return problems;
+}
+
+/**
+ * Upgrades a project document from an older format version, step by step, without changing what
+ * it means. Each step is documented in FORMAT_HISTORY (schema.ts).
+ */
+export function migrate(value: Record<string, unknown>): Record<string, unknown> {
+  let doc = value;
+  // 1 → 2: only new optional fields (costs); the version number moves on.
+  if (doc.formatVersion === 1) doc = { ...doc, formatVersion: 2 };
+  return doc;
 }

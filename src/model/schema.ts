@@ -1,11 +1,17 @@
-// The Serviceflow project file format, version 1: one zod schema shared by the UI, the worker,
+// The Serviceflow project file format, version 2: one zod schema shared by the UI, the worker,
 // the CLI and the tests. Documented in docs/model-format.md.
 //
 // Times are in the project's time unit (minutes unless stated otherwise). Distributions are given
 // the way users think of them: mean and spread (standard deviation) wherever possible.
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 1 as const;
+export const FORMAT_VERSION = 2 as const;
+/**
+ * History of the format. Older files are upgraded when loaded (src/model/load.ts, `migrate`).
+ * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`); nothing in a version-1 file changes
+ *        meaning.
+ */
+export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions and customers at risk' } as const;
 
 const id = z
   .string()
@@ -151,6 +157,8 @@ export const StepNode = z.object({
   capacity: z.number().int('must be a whole number').min(0).optional(),
   /** How long a customer is willing to wait before giving up. Absent: waits forever. */
   patience: Distribution.optional(),
+  /** Cost per staff member per hour at this step; absent: the project's `costs.staffPerHour`. */
+  costPerHour: nonNegative.optional(),
 });
 
 export const DelayNode = z.object({
@@ -275,6 +283,22 @@ export const ServiceLevel = z.object({
 });
 export type ServiceLevel = z.infer<typeof ServiceLevel>;
 
+/**
+ * Money and customers: assumptions the user enters (all neutral by default). Staff cost is staff ×
+ * hours simulated × cost per hour; each customer lost (gave up or turned away) costs
+ * `lostCustomer`; a customer who waited longer than `tolerance` in total is "at risk", and
+ * `shareLostAtRisk` of them are assumed lost to competitors (costing `lostCustomer` each).
+ */
+export const Costs = z.object({
+  currency: z.string().trim().max(8).default(''),
+  staffPerHour: nonNegative.default(0),
+  lostCustomer: nonNegative.default(0),
+  /** Total waiting (time units) beyond which a customer is at risk; absent: nobody is counted. */
+  tolerance: positive.optional(),
+  shareLostAtRisk: share.default(0),
+});
+export type Costs = z.infer<typeof Costs>;
+
 export const Project = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   name,
@@ -283,6 +307,7 @@ export const Project = z.object({
   classes: z.array(CustomerClass).min(1, 'needs at least one customer class'),
   run: RunSettings,
   serviceLevels: z.array(ServiceLevel).default([]),
+  costs: Costs.optional(),
   scenarios: z.array(Scenario).min(1, 'needs at least one scenario'),
 });
 export type Project = z.infer<typeof Project>;

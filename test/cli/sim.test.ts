@@ -88,7 +88,7 @@ describe('the sim command in a real process', () => {
     const good = join(dir, 'good.json');
     const bad = join(dir, 'bad.json');
     writeFileSync(good, JSON.stringify(project));
-    writeFileSync(bad, JSON.stringify({ ...project, formatVersion: 1, classes: [] }));
+    writeFileSync(bad, JSON.stringify({ ...project, formatVersion: 2, classes: [] }));
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
     const ok = run([good, '--replications', '2', '--out', join(dir, 'r.json')]);
     expect(ok.status).toBe(0);

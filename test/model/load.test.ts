@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadProjectText, loadProject, formatPath } from '../../src/model';
+import { migrate } from '../../src/model/load';
+import { FORMAT_VERSION } from '../../src/model/schema';
 
 const minimal = {
-  formatVersion: 1,
+  formatVersion: 2,
   name: 'Tiny',
   classes: [{ id: 'c', name: 'Customers', share: 1 }],
   run: { horizon: { kind: 'duration', duration: 100 }, replications: { kind: 'fixed', count: 2 }, seed: 1 },
@@ -52,6 +54,20 @@ describe('loadProject', () => {
     const r = loadProjectText('{ not json');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.message).toMatch(/not valid JSON/);
+  });
+
+  it('reads a version-1 file and upgrades it to the current version, meaning unchanged', () => {
+    const v1 = { ...structuredClone(minimal), formatVersion: 1 };
+    const r = loadProject(v1);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.project.formatVersion).toBe(FORMAT_VERSION);
+      expect(r.project.costs).toBeUndefined();
+      const same = loadProject({ ...v1, formatVersion: FORMAT_VERSION });
+      expect(same.ok && same.project).toEqual(r.project);
+    }
+    expect(migrate({ formatVersion: 1, name: 'x' })).toEqual({ formatVersion: 2, name: 'x' });
+    expect(migrate({ formatVersion: 2, name: 'x' })).toEqual({ formatVersion: 2, name: 'x' });
   });
 
   it('rejects a file from a newer format version', () => {

@@ -17,7 +17,7 @@ describe('autosave and restore', () => {
     expect(first.project.name).toBe('Bank loan application');
     localStorage.setItem(KEY, '{ broken');
     expect(initialProject()).toMatchObject({ restored: false });
-    localStorage.setItem(KEY, JSON.stringify({ project: { formatVersion: 1, name: '' }, scenarioId: 'x' }));
+    localStorage.setItem(KEY, JSON.stringify({ project: { formatVersion: 2, name: '' }, scenarioId: 'x' }));
     expect(initialProject()).toMatchObject({ restored: false });
   });
 

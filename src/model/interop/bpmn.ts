@@ -259,6 +259,7 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
     classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
     run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
     serviceLevels: own?.project?.serviceLevels ?? [],
+    ...(own?.project?.costs ? { costs: own.project.costs } : {}),
     scenarios: [scenario],
   };
   if (!own?.project?.run) note('info', 'Run settings: 4 weeks after a 1-day warm-up, 10 replications, seed 1 (change them in Project settings).');
@@ -311,7 +312,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
     `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" xmlns:sf="${SF_NAMESPACE}" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Serviceflow" exporterVersion="${FORMAT_VERSION}">`,
     `<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name="${esc(project.name)}" processRef="${pid}"/></bpmn:collaboration>`,
     `<bpmn:process id="${pid}" name="${esc(scenario.name)}" isExecutable="false">`,
-    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, scenarioName: scenario.name } }),
+    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name } }),
   );
   const inLane = (d: Department) => nodes.filter((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === d.id);
   out.push('<bpmn:laneSet id="LaneSet_1">');

@@ -126,6 +126,14 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
             testId="field-department"
           />
           <NumberField label="Staff" value={node.staff} integer onCommit={(staff) => tryCommit({ ...node, staff })} hint="people working on this step in parallel" testId="field-staff" />
+          <NumberField
+            label="Cost per staff hour (optional)"
+            value={node.costPerHour}
+            onCommit={(v) => tryCommit(Number.isFinite(v) ? { ...node, costPerHour: v } : (({ costPerHour: _c, ...rest }) => rest)(node))}
+            hint="empty: the project's staff cost per hour"
+            optional
+            testId="field-cost"
+          />
           {load && load.arrivalRate > 0 && (
             <p className={`sf-approx ${load.utilization >= 0.85 ? 'is-high' : ''}`}>
               Before simulating (approximation): about {Number.isFinite(load.utilization) ? formatShare(load.utilization) : 'more than 100 %'} busy, mean wait about{' '}

@@ -169,6 +169,36 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       >
         + Add a target
       </button>
+
+      <h4>Money and customers at risk</h4>
+      <p className="sf-muted">Your assumptions: nothing is counted until you enter them. They change no waiting time, only the costs and risk figures in the results.</p>
+      {project.costs ? (
+        <div className="sf-card" data-testid="costs">
+          <div className="sf-row">
+            <TextField label="Currency" value={project.costs.currency} onCommit={(currency) => c({ ...project, costs: { ...project.costs!, currency } })} testId="costs-currency" />
+            <NumberField label="Staff cost per hour" value={project.costs.staffPerHour} onCommit={(staffPerHour) => c({ ...project, costs: { ...project.costs!, staffPerHour } })} hint="per person; a step can set its own" testId="costs-staff" />
+          </div>
+          <NumberField label="Cost of a customer lost" value={project.costs.lostCustomer} onCommit={(lostCustomer) => c({ ...project, costs: { ...project.costs!, lostCustomer } })} hint="who gave up, was turned away, or is lost at risk" testId="costs-lost" />
+          <div className="sf-row">
+            <NumberField
+              label="At risk after waiting"
+              value={project.costs.tolerance}
+              unit={u}
+              onCommit={(tolerance) => c({ ...project, costs: { ...project.costs!, tolerance: tolerance > 0 ? tolerance : undefined } })}
+              optional
+              testId="costs-tolerance"
+            />
+            <NumberField label="Of them lost" value={project.costs.shareLostAtRisk} percent onCommit={(shareLostAtRisk) => c({ ...project, costs: { ...project.costs!, shareLostAtRisk } })} testId="costs-share" />
+          </div>
+          <button type="button" className="sf-link" onClick={() => c({ ...project, costs: undefined })}>
+            Remove these assumptions
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="sf-link" onClick={() => c({ ...project, costs: { currency: '', staffPerHour: 0, lostCustomer: 0, shareLostAtRisk: 0 } })} data-testid="costs-add">
+          + Enter costs and a waiting tolerance
+        </button>
+      )}
     </div>
   );
 }

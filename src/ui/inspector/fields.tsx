@@ -40,6 +40,8 @@ export function NumberField(props: {
   onCommit: Commit<number>;
   hint?: ReactNode;
   testId?: string;
+  /** An empty field is allowed and commits NaN ("not set"). */
+  optional?: boolean;
 }) {
   const shown = (v: number | undefined) => (v === undefined ? '' : String(props.percent ? +(v * 100).toFixed(4) : +v.toPrecision(10)));
   const [text, setText] = useState(shown(props.value));
@@ -51,6 +53,7 @@ export function NumberField(props: {
   }, [props.value]);
   const commit = () => {
     const raw = text.trim().replace(',', '.');
+    if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
     if (raw === '') return setError('Enter a number.');
     const n = Number(raw);
     if (!Number.isFinite(n)) return setError(`"${text}" is not a number.`);

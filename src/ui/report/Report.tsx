@@ -80,6 +80,13 @@ function ScenarioPage({
     [`Customers served per ${unit.replace(/s$/, '')}`, `${formatNumber(o.throughput.mean)} ± ${formatNumber(o.throughput.ci95)}`],
     ['Staff busy (all steps)', share(o.utilization)],
     ['Handoffs between departments per customer', `${formatNumber(o.handoffsPerCustomer.mean)} ± ${formatNumber(o.handoffsPerCustomer.ci95)}`],
+    ...(project.costs?.tolerance !== undefined ? [[`Customers at risk (waited over ${formatDuration(project.costs.tolerance, unit)})`, share(o.atRiskShare)] as [string, string]] : []),
+    ...(project.costs
+      ? ([
+          ['Cost per customer served (assumptions)', `${formatNumber(o.costs.perCustomer.mean)} ± ${formatNumber(o.costs.perCustomer.ci95)} ${project.costs.currency}`.trim()],
+          ['Cost per day (assumptions)', `${formatNumber(o.costs.perDay.mean)} ± ${formatNumber(o.costs.perDay.ci95)} ${project.costs.currency}`.trim()],
+        ] as [string, string][])
+      : []),
   ];
   return (
     <section className="sf-report__page" data-testid={`report-page-${s.id}`}>

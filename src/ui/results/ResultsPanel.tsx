@@ -6,7 +6,7 @@ import { Report } from '../report/Report';
 import { formatDuration, formatNumber, formatShare } from '../../engine/format';
 import { projectHash } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
-import type { TimeUnit } from '../../model/schema';
+import type { Costs, TimeUnit } from '../../model/schema';
 import { useApp, useAppStore } from '../context';
 import { activeScenario } from '../store';
 import { downloadText, fileName } from '../persist';
@@ -94,7 +94,7 @@ export function ResultsPanel() {
           </div>
           <div className="sf-cards">
             {results.scenarios.map((s) => (
-              <KeyFigures key={s.id} s={s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} />
+              <KeyFigures key={s.id} s={s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} costs={project.costs} />
             ))}
           </div>
           {results.comparisons.map((c) => {
@@ -261,8 +261,9 @@ function deptValue(d: ScenarioResults['departments'][string], k: DeptSortKey): n
   }
 }
 
-function KeyFigures({ s, unit, color, bottleneck }: { s: ScenarioResults; unit: TimeUnit; color: string; bottleneck: string | undefined }) {
+function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults; unit: TimeUnit; color: string; bottleneck: string | undefined; costs?: Costs }) {
   const o = s.overall;
+  const money = (v: number) => `${formatNumber(v)}${costs?.currency ? ` ${costs.currency}` : ''}`;
   const d = (e: { mean: number; ci95: number }) => pm(formatDuration(e.mean, unit), formatDuration(e.ci95, unit));
   const sh = (e: { mean: number; ci95: number }) => pm(formatShare(e.mean), formatShare(e.ci95));
   const warn = (kind: string) => s.warnings.filter((w) => w.kind === kind);
@@ -301,6 +302,24 @@ function KeyFigures({ s, unit, color, bottleneck }: { s: ScenarioResults; unit: 
         <dd>{sh(o.utilization)}</dd>
         <dt>Handoffs per customer</dt>
         <dd>{pm(formatNumber(o.handoffsPerCustomer.mean), formatNumber(o.handoffsPerCustomer.ci95))}</dd>
+        {costs?.tolerance !== undefined && (
+          <>
+            <dt>At risk (waited over {formatDuration(costs.tolerance, unit)})</dt>
+            <dd data-testid="at-risk">{sh(o.atRiskShare)}</dd>
+          </>
+        )}
+        {costs && (
+          <>
+            <dt>Cost per customer served</dt>
+            <dd data-testid="cost-per-customer">
+              {pm(money(o.costs.perCustomer.mean), money(o.costs.perCustomer.ci95))}
+            </dd>
+            <dt>Cost per day</dt>
+            <dd data-testid="cost-per-day">
+              {pm(money(o.costs.perDay.mean), money(o.costs.perDay.ci95))} <span className="sf-muted">(your assumptions)</span>
+            </dd>
+          </>
+        )}
       </dl>
       {[...warn('unstable'), ...warn('warm-up'), ...warn('precision'), ...warn('few-customers')].map((w, i) => (
         <p key={i} className="sf-warning" data-testid="engine-warning">

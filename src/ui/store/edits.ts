@@ -1,6 +1,6 @@
 // Pure edits of a project: each takes a project and returns a new one (the store records them
 // for undo). They keep ids stable and the routing shares summing to 100 %.
-import type { Department, FlowEdge, FlowNode, NodeKind, Position, Project, Scenario } from '../../model/schema';
+import { FORMAT_VERSION, type Department, type FlowEdge, type FlowNode, type NodeKind, type Position, type Project, type Scenario } from '../../model/schema';
 import type { MoveResult } from '../../model/restructure/moves';
 import { autoLayout } from '../editor/layout';
 
@@ -211,7 +211,7 @@ export function deleteScenario(project: Project, scenarioId: string): Project {
 /** A new project: one department, arrivals → one step → exit. */
 export function emptyProject(): Project {
   return {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     name: 'New project',
     timeUnit: 'minutes',
     classes: [{ id: 'customer', name: 'Customer', share: 1, priority: 0, color: '#4e79a7' }],

@@ -96,6 +96,7 @@ describe('BPMN export', () => {
         const back = r.project.scenarios[0]!;
         expect(back.flow).toEqual(scenario.flow);
         expect(r.project.classes).toEqual(project.classes);
+        expect(r.project.costs).toEqual(project.costs);
         const short = (p: Project, id: string) => simulateReplication({ ...p, run: { ...p.run, horizon: { kind: 'duration', duration: 3 * 1440 } } }, id, 0);
         const a = short(project, scenario.id);
         const b = short({ ...r.project, scenarios: [{ ...back, id: scenario.id }] }, scenario.id);

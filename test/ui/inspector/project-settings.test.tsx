@@ -12,7 +12,7 @@ const departments: Department[] = [{ id: 'intake', name: 'Intake', color: '#4e79
 
 function makeProject(classes: Project['classes']): Project {
   return Project.parse({
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'Loan',
     timeUnit: 'minutes',
     classes,
@@ -195,5 +195,29 @@ describe('ProjectSettings: service-level targets and departments', () => {
   it('department name fields have an accessible name', () => {
     setup();
     expect(screen.getByDisplayValue('Intake')).toHaveAccessibleName();
+  });
+});
+
+describe('ProjectSettings: money and customers at risk', () => {
+  it('starts neutral, takes the assumptions, clears the tolerance when emptied, and can remove them', async () => {
+    const { user, last } = setup();
+    expect(screen.queryByTestId('costs')).toBeNull();
+    await user.click(screen.getByTestId('costs-add'));
+    expect(last().costs).toEqual({ currency: '', staffPerHour: 0, lostCustomer: 0, shareLostAtRisk: 0 });
+    await user.clear(screen.getByTestId('costs-staff'));
+    await user.type(screen.getByTestId('costs-staff'), '42{Enter}');
+    await user.type(screen.getByTestId('costs-tolerance'), '60{Enter}');
+    await user.clear(screen.getByTestId('costs-share'));
+    await user.type(screen.getByTestId('costs-share'), '25{Enter}');
+    expect(last().costs).toMatchObject({ staffPerHour: 42, tolerance: 60, shareLostAtRisk: 0.25 });
+    await user.clear(screen.getByTestId('costs-staff'));
+    await user.type(screen.getByTestId('costs-staff'), '-3{Enter}');
+    expect(describedError(screen.getByTestId('costs-staff'))).toMatch(/0 or more/);
+    expect(last().costs!.staffPerHour).toBe(42);
+    await user.clear(screen.getByTestId('costs-tolerance'));
+    await user.tab();
+    expect(last().costs!.tolerance).toBeUndefined();
+    await user.click(screen.getByText('Remove these assumptions'));
+    expect(last().costs).toBeUndefined();
   });
 });
