@@ -7,21 +7,16 @@
 // nobody counts as costing one person (so it is compared with adding one); moves that do not
 // reduce the wait significantly come last.
 import type { Project } from '../model/schema';
-import type { Candidate } from '../model/restructure/suggest';
+import type { MoveCandidate } from '../model/moves';
 import type { ResultsDocument } from './results';
 
 export const QUICK_REPLICATIONS = 5;
 
 /** The project to simulate: the scenario on screen as baseline, each candidate as a proposal. */
-export function suggestionProject(project: Project, scenarioId: string, candidates: Candidate[]): { project: Project; applied: Candidate[] } {
+export function suggestionProject(project: Project, scenarioId: string, candidates: MoveCandidate[]): { project: Project; applied: MoveCandidate[] } {
   const source = project.scenarios.find((s) => s.id === scenarioId)!;
-  const applied: Candidate[] = [];
-  const proposals = candidates.flatMap((c) => {
-    const r = c.apply(source.flow);
-    if (!r.ok) return [];
-    applied.push(c);
-    return [{ id: `suggest-${c.id}`, name: c.label.slice(0, 120), kind: 'proposal' as const, flow: r.flow }];
-  });
+  const applied = [...candidates];
+  const proposals = candidates.map((c) => ({ id: `suggest-${c.id}`, name: c.label.slice(0, 120), kind: 'proposal' as const, flow: c.flow }));
   return {
     applied,
     project: {
@@ -33,7 +28,7 @@ export function suggestionProject(project: Project, scenarioId: string, candidat
 }
 
 export interface RankedSuggestion {
-  candidate: Candidate;
+  candidate: MoveCandidate;
   /** Change in mean wait (proposal − current), with its 95 % half-width. */
   change: { mean: number; ci95: number };
   significant: boolean;
@@ -41,7 +36,7 @@ export interface RankedSuggestion {
   perPerson: number;
 }
 
-export function rankSuggestions(results: ResultsDocument, applied: Candidate[]): RankedSuggestion[] {
+export function rankSuggestions(results: ResultsDocument, applied: MoveCandidate[]): RankedSuggestion[] {
   const ranked = applied.flatMap((candidate) => {
     const c = results.comparisons.find((x) => x.proposalId === `suggest-${candidate.id}`);
     const m = c?.overall.find((x) => x.metric === 'waitingTime.mean');

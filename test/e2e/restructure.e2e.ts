@@ -7,7 +7,7 @@ test('merge departments on the loan example, run the comparison, see a significa
   await page.getByTestId('move-merge-departments').click();
   await page.getByTestId('move-pick-credit').check();
   await page.getByTestId('move-pick-risk').check();
-  await expect(page.getByTestId('move-preview')).toContainText('Merged departments "Credit department" and "Risk department"');
+  await expect(page.getByTestId("move-preview")).toContainText("Merged the departments \"Credit department\" and \"Risk department\"");
   await expect(page.getByTestId('move-preview')).toContainText('pooled their staff');
   await page.screenshot({ path: `${SHOTS}/27-restructure.png` });
   await page.getByTestId('move-apply').click();
@@ -18,7 +18,7 @@ test('merge departments on the loan example, run the comparison, see a significa
   await expect(page.getByTestId('node-credit-analysis')).toContainText('8 staff');
   await expect(page.getByTestId('node-risk-approval')).toHaveCount(0);
   await page.getByTestId('what-changed').click();
-  await expect(page.getByTestId('moves-applied')).toContainText('Merged departments');
+  await expect(page.getByTestId("moves-applied")).toContainText("Merged the departments");
   await page.keyboard.press('Escape');
 
   await page.getByTestId('run').click();

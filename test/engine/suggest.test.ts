@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getExample } from '../../src/model/examples';
-import { candidateMoves } from '../../src/model/restructure/suggest';
+import { candidateMoves } from '../../src/model/moves';
 import { rankSuggestions, suggestionProject, QUICK_REPLICATIONS } from '../../src/engine/suggest';
 import { runExperiment } from '../../src/engine/experiment';
 import { trafficEquations } from '../../src/engine/traffic';
@@ -13,9 +13,8 @@ describe('suggest', () => {
     const scenario = p.scenarios[0]!;
     const traffic = trafficEquations(p, scenario);
     const utilization = Object.fromEntries(Object.values(traffic.steps).map((s) => [s.nodeId, s.utilization]));
-    const { bottleneck, candidates } = candidateMoves(scenario.flow, { classes: p.classes, timeUnit: p.timeUnit }, utilization);
     const busiest = Object.entries(utilization).sort((a, b) => b[1] - a[1])[0]![0];
-    expect(bottleneck!.id).toBe(busiest);
+    const candidates = candidateMoves(scenario.flow, busiest, utilization, { project: p });
     expect(candidates.map((c) => c.id)).toEqual(['add-staff', 'pool-neighbour', 'move-staff']);
     expect(candidates.find((c) => c.id === 'add-staff')!.extraStaff).toBe(1);
 

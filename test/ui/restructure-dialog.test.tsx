@@ -16,7 +16,7 @@ describe('the Restructure dialog', () => {
     expect(screen.getByTestId('move-preview').textContent).toBe('Choose at least two steps to merge.');
     expect(screen.getByTestId('move-apply')).toBeDisabled();
     fireEvent.click(screen.getByTestId('move-pick-risk-approval'));
-    expect(screen.getByTestId('move-preview').textContent).toMatch(/^Merged "Credit analysis" and "Risk approval" into one step "Credit analysis \+ Risk approval" with 8 staff/);
+    expect(screen.getByTestId("move-preview").textContent).toMatch(/^Merged "Credit analysis" and "Risk approval" into one step "Credit analysis \+ Risk approval" \(Credit department\) with 8 staff/);
     const before = store.getState().project;
     fireEvent.click(screen.getByTestId('move-apply'));
     const after = store.getState().project;

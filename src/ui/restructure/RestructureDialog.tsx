@@ -14,7 +14,7 @@ import {
   singlePointOfContact,
   staffBudget,
   type MoveResult,
-} from '../../model/restructure/moves';
+} from '../../model/moves';
 import { Modal } from '../Modal';
 import { useAppStore } from '../context';
 import * as edits from '../store/edits';
@@ -59,7 +59,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function RestructureDialog({ project, scenario, onClose, initial = 'merge-steps' }: { project: Project; scenario: Scenario; onClose: () => void; initial?: MoveId }) {
   const store = useAppStore();
   const flow = scenario.flow;
-  const ctx = { classes: project.classes, timeUnit: project.timeUnit };
+  const info = { project };
   const steps = flow.nodes.filter((n): n is StepNode => n.kind === 'step');
   const deptName = (id: string) => flow.departments.find((d) => d.id === id)?.name ?? id;
   const [move, setMove] = useState<MoveId>(initial);
@@ -79,27 +79,27 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
   const result = useMemo((): { title: string; run: (f: Flow) => MoveResult } | undefined => {
     switch (move) {
       case 'merge-steps':
-        return { title: `Merge ${picked.map((id) => steps.find((s) => s.id === id)?.name).join(' + ')}`, run: (f) => mergeSteps(f, picked, ctx, { name }) };
+        return { title: `Merge ${picked.map((id) => steps.find((s) => s.id === id)?.name).join(' + ')}`, run: (f) => mergeSteps(f, picked, { name, ...info }) };
       case 'merge-departments':
-        return { title: `Merge ${picked.map(deptName).join(' + ')}`, run: (f) => mergeDepartments(f, picked, ctx, { name }) };
+        return { title: `Merge ${picked.map(deptName).join(' + ')}`, run: (f) => mergeDepartments(f, picked, { name, poolSteps: true, ...info }) };
       case 'spoc':
-        return { title: 'Single point of contact', run: (f) => singlePointOfContact(f, picked, ctx, { name, staff: staff > 0 && picked.length > 0 ? staff : undefined }) };
+        return { title: 'Single point of contact', run: (f) => singlePointOfContact(f, picked, { name: name || undefined, staff: staff > 0 && picked.length > 0 ? staff : undefined, ...info }) };
       case 'intake':
-        return { title: 'Documents checked at intake', run: (f) => checkAtIntake(f, decisionId, ctx, { residualShare: share / 100 }) };
+        return { title: 'Documents checked at intake', run: (f) => checkAtIntake(f, decisionId, { residualShare: share / 100, ...info }) };
       case 'automate':
         return {
           title: `Automate ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
-          run: (f) => automateStep(f, stepId, ctx, { automatedTime: { kind: 'constant', value: time / minutes }, manualShare: share / 100, staffLeft: staff }),
+          run: (f) => automateStep(f, stepId, { automatedTime: { kind: 'constant', value: time / minutes }, manualShare: share / 100, staffLeft: staff, ...info }),
         };
       case 'staff':
         return { title: 'Staff changes', run: (f) => setStaff(f, Object.entries(staffing).map(([id, n]) => ({ stepId: id, staff: n }))) };
       case 'fast-lane':
         return {
           title: `Fast lane at ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
-          run: (f) => fastLane(f, stepId, ctx, classIds.length > 0 ? { classIds, staff } : { share: share / 100, staff }),
+          run: (f) => fastLane(f, stepId, classIds.length > 0 ? { byClassIds: classIds, staff, ...info } : { share: share / 100, staff, ...info }),
         };
       case 'remove':
-        return { title: `Without ${removable.find((s) => s.id === stepId)?.name ?? ''}`, run: (f) => removeStep(f, stepId, ctx) };
+        return { title: `Without ${removable.find((s) => s.id === stepId)?.name ?? ''}`, run: (f) => removeStep(f, stepId, info) };
       default:
         return undefined;
     }
@@ -192,7 +192,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           )}
           {move === 'merge-departments' && (
             <>
-              <Checklist items={flow.departments.map((d) => ({ id: d.id, name: d.name, detail: `${before.departments.find((x) => x.id === d.id)?.staff ?? 0} staff` }))} chosen={picked} onChange={setPicked} testId="move-pick" />
+              <Checklist items={flow.departments.map((d) => ({ id: d.id, name: d.name, detail: `${before.departments.find((x) => x.departmentId === d.id)?.staff ?? 0} staff` }))} chosen={picked} onChange={setPicked} testId="move-pick" />
               <Field label="Name of the merged department (optional)">
                 <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
               </Field>
@@ -266,9 +266,9 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               </tbody>
               <tfoot>
                 {budget.departments.map((d) => {
-                  const was = before.departments.find((x) => x.id === d.id)?.staff ?? 0;
+                  const was = before.departments.find((x) => x.departmentId === d.departmentId)?.staff ?? 0;
                   return (
-                    <tr key={d.id}>
+                    <tr key={d.departmentId}>
                       <td />
                       <td>{d.name}</td>
                       <td>

@@ -2,7 +2,7 @@
 // by the cut in mean waiting time per person they cost. Clearly quick estimates.
 import { useState } from 'react';
 import type { Project, Scenario } from '../../model/schema';
-import { candidateMoves } from '../../model/restructure/suggest';
+import { candidateMoves } from '../../model/moves';
 import { QUICK_REPLICATIONS, rankSuggestions, suggestionProject, type RankedSuggestion } from '../../engine/suggest';
 import { formatDuration } from '../../engine/format';
 import { runExperimentInPool } from '../../worker/experiment';
@@ -15,7 +15,10 @@ export function Suggestions({ project, scenario, onApplied }: { project: Project
   const store = useAppStore();
   const traffic = scenarioTraffic(project, scenario);
   const utilization = Object.fromEntries(Object.values(traffic.steps).map((s) => [s.nodeId, s.utilization]));
-  const { bottleneck, candidates } = candidateMoves(scenario.flow, { classes: project.classes, timeUnit: project.timeUnit }, utilization);
+  const bottleneck = scenario.flow.nodes
+    .filter((n) => n.kind === 'step' && n.staff > 0 && utilization[n.id] !== undefined)
+    .sort((a, b) => (utilization[b.id] ?? 0) - (utilization[a.id] ?? 0))[0];
+  const candidates = bottleneck ? candidateMoves(scenario.flow, bottleneck.id, utilization, { project }) : [];
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [ranked, setRanked] = useState<RankedSuggestion[]>([]);
   const [error, setError] = useState('');
@@ -36,7 +39,7 @@ export function Suggestions({ project, scenario, onApplied }: { project: Project
   const apply = (r: RankedSuggestion) => {
     let target = scenario.id;
     store.getState().edit((p) => {
-      const out = edits.applyMove(p, scenario.id, r.candidate.apply, r.candidate.label);
+      const out = edits.applyMove(p, scenario.id, () => ({ ok: true, flow: r.candidate.flow, description: r.candidate.description, touched: [] }), r.candidate.label);
       if (!out.ok) return p;
       target = out.scenarioId;
       return out.project;

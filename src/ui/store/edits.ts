@@ -1,7 +1,7 @@
 // Pure edits of a project: each takes a project and returns a new one (the store records them
 // for undo). They keep ids stable and the routing shares summing to 100 %.
 import { FORMAT_VERSION, type Department, type FlowEdge, type FlowNode, type NodeKind, type Position, type Project, type Scenario } from '../../model/schema';
-import type { MoveResult } from '../../model/restructure/moves';
+import type { MoveResult } from '../../model/moves';
 import { autoLayout } from '../editor/layout';
 
 export function scenarioIndex(project: Project, scenarioId: string): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getExample } from '../../../src/model/examples';
 import { loadProject } from '../../../src/model/load';
-import { fastLane, mergeSteps, setStaff } from '../../../src/model/restructure/moves';
+import { fastLane, mergeSteps, setStaff } from '../../../src/model/moves';
 import { NODE_H, NODE_W } from '../../../src/ui/editor/lanes';
 import * as edits from '../../../src/ui/store/edits';
 
@@ -11,7 +11,7 @@ describe('applying a move', () => {
   it('on the baseline creates a named proposal with the move in its list, and leaves the baseline alone', () => {
     const p = loan();
     const ctx = { classes: p.classes, timeUnit: p.timeUnit };
-    const r = edits.applyMove(p, 'baseline', (f) => mergeSteps(f, ['credit-analysis', 'risk-approval'], ctx), 'Merge credit and risk');
+    const r = edits.applyMove(p, 'baseline', (f) => mergeSteps(f, ['credit-analysis', 'risk-approval'], { project: p }), 'Merge credit and risk');
     if (!r.ok) throw new Error(r.message);
     expect(r.project.scenarios).toHaveLength(p.scenarios.length + 1);
     const created = r.project.scenarios.find((s) => s.id === r.scenarioId)!;
@@ -31,14 +31,14 @@ describe('applying a move', () => {
     expect(r.scenarioId).toBe(proposal.id);
     expect(r.project.scenarios).toHaveLength(p.scenarios.length);
     expect(r.project.scenarios.find((s) => s.id === proposal.id)!.moves).toEqual([expect.stringMatching(/^Staff changed: /)]);
-    const refused = edits.applyMove(p, proposal.id, (f) => mergeSteps(f, [step.id], { classes: p.classes, timeUnit: p.timeUnit }), 'x');
+    const refused = edits.applyMove(p, proposal.id, (f) => mergeSteps(f, [step.id], { project: p }), 'x');
     expect(refused).toEqual({ ok: false, message: 'Choose at least two steps to merge.' });
   });
 
   it('lays the flow out again when a move adds nodes, so nothing is stacked on the old ones', () => {
     const p = loan();
     const ctx = { classes: p.classes, timeUnit: p.timeUnit };
-    const r = edits.applyMove(p, 'baseline', (f) => ({ ...mergeSteps(f, ['credit-analysis', 'risk-approval'], ctx) }), 'm');
+    const r = edits.applyMove(p, 'baseline', (f) => ({ ...mergeSteps(f, ['credit-analysis', 'risk-approval'], { project: p }) }), 'm');
     if (!r.ok) throw new Error(r.message);
     const same = r.project.scenarios.find((s) => s.id === r.scenarioId)!;
     // Merging adds nothing: the user's positions are kept.
@@ -48,7 +48,7 @@ describe('applying a move', () => {
   it('a move that adds nodes lays the proposal out again without overlaps', () => {
     const p = loan();
     const ctx = { classes: p.classes, timeUnit: p.timeUnit };
-    const r = edits.applyMove(p, 'baseline', (f) => fastLane(f, 'credit-analysis', ctx, { share: 0.3, staff: 1 }), 'Fast lane');
+    const r = edits.applyMove(p, 'baseline', (f) => fastLane(f, 'credit-analysis', { share: 0.3, staff: 1, project: p }), 'Fast lane');
     if (!r.ok) throw new Error(r.message);
     const nodes = r.project.scenarios.find((s) => s.id === r.scenarioId)!.flow.nodes;
     for (let i = 0; i < nodes.length; i++)
