@@ -40,5 +40,9 @@ describe('the Restructure dialog', () => {
     const foot = budget.querySelector('tfoot')!;
     expect(within(foot as HTMLElement).getByText('Credit department').parentElement!.textContent).toContain('8 (was 6)');
     expect(screen.getByTestId('move-preview').textContent).toBe('Staff changed: "Credit analysis" 6 → 8, "Contract signing" 2 → 1.');
+    // The loan example assumes 45 € per staff hour: one more person costs 45 € an hour more.
+    const rate = loan().costs!.staffPerHour;
+    const was = start * rate;
+    expect(screen.getByTestId('staff-cost').textContent).toBe(`${(was + rate).toLocaleString('en')} € (was ${was.toLocaleString('en')} €)`);
   });
 });

@@ -20,6 +20,12 @@ import { useAppStore } from '../context';
 import * as edits from '../store/edits';
 import { Suggestions } from './Suggestions';
 
+/** Staff × cost per hour over the steps (a step's own rate, else the project's). */
+function staffCostPerHour(steps: StepNode[], staffing: Record<string, number>, defaultRate: number): number {
+  return steps.reduce((sum, s) => sum + (staffing[s.id] ?? s.staff) * (s.costPerHour ?? defaultRate), 0);
+}
+const formatMoney = (v: number, currency: string) => `${Math.round(v).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+
 export const MOVES = [
   { id: 'merge-steps', label: 'Merge steps', hint: 'Two or more steps become one; their staff are pooled and the handoffs between them disappear.' },
   { id: 'merge-departments', label: 'Merge departments', hint: 'Departments become one; steps that then follow each other pool their staff.' },
@@ -284,6 +290,18 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                     {budget.total} {budget.total !== before.total && <span className="sf-muted">({budget.total > before.total ? '+' : ''}{budget.total - before.total})</span>}
                   </th>
                 </tr>
+                {project.costs && (
+                  <tr>
+                    <th>Staff cost per hour</th>
+                    <td />
+                    <th data-testid="staff-cost">
+                      {formatMoney(staffCostPerHour(steps, staffing, project.costs.staffPerHour), project.costs.currency)}{' '}
+                      {staffCostPerHour(steps, staffing, project.costs.staffPerHour) !== staffCostPerHour(steps, {}, project.costs.staffPerHour) && (
+                        <span className="sf-muted">(was {formatMoney(staffCostPerHour(steps, {}, project.costs.staffPerHour), project.costs.currency)})</span>
+                      )}
+                    </th>
+                  </tr>
+                )}
               </tfoot>
             </table>
           )}
