@@ -115,6 +115,8 @@ export interface ScenarioResults {
   overall: OverallEstimates;
   steps: Record<string, StepEstimates>;
   departments: Record<string, DepartmentEstimates>;
+  /** Staff pools: size, steps and busy share (Estimate), by id. */
+  pools: Record<string, { id: string; name: string; size: number; departmentId: string | undefined; steps: string[]; utilization: Estimate }>;
   classes: Record<string, ClassEstimates>;
   /** Mean percentiles 0..100 of total waiting per customer (for CDF charts). */
   waitingCdf: number[];
@@ -279,6 +281,9 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     overall,
     steps,
     departments,
+    pools: Object.fromEntries(
+      Object.values(reps[0]!.pools ?? {}).map((p) => [p.id, { id: p.id, name: p.name, size: p.size, departmentId: p.departmentId, steps: p.steps, utilization: est(reps.map((r) => r.pools[p.id]?.utilization ?? 0)) }]),
+    ),
     classes,
     waitingCdf,
     timeline: {

@@ -23,7 +23,7 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
   scenario.flow.nodes.forEach((node, i) => {
     if (node.kind !== 'step') return;
     const load = traffic.steps[node.id];
-    if (!load || load.arrivalRate === 0 || node.staff === 0) return;
+    if (!load || load.arrivalRate === 0 || load.staff === 0) return;
     const path = `${at}.nodes[${i}]`;
     const relieved = node.patience !== undefined || node.capacity !== undefined;
     if (load.utilization >= 1) {
@@ -32,7 +32,7 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
         path,
         nodeId: node.id,
         message:
-          `"${node.name}" is overloaded: its work needs ${load.offeredLoad.toFixed(1)} staff on average and it has ${node.staff} (${formatShare(load.utilization)})` +
+          `"${node.name}" is overloaded: ${node.poolId !== undefined ? 'with its staff pool, ' : ''}its work needs ${(load.utilization * load.staff).toFixed(1)} staff on average and it has ${load.staff} (${formatShare(load.utilization)})` +
           (relieved ? ' — only customers giving up or being turned away keep the queue in check.' : ' — its queue would grow without limit.'),
       });
     } else if (load.utilization >= HIGH_LOAD) {

@@ -56,6 +56,14 @@ export interface CompiledModel {
   levels: number;
   /** Step and delay node indices, in file order. */
   stations: number[];
+  /** Staff pool per node (−1 = the step's own staff), pool sizes, and each pool's steps in serving order. */
+  pool: Int32Array;
+  poolIds: string[];
+  poolNames: string[];
+  poolSize: Int32Array;
+  poolDept: Int32Array;
+  poolSteps: Int32Array[];
+  poolPriority: Int32Array;
 }
 
 export function compileScenario(project: Project, scenarioId: string): CompiledModel {
@@ -83,6 +91,10 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
   const routes: (CompiledRoute | undefined)[] = [];
   const sources: CompiledSource[] = [];
   const stations: number[] = [];
+  const pools = flow.pools ?? [];
+  const poolIndex = new Map(pools.map((p, i) => [p.id, i]));
+  const pool = new Int32Array(n).fill(-1);
+  const poolPriority = new Int32Array(n);
 
   const outgoing = nodes.map(() => [] as typeof flow.edges);
   for (const e of flow.edges) {
@@ -121,6 +133,13 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     }
     if (node.kind === 'step') {
       staff[i] = node.staff;
+      if (node.poolId !== undefined) {
+        const p = poolIndex.get(node.poolId);
+        if (p === undefined) throw new SimulationError('invalid-model', `"${node.name}" uses a staff pool that does not exist.`);
+        pool[i] = p;
+        staff[i] = pools[p]!.size; // the step can use every member of the pool
+        poolPriority[i] = node.poolPriority ?? 0;
+      }
       if (node.capacity !== undefined) capacity[i] = node.capacity;
       priorityQueue[i] = node.discipline === 'priority' ? 1 : 0;
       const base = createSampler(node.service);
@@ -192,7 +211,23 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     routes[i] = { targets, cumulative, byClass: undefined };
   });
 
+  // Each pool's steps in the order free staff look at them: poolPriority, then file order.
+  const poolSteps = pools.map((_, p) =>
+    Int32Array.from(
+      nodes
+        .map((_, i) => i)
+        .filter((i) => pool[i] === p)
+        .sort((a, b) => poolPriority[a]! - poolPriority[b]! || a - b),
+    ),
+  );
   return {
+    pool,
+    poolIds: pools.map((p) => p.id),
+    poolNames: pools.map((p) => p.name),
+    poolSize: Int32Array.from(pools.map((p) => p.size)),
+    poolDept: Int32Array.from(pools.map((p) => (p.departmentId !== undefined ? (deptIndex.get(p.departmentId) ?? -1) : -1))),
+    poolSteps,
+    poolPriority,
     scenario,
     nodeIds: nodes.map((x) => x.id),
     nodeNames: nodes.map((x) => x.name),

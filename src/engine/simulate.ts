@@ -25,6 +25,7 @@ import {
   type ReplicationOptions,
   type ReplicationResult,
   type CostStats,
+  type PoolStats,
   type StepStats,
   type TraceSink,
   TRACE,
@@ -171,6 +172,7 @@ class Replication {
   private readonly stTotalWait: Float64Array;
   private readonly stWaits: (GrowableArray | undefined)[];
   private readonly deptQ: Int32Array;
+  private readonly poolBusy: Int32Array;
   private readonly deptMaxQ: Int32Array;
 
   // Timeline.
@@ -257,6 +259,7 @@ class Replication {
     this.stWaits = [];
     this.qBins = [];
     this.deptQ = new Int32Array(this.nDepts);
+    this.poolBusy = new Int32Array(m.poolSize.length);
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     for (let i = 0; i < n; i++) {
@@ -412,10 +415,24 @@ class Replication {
     this.integrate(node, now);
     this.busy[node]!--;
     if (this.inWindow) this.stCompleted[node]! += 1;
-    const next = this.dequeue(node);
-    if (next >= 0) {
-      if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
-      this.startService(node, next, now);
+    const p = this.m.pool[node]!;
+    if (p < 0) {
+      const next = this.dequeue(node);
+      if (next >= 0) {
+        if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
+        this.startService(node, next, now);
+      }
+    } else {
+      this.poolBusy[p]!--;
+      const step = this.pickFromPool(p);
+      if (step >= 0) {
+        if (step !== node) this.integrate(step, now);
+        const next = this.dequeue(step);
+        if (next >= 0) {
+          if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
+          this.startService(step, next, now);
+        }
+      }
     }
     this.moveOn(node, c, now);
   }
@@ -520,7 +537,8 @@ class Replication {
       return;
     }
     // A step.
-    if (this.busy[node]! < this.m.staff[node]!) {
+    const pool = this.m.pool[node]!;
+    if (pool < 0 ? this.busy[node]! < this.m.staff[node]! : this.poolBusy[pool]! < this.m.poolSize[pool]!) {
       if (this.trace) this.trace(TRACE.START, now, c, this.cls[c]!, node, -1);
       this.qEnter[c] = now;
       this.startService(node, c, now);
@@ -554,6 +572,8 @@ class Replication {
   private startService(node: number, c: number, now: number): void {
     this.integrate(node, now);
     this.busy[node]!++;
+    const pool = this.m.pool[node]!;
+    if (pool >= 0) this.poolBusy[pool]!++;
     const wait = now - this.qEnter[c]!;
     this.waitTotal[c]! += wait;
     if (this.inWindow) {
@@ -562,6 +582,49 @@ class Replication {
     }
     const s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
     this.cal.schedule(now + s, EV_SERVICE_END, node, c, 0);
+  }
+
+  /**
+   * The pool step whose waiting customer gets the next free member of staff: the lowest pool
+   * priority first (the steps are listed in that order), then the customer who has waited longest
+   * (the earliest queue entry among the heads of the queues); −1 when nobody waits.
+   */
+  private pickFromPool(p: number): number {
+    const steps = this.m.poolSteps[p]!;
+    let best = -1;
+    let bestPriority = 0;
+    let bestSince = Infinity;
+    for (let k = 0; k < steps.length; k++) {
+      const s = steps[k]!;
+      const priority = this.m.poolPriority[s]!;
+      if (best >= 0 && priority > bestPriority) break;
+      if (this.qlen[s] === 0) continue;
+      const c = this.peek(s);
+      if (c < 0) continue;
+      const since = this.qEnter[c]!;
+      if (best < 0 || since < bestSince) {
+        best = s;
+        bestPriority = priority;
+        bestSince = since;
+      }
+    }
+    return best;
+  }
+
+  /** The customer at the head of a step's queue (dropping entries of those who gave up), or −1. */
+  private peek(node: number): number {
+    const rings = this.queues[node]!;
+    for (let l = 0; l < rings.length; l++) {
+      const ring = rings[l]!;
+      while (ring.count > 0) {
+        const i = ring.head;
+        const c = ring.cust[i]!;
+        if (this.gen[c] === ring.gen[i]) return c;
+        ring.head = (i + 1) & (ring.cust.length - 1);
+        ring.count--;
+      }
+    }
+    return -1;
   }
 
   /** Next waiting customer at a step (highest priority level first), or −1. */
@@ -725,7 +788,7 @@ class Replication {
       const d = m.dept[i]!;
       if (d >= 0 && isStep) {
         const agg = deptAgg[d]!;
-        agg.staff += m.staff[i]!;
+        if (m.pool[i]! < 0) agg.staff += m.staff[i]!; // pools are counted once, below
         agg.busy += this.busyArea[i]!;
         agg.qArea += this.qArea[i]!;
         deptWaits[d]!.push(waitsArr);
@@ -758,6 +821,17 @@ class Replication {
         reworkShare: this.stArrivals[i]! > 0 ? this.stRepeats[i]! / this.stArrivals[i]! : 0,
       };
     }
+    // Staff pools: busy share of the pool, and its staff counted in its department (else its first step's).
+    const pools: Record<string, PoolStats> = {};
+    m.poolIds.forEach((id, p) => {
+      let busy = 0;
+      const steps = m.poolSteps[p]!;
+      for (let k = 0; k < steps.length; k++) busy += this.busyArea[steps[k]!]!;
+      const size = m.poolSize[p]!;
+      const d = m.poolDept[p]! >= 0 ? m.poolDept[p]! : steps.length > 0 ? m.dept[steps[0]!]! : -1;
+      if (d >= 0) deptAgg[d]!.staff += size;
+      pools[id] = { id, name: m.poolNames[p]!, size, departmentId: d >= 0 ? m.deptIds[d] : undefined, steps: Array.from(steps, (i) => m.nodeIds[i]!), utilization: size > 0 && windowLength > 0 ? busy / (size * windowLength) : 0 };
+    });
     m.deptIds.forEach((id, d) => {
       const agg = deptAgg[d]!;
       departments[id] = {
@@ -837,6 +911,7 @@ class Replication {
       insideAtWindowStart: this.insideAtWindowStart,
       steps,
       departments,
+      pools,
       classes,
       waitingQuantiles,
       timeline: {
@@ -855,7 +930,8 @@ class Replication {
     const minutesPerUnit = MINUTES_PER_UNIT[this.project.timeUnit];
     const hours = (windowLength * minutesPerUnit) / 60;
     let staff = 0;
-    for (const node of this.m.scenario.flow.nodes) if (node.kind === 'step') staff += node.staff * (node.costPerHour ?? c?.staffPerHour ?? 0) * hours;
+    for (const node of this.m.scenario.flow.nodes) if (node.kind === 'step' && node.poolId === undefined) staff += node.staff * (node.costPerHour ?? c?.staffPerHour ?? 0) * hours;
+    for (const pool of this.m.scenario.flow.pools ?? []) staff += pool.size * (pool.costPerHour ?? c?.staffPerHour ?? 0) * hours;
     const lostCustomers = (this.abandoned + this.turnedAway) * (c?.lostCustomer ?? 0);
     const atRiskLost = atRisk * (c?.shareLostAtRisk ?? 0) * (c?.lostCustomer ?? 0);
     const total = staff + lostCustomers + atRiskLost;

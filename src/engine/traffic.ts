@@ -137,6 +137,14 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
 
   const steps: Record<string, StepLoad> = {};
   const depts = new Map<string, { load: number; staff: number }>();
+  const addDept = (id: string, load: number, staff: number) => {
+    const d = depts.get(id) ?? { load: 0, staff: 0 };
+    d.load += load;
+    d.staff += staff;
+    depts.set(id, d);
+  };
+  // First each step's own traffic; then steps sharing a staff pool are looked at together.
+  const raw = new Map<string, { lambda: number; m1: number; m2: number }>();
   nodes.forEach((node, i) => {
     if (node.kind !== 'step') return;
     const lambda = nodeRates[node.id]!;
@@ -148,29 +156,50 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
       m1 += w * mo.mean;
       m2 += w * (mo.variance + mo.mean * mo.mean);
     });
-    const scv = m1 > 0 ? (m2 - m1 * m1) / (m1 * m1) : 0;
+    raw.set(node.id, { lambda, m1, m2 });
+  });
+  const pools = new Map((scenario.flow.pools ?? []).map((p) => [p.id, { size: p.size, lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  for (const node of nodes) {
+    if (node.kind !== 'step' || node.poolId === undefined) continue;
+    const p = pools.get(node.poolId);
+    const r = raw.get(node.id)!;
+    if (!p) continue;
+    p.lambda += r.lambda;
+    p.load += r.lambda * r.m1;
+    p.m2 += r.lambda * r.m2;
+    p.dept ??= node.departmentId;
+  }
+  nodes.forEach((node) => {
+    if (node.kind !== 'step') return;
+    const { lambda, m1, m2 } = raw.get(node.id)!;
+    const pool = node.poolId !== undefined ? pools.get(node.poolId) : undefined;
     const offeredLoad = lambda * m1;
-    const utilization = node.staff > 0 ? offeredLoad / node.staff : offeredLoad > 0 ? Infinity : 0;
-    const stable = utilization < 1 && node.staff > 0 && m1 > 0;
-    const approxWaitMMc = lambda === 0 ? 0 : stable ? mmc(lambda, 1 / m1, node.staff).meanWait : Infinity;
+    // A pool step sees the whole pool: its staff are the pool, its busy share the pool's.
+    const staff = pool ? pool.size : node.staff;
+    const load = pool ? pool.load : offeredLoad;
+    const qLambda = pool ? pool.lambda : lambda;
+    const qMean = qLambda > 0 ? load / qLambda : m1;
+    const qM2 = pool ? (pool.lambda > 0 ? pool.m2 / pool.lambda : m2) : m2;
+    const scv = qMean > 0 ? (qM2 - qMean * qMean) / (qMean * qMean) : 0;
+    const utilization = staff > 0 ? load / staff : load > 0 ? Infinity : 0;
+    const stable = utilization < 1 && staff > 0 && qMean > 0;
     steps[node.id] = {
       nodeId: node.id,
       arrivalRate: lambda,
       meanService: m1,
-      serviceScv: scv,
+      serviceScv: m1 > 0 ? (m2 - m1 * m1) / (m1 * m1) : 0,
       offeredLoad,
       utilization,
-      staff: node.staff,
-      approxWaitMMc,
-      approxWait: lambda === 0 ? 0 : stable ? allenCunneen(lambda, m1, 1, scv, node.staff) : Infinity,
+      staff,
+      approxWaitMMc: lambda === 0 ? 0 : stable ? mmc(qLambda, 1 / qMean, staff).meanWait : Infinity,
+      approxWait: lambda === 0 ? 0 : stable ? allenCunneen(qLambda, qMean, 1, scv, staff) : Infinity,
       farFromExponential: scv < 0.5 || scv > 2,
       visitsPerCustomer: totalArrivalRate > 0 ? lambda / totalArrivalRate : 0,
     };
-    const d = depts.get(node.departmentId) ?? { load: 0, staff: 0 };
-    d.load += offeredLoad;
-    d.staff += node.staff;
-    depts.set(node.departmentId, d);
+    if (pool) addDept(pool.dept ?? node.departmentId, offeredLoad, 0);
+    else addDept(node.departmentId, offeredLoad, node.staff);
   });
+  for (const p of pools.values()) if (p.dept !== undefined) addDept(p.dept, 0, p.size);
   const departments: Record<string, DepartmentLoad> = {};
   for (const [id, d] of depts) {
     departments[id] = { departmentId: id, offeredLoad: d.load, staff: d.staff, utilization: d.staff > 0 ? d.load / d.staff : d.load > 0 ? Infinity : 0 };

@@ -78,6 +78,17 @@ export interface ClassStats {
   timeInSystem: SampleStats;
 }
 
+export interface PoolStats {
+  id: string;
+  name: string;
+  size: number;
+  departmentId: string | undefined;
+  /** The steps drawing on the pool, in the order free staff look at them. */
+  steps: string[];
+  /** Busy staff-time / available staff-time of the pool. */
+  utilization: number;
+}
+
 export interface CostStats {
   /** Staff × hours in the window × cost per hour, over all steps. */
   staff: number;
@@ -155,6 +166,8 @@ export interface ReplicationResult {
   overall: OverallStats;
   steps: Record<string, StepStats>;
   departments: Record<string, DepartmentStats>;
+  /** Staff pools of the scenario, by id (empty when it has none). */
+  pools: Record<string, PoolStats>;
   classes: Record<string, ClassStats>;
   /** Percentiles 0..100 of total waiting per exited customer (101 values), for CDF charts. */
   waitingQuantiles: number[];

@@ -137,9 +137,18 @@ export function crossReferenceProblems(project: Project): Problem[] {
       deptIds.add(d.id);
     });
 
+    const poolIds = new Set<string>();
+    (flow.pools ?? []).forEach((pool, i) => {
+      const pp = `${at}.flow.pools[${i}]`;
+      if (poolIds.has(pool.id)) add(`${pp}.id`, `duplicate staff pool id "${pool.id}"`);
+      poolIds.add(pool.id);
+      if (pool.departmentId !== undefined && !deptIds.has(pool.departmentId)) add(`${pp}.departmentId`, `the pool "${pool.name}" refers to department "${pool.departmentId}", which does not exist`);
+    });
+
     const nodeIds = new Set<string>();
     flow.nodes.forEach((node, i) => {
       const np = `${at}.flow.nodes[${i}]`;
+      if (node.kind === 'step' && node.poolId !== undefined && !poolIds.has(node.poolId)) add(`${np}.poolId`, `"${node.name}" uses staff pool "${node.poolId}", which does not exist`);
       if (nodeIds.has(node.id)) add(`${np}.id`, `duplicate node id "${node.id}"`);
       nodeIds.add(node.id);
       if ((node.kind === 'step' || node.kind === 'delay') && node.departmentId !== undefined && !deptIds.has(node.departmentId)) {

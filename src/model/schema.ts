@@ -8,10 +8,10 @@ import { z } from 'zod';
 export const FORMAT_VERSION = 2 as const;
 /**
  * History of the format. Older files are upgraded when loaded (src/model/load.ts, `migrate`).
- * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`); nothing in a version-1 file changes
- *        meaning.
+ * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`) and staff pools (`flow.pools`, a
+ *        step's `poolId`); nothing in a version-1 file changes meaning.
  */
-export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions and customers at risk' } as const;
+export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions, customers at risk, staff pools' } as const;
 
 const id = z
   .string()
@@ -159,6 +159,10 @@ export const StepNode = z.object({
   patience: Distribution.optional(),
   /** Cost per staff member per hour at this step; absent: the project's `costs.staffPerHour`. */
   costPerHour: nonNegative.optional(),
+  /** Served by this staff pool instead of its own `staff` (which is then ignored). */
+  poolId: id.optional(),
+  /** Among the pool's steps with customers waiting, lower numbers are served first. */
+  poolPriority: z.number().int().min(0).max(100).optional(),
 });
 
 export const DelayNode = z.object({
@@ -203,8 +207,26 @@ export type FlowEdge = z.infer<typeof FlowEdge>;
 export const Department = z.object({ id, name, color: color.default('#4e79a7') });
 export type Department = z.infer<typeof Department>;
 
+/**
+ * A pool of cross-trained staff that several steps draw from (instead of their own staff). When
+ * staff become free and several of the pool's steps have customers waiting, the step with the
+ * lowest `poolPriority` is served first, and among equals the customer who has waited longest.
+ */
+export const StaffPool = z.object({
+  id,
+  name,
+  size: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000),
+  /** The department the pool's staff belong to (for department figures and costs). */
+  departmentId: id.optional(),
+  /** Cost per member per hour; absent: the project's `costs.staffPerHour`. */
+  costPerHour: nonNegative.optional(),
+});
+export type StaffPool = z.infer<typeof StaffPool>;
+
 export const Flow = z.object({
   departments: z.array(Department),
+  /** Staff pools shared by several steps (format 2). */
+  pools: z.array(StaffPool).optional(),
   nodes: z.array(FlowNode),
   edges: z.array(FlowEdge),
 });

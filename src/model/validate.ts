@@ -84,7 +84,10 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       );
     }
 
-    if (node.kind === 'step' && node.staff === 0) {
+    if (node.kind === 'step' && node.poolId !== undefined) {
+      const pool = scenario.flow.pools?.find((p) => p.id === node.poolId);
+      if (pool && pool.size === 0) nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" draws on the staff pool "${pool.name}", which has no staff${fromSources.has(node.id) ? ' but the step receives customers' : ''}.`);
+    } else if (node.kind === 'step' && node.staff === 0) {
       nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" has no staff${fromSources.has(node.id) ? ' but receives customers' : ''}.`);
     }
 

@@ -106,6 +106,7 @@ export function Canvas() {
           messages: bySeverity.get(n.id)?.messages ?? [],
           result: st && st.kind === 'step' ? { utilization: st.utilization.mean, meanQueue: st.queueLength.mean.mean, meanWait: st.waitingTime.mean } : undefined,
           stale,
+          pool: n.kind === 'step' && n.poolId !== undefined ? scenario.flow.pools?.find((p) => p.id === n.poolId) : undefined,
         },
       };
     });

@@ -6,6 +6,7 @@ import { scenarioTraffic } from '../derived';
 import { NodeInspector } from './NodeInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { ProjectSettings } from './ProjectSettings';
+import { PoolsEditor } from './PoolsEditor';
 
 export function Inspector() {
   const store = useAppStore();
@@ -25,6 +26,7 @@ export function Inspector() {
         classes={project.classes}
         unit={project.timeUnit}
         load={scenarioTraffic(project, scenario).steps[node.id]}
+        pools={scenario.flow.pools}
         onCommit={(next) => edit((p) => edits.updateNode(p, scenario.id, next))}
       />
     );
@@ -46,6 +48,7 @@ export function Inspector() {
     );
   }
   return (
+    <>
     <ProjectSettings
       project={project}
       departments={scenario.flow.departments}
@@ -65,5 +68,7 @@ export function Inspector() {
         edit((p) => edits.removeDepartment(p, scenario.id, id));
       }}
     />
+    <PoolsEditor project={project} scenarioId={scenario.id} onCommit={(next) => edit(() => next)} />
+    </>
   );
 }

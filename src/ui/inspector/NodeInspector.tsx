@@ -1,5 +1,5 @@
 // All the fields of one node, in users' words, with units.
-import { FlowNode, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type TimeUnit } from '../../model/schema';
+import { FlowNode, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type TimeUnit } from '../../model/schema';
 import { zodProblems } from '../../model/load';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
@@ -14,6 +14,8 @@ export interface NodeInspectorProps {
   classes: CustomerClass[];
   unit: TimeUnit;
   load?: StepLoad;
+  /** The scenario's staff pools (a step may draw on one instead of its own staff). */
+  pools?: StaffPool[];
   /** Commits the node; returns nothing (the caller validates through `commitNode`). */
   onCommit: (next: FlowNode) => void;
 }
@@ -26,7 +28,8 @@ export function nodeProblem(candidate: unknown): string | undefined {
   return p.message;
 }
 
-export function NodeInspector({ node, departments, classes, unit, load, onCommit }: NodeInspectorProps) {
+export function NodeInspector(props: NodeInspectorProps) {
+  const { node, departments, classes, unit, load, onCommit } = props;
   const u = UNIT_LABEL[unit];
   const tryCommit = (candidate: FlowNode) => {
     const err = nodeProblem(candidate);
@@ -125,7 +128,27 @@ export function NodeInspector({ node, departments, classes, unit, load, onCommit
             onCommit={(departmentId) => tryCommit({ ...node, departmentId })}
             testId="field-department"
           />
-          <NumberField label="Staff" value={node.staff} integer onCommit={(staff) => tryCommit({ ...node, staff })} hint="people working on this step in parallel" testId="field-staff" />
+          {(props.pools?.length ?? 0) > 0 && (
+            <SelectField
+              label="Staff from"
+              value={node.poolId ?? ''}
+              options={[{ value: '', label: 'its own staff' }, ...props.pools!.map((p) => ({ value: p.id, label: `the pool "${p.name}" (${p.size} people)` }))]}
+              onCommit={(poolId) => tryCommit(poolId ? { ...node, poolId } : (({ poolId: _p, poolPriority: _q, ...rest }) => rest)(node))}
+              testId="field-pool"
+            />
+          )}
+          {node.poolId !== undefined ? (
+            <NumberField
+              label="Pool priority"
+              value={node.poolPriority ?? 0}
+              integer
+              onCommit={(poolPriority) => tryCommit({ ...node, poolPriority })}
+              hint="lower numbers are served first when several of the pool's steps have customers waiting"
+              testId="field-pool-priority"
+            />
+          ) : (
+            <NumberField label="Staff" value={node.staff} integer onCommit={(staff) => tryCommit({ ...node, staff })} hint="people working on this step in parallel" testId="field-staff" />
+          )}
           <NumberField
             label="Cost per staff hour (optional)"
             value={node.costPerHour}

@@ -186,6 +186,31 @@ export function ResultsPanel() {
                     ))}
                 </tbody>
               </table>
+              {Object.keys(shown.pools ?? {}).length > 0 && (
+                <>
+                  <h3>Staff pools of “{shown.name}”</h3>
+                  <table className="sf-table" data-testid="pool-table">
+                    <thead>
+                      <tr>
+                        <th>Pool</th>
+                        <th>People</th>
+                        <th>Busy</th>
+                        <th>Steps served</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.values(shown.pools).map((p) => (
+                        <tr key={p.id}>
+                          <td>{p.name}</td>
+                          <td>{p.size}</td>
+                          <td>{pm(formatShare(p.utilization.mean), formatShare(p.utilization.ci95))}</td>
+                          <td>{p.steps.map((id) => shown.steps[id]?.name ?? id).join(', ')}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
             </div>
           )}
         </>

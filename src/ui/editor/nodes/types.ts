@@ -18,6 +18,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   /** Simulation results for this step, when there are (fresh or stale) results. */
   result: StepResultFigures | undefined;
   stale: boolean;
+  /** The staff pool a step draws on, if any. */
+  pool?: { name: string; size: number };
 }
 
 export type FlowRFNode = Node<FlowNodeData>;

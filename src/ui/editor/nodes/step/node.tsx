@@ -16,9 +16,15 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
   return (
     <NodeShell data={data} selected={selected} className={r ? 'has-result' : ''}>
       <div className="sf-node__line">
-        <span className="sf-staff" title="Staff working in parallel">
-          {n.staff} staff
-        </span>
+        {data.pool ? (
+          <span className="sf-staff" title="Staff from a shared pool">
+            pool {data.pool.name} ({data.pool.size})
+          </span>
+        ) : (
+          <span className="sf-staff" title="Staff working in parallel">
+            {n.staff} staff
+          </span>
+        )}
         <span className="sf-muted"> · {describeDistribution(n.service, UNIT_LABEL[data.unit])}</span>
       </div>
       {load && load.arrivalRate > 0 && (
