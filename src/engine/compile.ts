@@ -64,6 +64,11 @@ export interface CompiledModel {
   poolDept: Int32Array;
   poolSteps: Int32Array[];
   poolPriority: Int32Array;
+  /** Staff on shift per hour slot, per node and per pool (undefined: always `staff` / the pool size). */
+  shifts: (Int32Array | undefined)[];
+  poolShifts: (Int32Array | undefined)[];
+  /** Length of one shift slot (an hour) in the project's time unit. */
+  shiftSlot: number;
 }
 
 export function compileScenario(project: Project, scenarioId: string): CompiledModel {
@@ -95,6 +100,7 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
   const poolIndex = new Map(pools.map((p, i) => [p.id, i]));
   const pool = new Int32Array(n).fill(-1);
   const poolPriority = new Int32Array(n);
+  const shifts: (Int32Array | undefined)[] = nodes.map((node) => (node.kind === 'step' && node.shifts && node.poolId === undefined ? Int32Array.from(node.shifts.staff) : undefined));
 
   const outgoing = nodes.map(() => [] as typeof flow.edges);
   for (const e of flow.edges) {
@@ -221,6 +227,9 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     ),
   );
   return {
+    shifts,
+    poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),
+    shiftSlot: 60 / unitMinutes,
     pool,
     poolIds: pools.map((p) => p.id),
     poolNames: pools.map((p) => p.name),

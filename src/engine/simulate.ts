@@ -37,6 +37,8 @@ const EV_DELAY_END = 3;
 const EV_ABANDON = 4;
 const EV_WINDOW = 5;
 const EV_END = 6;
+const EV_SHIFT = 7; // a = node, b = absolute hour slot
+const EV_POOL_SHIFT = 8; // a = pool, b = absolute hour slot
 
 /** Events at one instant beyond this mean a loop that takes no time. */
 const SAME_TIME_LIMIT = 1_000_000;
@@ -173,6 +175,14 @@ class Replication {
   private readonly stWaits: (GrowableArray | undefined)[];
   private readonly deptQ: Int32Array;
   private readonly poolBusy: Int32Array;
+  // Staff on shift now (changes only for steps and pools with shifts), and its integral over the
+  // window (available staff-time) for those with shifts.
+  private readonly onShiftNow: Int32Array;
+  private readonly poolCap: Int32Array;
+  private readonly capArea: Float64Array;
+  private readonly capLastT: Float64Array;
+  private readonly poolCapArea: Float64Array;
+  private readonly poolCapLastT: Float64Array;
   private readonly deptMaxQ: Int32Array;
 
   // Timeline.
@@ -260,6 +270,12 @@ class Replication {
     this.qBins = [];
     this.deptQ = new Int32Array(this.nDepts);
     this.poolBusy = new Int32Array(m.poolSize.length);
+    this.onShiftNow = Int32Array.from(m.staff);
+    this.poolCap = Int32Array.from(m.poolSize);
+    this.capArea = new Float64Array(n);
+    this.capLastT = new Float64Array(n);
+    this.poolCapArea = new Float64Array(m.poolSize.length);
+    this.poolCapLastT = new Float64Array(m.poolSize.length);
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     for (let i = 0; i < n; i++) {
@@ -309,6 +325,16 @@ class Replication {
     else this.inWindow = true;
     if (Number.isFinite(this.endTime)) cal.schedule(this.endTime, EV_END, 0, 0, 0);
     for (const s of this.m.sources) this.scheduleArrival(s.node, 0);
+    this.m.shifts.forEach((sh, i) => {
+      if (!sh) return;
+      this.onShiftNow[i] = sh[0]!;
+      this.scheduleShift(EV_SHIFT, i, sh, 0);
+    });
+    this.m.poolShifts.forEach((sh, p) => {
+      if (!sh) return;
+      this.poolCap[p] = sh[0]!;
+      this.scheduleShift(EV_POOL_SHIFT, p, sh, 0);
+    });
 
     const shouldStop = this.options.shouldStop;
     let lastTime = -1;
@@ -354,6 +380,12 @@ class Replication {
           break;
         case EV_END:
           this.finished = true;
+          break;
+        case EV_SHIFT:
+          this.onShift(cal.a, cal.b, now);
+          break;
+        case EV_POOL_SHIFT:
+          this.onPoolShift(cal.a, cal.b, now);
           break;
       }
     }
@@ -417,14 +449,15 @@ class Replication {
     if (this.inWindow) this.stCompleted[node]! += 1;
     const p = this.m.pool[node]!;
     if (p < 0) {
-      const next = this.dequeue(node);
+      // Off shift (fewer on duty than were busy): the server goes home instead.
+      const next = this.busy[node]! < this.onShiftNow[node]! ? this.dequeue(node) : -1;
       if (next >= 0) {
         if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
         this.startService(node, next, now);
       }
     } else {
       this.poolBusy[p]!--;
-      const step = this.pickFromPool(p);
+      const step = this.poolBusy[p]! < this.poolCap[p]! ? this.pickFromPool(p) : -1;
       if (step >= 0) {
         if (step !== node) this.integrate(step, now);
         const next = this.dequeue(step);
@@ -459,6 +492,58 @@ class Replication {
       this.classAbandoned[this.cls[c]!]! += 1;
     }
     this.leave(c, now);
+  }
+
+  /** Schedules the next hour slot after `slot` where the staff on shift differ, if any. */
+  private scheduleShift(kind: number, who: number, sh: Int32Array, slot: number): void {
+    const len = sh.length;
+    const current = sh[slot % len]!;
+    for (let j = slot + 1; j <= slot + len; j++) {
+      if (sh[j % len] !== current) {
+        this.cal.schedule(j * this.m.shiftSlot, kind, who, j, 0);
+        return;
+      }
+    }
+  }
+
+  /** Integrates the staff on shift at a step (or pool) up to `now`, over the window only. */
+  private integrateCap(area: Float64Array, lastT: Float64Array, i: number, value: number, now: number): void {
+    const last = lastT[i]!;
+    if (now <= last) return;
+    lastT[i] = now;
+    if (!this.inWindow) return;
+    const from = last < this.ws ? this.ws : last;
+    if (now > from) area[i]! += value * (now - from);
+  }
+
+  /** A step's shift changes: more staff start on waiting customers; fewer finish who they serve. */
+  private onShift(node: number, slot: number, now: number): void {
+    const sh = this.m.shifts[node]!;
+    this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]!, now);
+    this.onShiftNow[node] = sh[slot % sh.length]!;
+    while (this.busy[node]! < this.onShiftNow[node]!) {
+      const next = this.dequeue(node);
+      if (next < 0) break;
+      if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
+      this.startService(node, next, now);
+    }
+    this.scheduleShift(EV_SHIFT, node, sh, slot);
+  }
+
+  private onPoolShift(p: number, slot: number, now: number): void {
+    const sh = this.m.poolShifts[p]!;
+    this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, now);
+    this.poolCap[p] = sh[slot % sh.length]!;
+    while (this.poolBusy[p]! < this.poolCap[p]!) {
+      const step = this.pickFromPool(p);
+      if (step < 0) break;
+      this.integrate(step, now);
+      const next = this.dequeue(step);
+      if (next < 0) break;
+      if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
+      this.startService(step, next, now);
+    }
+    this.scheduleShift(EV_POOL_SHIFT, p, sh, slot);
   }
 
   private onWindowStart(now: number): void {
@@ -538,7 +623,7 @@ class Replication {
     }
     // A step.
     const pool = this.m.pool[node]!;
-    if (pool < 0 ? this.busy[node]! < this.m.staff[node]! : this.poolBusy[pool]! < this.m.poolSize[pool]!) {
+    if (pool < 0 ? this.busy[node]! < this.onShiftNow[node]! : this.poolBusy[pool]! < this.poolCap[pool]!) {
       if (this.trace) this.trace(TRACE.START, now, c, this.cls[c]!, node, -1);
       this.qEnter[c] = now;
       this.startService(node, c, now);
@@ -771,6 +856,8 @@ class Replication {
   private result(end: number): ReplicationResult {
     const m = this.m;
     for (let i = 0; i < this.nNodes; i++) this.integrate(i, end);
+    m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]!, end));
+    m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, end));
     this.changeWip(end, 0);
     const windowLength = Math.max(0, end - this.ws);
     const per = (x: number) => (windowLength > 0 ? x / windowLength : 0);
@@ -779,7 +866,7 @@ class Replication {
     const departments: Record<string, DepartmentStats> = {};
     const deptWaits: Float64Array[][] = m.deptIds.map(() => []);
     const deptSummaries: StepStats['waitingTime'][][] = m.deptIds.map(() => []);
-    const deptAgg = m.deptIds.map(() => ({ staff: 0, busy: 0, qArea: 0, completed: 0, abandoned: 0, turnedAway: 0, totalWaiting: 0 }));
+    const deptAgg = m.deptIds.map(() => ({ avail: 0, busy: 0, qArea: 0, completed: 0, abandoned: 0, turnedAway: 0, totalWaiting: 0 }));
     for (const i of m.stations) {
       const id = m.nodeIds[i]!;
       const isStep = m.kind[i] === KIND_STEP;
@@ -788,7 +875,7 @@ class Replication {
       const d = m.dept[i]!;
       if (d >= 0 && isStep) {
         const agg = deptAgg[d]!;
-        if (m.pool[i]! < 0) agg.staff += m.staff[i]!; // pools are counted once, below
+        if (m.pool[i]! < 0) agg.avail += this.available(i, windowLength); // pools are counted once, below
         agg.busy += this.busyArea[i]!;
         agg.qArea += this.qArea[i]!;
         deptWaits[d]!.push(waitsArr);
@@ -801,7 +888,9 @@ class Replication {
         agg.turnedAway += this.stTurnedAway[i]!;
         agg.totalWaiting += this.stTotalWait[i]!;
       }
-      const staff = isStep ? m.staff[i]! : 0;
+      const pool = m.pool[i]!;
+      const avail = !isStep ? 0 : pool < 0 ? this.available(i, windowLength) : this.poolAvailable(pool, windowLength);
+      const staff = !isStep ? 0 : windowLength > 0 && (m.shifts[i] || (pool >= 0 && m.poolShifts[pool])) ? avail / windowLength : m.staff[i]!;
       steps[id] = {
         id,
         name: m.nodeNames[i]!,
@@ -814,7 +903,7 @@ class Replication {
         turnedAway: this.stTurnedAway[i]!,
         waitingTime,
         queueLength: { mean: per(this.qArea[i]!), max: this.maxQ[i]! },
-        utilization: isStep && staff > 0 && windowLength > 0 ? this.busyArea[i]! / (staff * windowLength) : 0,
+        utilization: isStep && avail > 0 ? this.busyArea[i]! / avail : 0,
         throughput: per(this.stCompleted[i]!),
         totalWaiting: this.stTotalWait[i]!,
         visitsPerCustomer: this.arrived > 0 ? this.stArrivals[i]! / this.arrived : 0,
@@ -828,17 +917,18 @@ class Replication {
       const steps = m.poolSteps[p]!;
       for (let k = 0; k < steps.length; k++) busy += this.busyArea[steps[k]!]!;
       const size = m.poolSize[p]!;
+      const avail = this.poolAvailable(p, windowLength);
       const d = m.poolDept[p]! >= 0 ? m.poolDept[p]! : steps.length > 0 ? m.dept[steps[0]!]! : -1;
-      if (d >= 0) deptAgg[d]!.staff += size;
-      pools[id] = { id, name: m.poolNames[p]!, size, departmentId: d >= 0 ? m.deptIds[d] : undefined, steps: Array.from(steps, (i) => m.nodeIds[i]!), utilization: size > 0 && windowLength > 0 ? busy / (size * windowLength) : 0 };
+      if (d >= 0) deptAgg[d]!.avail += avail;
+      pools[id] = { id, name: m.poolNames[p]!, size, departmentId: d >= 0 ? m.deptIds[d] : undefined, steps: Array.from(steps, (i) => m.nodeIds[i]!), utilization: avail > 0 ? busy / avail : 0 };
     });
     m.deptIds.forEach((id, d) => {
       const agg = deptAgg[d]!;
       departments[id] = {
         id,
         name: m.deptNames[d]!,
-        staff: agg.staff,
-        utilization: agg.staff > 0 && windowLength > 0 ? agg.busy / (agg.staff * windowLength) : 0,
+        staff: windowLength > 0 ? agg.avail / windowLength : 0,
+        utilization: agg.avail > 0 ? agg.busy / agg.avail : 0,
         // One step: its summary again, not a second pass over the same values.
         waitingTime: deptWaits[d]!.length === 1 ? { ...deptSummaries[d]![0]! } : summarizeAll(deptWaits[d]!),
         queueLength: { mean: per(agg.qArea), max: this.deptMaxQ[d]! },
@@ -924,14 +1014,27 @@ class Replication {
     };
   }
 
+  /** Staff-time available at a step (its own staff) over the window: on shift, or always there. */
+  private available(i: number, windowLength: number): number {
+    return this.m.shifts[i] ? this.capArea[i]! : this.m.staff[i]! * windowLength;
+  }
+
+  private poolAvailable(p: number, windowLength: number): number {
+    return this.m.poolShifts[p] ? this.poolCapArea[p]! : this.m.poolSize[p]! * windowLength;
+  }
+
   /** Money over the window from the project's cost assumptions (see Costs in the schema). */
   private costs(windowLength: number, atRisk: number): CostStats {
     const c = this.project.costs;
     const minutesPerUnit = MINUTES_PER_UNIT[this.project.timeUnit];
     const hours = (windowLength * minutesPerUnit) / 60;
+    // Staff-hours on shift × cost per hour.
+    const toHours = minutesPerUnit / 60;
     let staff = 0;
-    for (const node of this.m.scenario.flow.nodes) if (node.kind === 'step' && node.poolId === undefined) staff += node.staff * (node.costPerHour ?? c?.staffPerHour ?? 0) * hours;
-    for (const pool of this.m.scenario.flow.pools ?? []) staff += pool.size * (pool.costPerHour ?? c?.staffPerHour ?? 0) * hours;
+    this.m.scenario.flow.nodes.forEach((node, i) => {
+      if (node.kind === 'step' && node.poolId === undefined) staff += this.available(i, windowLength) * toHours * (node.costPerHour ?? c?.staffPerHour ?? 0);
+    });
+    (this.m.scenario.flow.pools ?? []).forEach((pool, p) => (staff += this.poolAvailable(p, windowLength) * toHours * (pool.costPerHour ?? c?.staffPerHour ?? 0)));
     const lostCustomers = (this.abandoned + this.turnedAway) * (c?.lostCustomer ?? 0);
     const atRiskLost = atRisk * (c?.shareLostAtRisk ?? 0) * (c?.lostCustomer ?? 0);
     const total = staff + lostCustomers + atRiskLost;

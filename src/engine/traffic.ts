@@ -158,7 +158,9 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     });
     raw.set(node.id, { lambda, m1, m2 });
   });
-  const pools = new Map((scenario.flow.pools ?? []).map((p) => [p.id, { size: p.size, lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  // With shifts, the load check uses the average staff on shift.
+  const avgShift = (sh: { staff: number[] } | undefined, fixed: number) => (sh ? sh.staff.reduce((a, b) => a + b, 0) / sh.staff.length : fixed);
+  const pools = new Map((scenario.flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
   for (const node of nodes) {
     if (node.kind !== 'step' || node.poolId === undefined) continue;
     const p = pools.get(node.poolId);
@@ -175,7 +177,8 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     const pool = node.poolId !== undefined ? pools.get(node.poolId) : undefined;
     const offeredLoad = lambda * m1;
     // A pool step sees the whole pool: its staff are the pool, its busy share the pool's.
-    const staff = pool ? pool.size : node.staff;
+    const staff = pool ? pool.size : avgShift(node.shifts, node.staff);
+    const servers = Math.max(1, Math.round(staff));
     const load = pool ? pool.load : offeredLoad;
     const qLambda = pool ? pool.lambda : lambda;
     const qMean = qLambda > 0 ? load / qLambda : m1;
@@ -191,13 +194,13 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
       offeredLoad,
       utilization,
       staff,
-      approxWaitMMc: lambda === 0 ? 0 : stable ? mmc(qLambda, 1 / qMean, staff).meanWait : Infinity,
-      approxWait: lambda === 0 ? 0 : stable ? allenCunneen(qLambda, qMean, 1, scv, staff) : Infinity,
+      approxWaitMMc: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? mmc(qLambda, 1 / qMean, servers).meanWait : Infinity,
+      approxWait: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? allenCunneen(qLambda, qMean, 1, scv, servers) : Infinity,
       farFromExponential: scv < 0.5 || scv > 2,
       visitsPerCustomer: totalArrivalRate > 0 ? lambda / totalArrivalRate : 0,
     };
     if (pool) addDept(pool.dept ?? node.departmentId, offeredLoad, 0);
-    else addDept(node.departmentId, offeredLoad, node.staff);
+    else addDept(node.departmentId, offeredLoad, staff);
   });
   for (const p of pools.values()) if (p.dept !== undefined) addDept(p.dept, 0, p.size);
   const departments: Record<string, DepartmentLoad> = {};

@@ -140,6 +140,19 @@ export const ArrivalsNode = z.object({
   classMix: z.array(ClassShare).optional(),
 });
 
+/**
+ * Staff on shift hour by hour, repeating every day (24 numbers) or every week (168, Monday 00:00
+ * first; simulated time 0 is Monday 00:00). When staff go off shift, customers in service are
+ * finished; nobody new is started until fewer are busy than are on shift.
+ */
+export const StaffShifts = z
+  .object({
+    repeat: z.enum(['day', 'week']),
+    staff: z.array(z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000)),
+  })
+  .refine((s) => s.staff.length === (s.repeat === 'day' ? 24 : 168), { message: 'needs one number per hour: 24 for a day, 168 for a week', path: ['staff'] });
+export type StaffShifts = z.infer<typeof StaffShifts>;
+
 export const QUEUE_DISCIPLINES = ['fifo', 'priority'] as const;
 
 export const StepNode = z.object({
@@ -163,6 +176,8 @@ export const StepNode = z.object({
   poolId: id.optional(),
   /** Among the pool's steps with customers waiting, lower numbers are served first. */
   poolPriority: z.number().int().min(0).max(100).optional(),
+  /** Staff on shift hour by hour, instead of `staff` all the time. */
+  shifts: StaffShifts.optional(),
 });
 
 export const DelayNode = z.object({
@@ -207,6 +222,7 @@ export type FlowEdge = z.infer<typeof FlowEdge>;
 export const Department = z.object({ id, name, color: color.default('#4e79a7') });
 export type Department = z.infer<typeof Department>;
 
+
 /**
  * A pool of cross-trained staff that several steps draw from (instead of their own staff). When
  * staff become free and several of the pool's steps have customers waiting, the step with the
@@ -220,6 +236,8 @@ export const StaffPool = z.object({
   departmentId: id.optional(),
   /** Cost per member per hour; absent: the project's `costs.staffPerHour`. */
   costPerHour: nonNegative.optional(),
+  /** People on shift hour by hour (then `size` is only the headcount shown). */
+  shifts: StaffShifts.optional(),
 });
 export type StaffPool = z.infer<typeof StaffPool>;
 

@@ -87,7 +87,9 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
     if (node.kind === 'step' && node.poolId !== undefined) {
       const pool = scenario.flow.pools?.find((p) => p.id === node.poolId);
       if (pool && pool.size === 0) nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" draws on the staff pool "${pool.name}", which has no staff${fromSources.has(node.id) ? ' but the step receives customers' : ''}.`);
-    } else if (node.kind === 'step' && node.staff === 0) {
+    } else if (node.kind === 'step' && node.shifts && node.shifts.staff.every((x) => x === 0)) {
+      nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" has nobody on shift at any hour${fromSources.has(node.id) ? ' but receives customers' : ''}.`);
+    } else if (node.kind === 'step' && !node.shifts && node.staff === 0) {
       nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" has no staff${fromSources.has(node.id) ? ' but receives customers' : ''}.`);
     }
 

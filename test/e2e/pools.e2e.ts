@@ -22,3 +22,23 @@ test('a staff pool shared by two steps: set up in the inspector, simulated, repo
   await page.getByTestId('pool-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/35-pool.png` });
 });
+
+test('shifts on a step: edited hour by hour, shown on the node, simulated', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('node-contract').click();
+  await page.getByTestId('step-shifts-toggle').check();
+  for (const h of [0, 1, 2, 3, 4, 5, 6, 22, 23]) {
+    await page.getByTestId(`step-shifts-${h}`).fill('0');
+    await page.getByTestId(`step-shifts-${h}`).press('Enter');
+  }
+  await page.getByTestId('step-shifts-12').fill('3');
+  await page.getByTestId('step-shifts-12').press('Enter');
+  await expect(page.getByTestId('node-contract')).toContainText('shifts, up to 3 staff');
+  const contract = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'contract');
+  expect(contract.shifts.staff.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
+  expect(contract.shifts.staff[12]).toBe(3);
+  await page.screenshot({ path: `${SHOTS}/36-shifts.png` });
+  await page.getByTestId('run-current').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('step-table')).toContainText('Contract signing');
+});

@@ -7,6 +7,7 @@ import { UNIT_LABEL } from '../derived';
 import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
+import { ShiftsEditor } from './ShiftsEditor';
 
 export interface NodeInspectorProps {
   node: FlowNode;
@@ -147,7 +148,15 @@ export function NodeInspector(props: NodeInspectorProps) {
               testId="field-pool-priority"
             />
           ) : (
-            <NumberField label="Staff" value={node.staff} integer onCommit={(staff) => tryCommit({ ...node, staff })} hint="people working on this step in parallel" testId="field-staff" />
+            <>
+              {!node.shifts && <NumberField label="Staff" value={node.staff} integer onCommit={(staff) => tryCommit({ ...node, staff })} hint="people working on this step in parallel" testId="field-staff" />}
+              <ShiftsEditor
+                shifts={node.shifts}
+                fallback={node.staff}
+                onCommit={(shifts) => tryCommit(shifts ? { ...node, shifts } : (({ shifts: _s, ...rest }) => rest)(node))}
+                testId="step-shifts"
+              />
+            </>
           )}
           <NumberField
             label="Cost per staff hour (optional)"

@@ -4,6 +4,7 @@ import { Project, type StaffPool } from '../../model/schema';
 import { crossReferenceProblems, zodProblems } from '../../model/load';
 import { freshId } from '../store/edits';
 import { NumberField, SelectField, TextField } from './fields';
+import { ShiftsEditor } from './ShiftsEditor';
 
 export function PoolsEditor({ project, scenarioId, onCommit }: { project: Project; scenarioId: string; onCommit: (next: Project) => void }) {
   const scenario = project.scenarios.find((s) => s.id === scenarioId)!;
@@ -35,6 +36,12 @@ export function PoolsEditor({ project, scenarioId, onCommit }: { project: Projec
             value={pool.departmentId ?? ''}
             options={[{ value: '', label: '(the department of its first step)' }, ...scenario.flow.departments.map((d) => ({ value: d.id, label: d.name }))]}
             onCommit={(departmentId) => commit(pools.map((p, j) => (j === i ? (departmentId ? { ...p, departmentId } : (({ departmentId: _d, ...rest }) => rest)(p)) : p)))}
+          />
+          <ShiftsEditor
+            shifts={pool.shifts}
+            fallback={pool.size}
+            onCommit={(shifts) => commit(pools.map((p, j) => (j === i ? (shifts ? { ...p, shifts } : (({ shifts: _s, ...rest }) => rest)(p)) : p)))}
+            testId={`pool-shifts-${pool.id}`}
           />
           <p className="sf-muted">Used by: {users(pool.id).map((n) => n.name).join(', ') || 'no step yet'}</p>
           {users(pool.id).length === 0 && (

@@ -20,6 +20,10 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
           <span className="sf-staff" title="Staff from a shared pool">
             pool {data.pool.name} ({data.pool.size})
           </span>
+        ) : n.shifts ? (
+          <span className="sf-staff" title="Staff on duty change through the day or week">
+            shifts, up to {Math.max(...n.shifts.staff)} staff
+          </span>
         ) : (
           <span className="sf-staff" title="Staff working in parallel">
             {n.staff} staff
