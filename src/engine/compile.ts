@@ -1,7 +1,7 @@
 // Turns a checked project and one of its scenarios into compact runtime tables: node indices,
 // routing tables, samplers, rates in the project's time unit. Throws SimulationError
 // ('invalid-model') when the scenario cannot be simulated.
-import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
+import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type LearningCurve, type Project, type Scenario } from '../model/schema';
 import { createSampler, type Sampler } from './distributions';
 import { SimulationError } from './types';
 
@@ -69,6 +69,8 @@ export interface CompiledModel {
   poolShifts: (Int32Array | undefined)[];
   /** Length of one shift slot (an hour) in the project's time unit. */
   shiftSlot: number;
+  /** Learning curve per step (its own, else its pool's). */
+  learning: (LearningCurve | undefined)[];
 }
 
 export function compileScenario(project: Project, scenarioId: string): CompiledModel {
@@ -226,7 +228,9 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
         .sort((a, b) => poolPriority[a]! - poolPriority[b]! || a - b),
     ),
   );
+  const learning = nodes.map((node) => (node.kind === 'step' ? (node.learning ?? (node.poolId !== undefined ? pools.find((p) => p.id === node.poolId)?.learning : undefined)) : undefined));
   return {
+    learning,
     shifts,
     poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),
     shiftSlot: 60 / unitMinutes,

@@ -11,7 +11,8 @@
 // - Time averages (queue length, busy staff, customers inside) integrate over the window only.
 // - Horizon 'duration': the run ends at warm-up + duration. Horizon 'customers': the run ends at
 //   the moment of the count-th arrival after the warm-up.
-import { MINUTES_PER_UNIT, type Project } from '../model/schema';
+import { MINUTES_PER_UNIT, type LearningCurve, type Project } from '../model/schema';
+import { exp, log } from './math';
 import { Calendar } from './calendar';
 import { standardExponential } from './exponential';
 import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
@@ -665,7 +666,9 @@ class Replication {
       this.stWaits[node]!.push(wait);
       this.stTotalWait[node]! += wait;
     }
-    const s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
+    let s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
+    const learning = this.m.learning[node];
+    if (learning !== undefined) s *= learningFactor(learning, now);
     this.cal.schedule(now + s, EV_SERVICE_END, node, c, 0);
   }
 
@@ -1085,6 +1088,19 @@ class Replication {
     return { suggested, configured, tooShort };
   }
 }
+
+/**
+ * The service-time multiplier of a learning curve at time t: from `multiplier` at 0 back to 1 at
+ * the end of the period, linearly, or exponentially with the extra time down to 5 % at the end
+ * (and still falling after it).
+ */
+export function learningFactor(l: LearningCurve, t: number): number {
+  const extra = l.multiplier - 1;
+  if (extra <= 0) return 1;
+  if (l.shape === 'linear') return t >= l.period ? 1 : 1 + extra * (1 - t / l.period);
+  return 1 + extra * exp((-t * LN20) / l.period);
+}
+const LN20 = log(20);
 
 /** Summary of several samples taken together (a department's steps). */
 function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {

@@ -153,6 +153,18 @@ export const StaffShifts = z
   .refine((s) => s.staff.length === (s.repeat === 'day' ? 24 : 168), { message: 'needs one number per hour: 24 for a day, 168 for a week', path: ['staff'] });
 export type StaffShifts = z.infer<typeof StaffShifts>;
 
+/**
+ * Staff slower while they learn a new process: service times start at `multiplier` × normal and
+ * return to normal over `period` (time units from the start of the run): linearly, or
+ * exponentially (the extra time falls to 5 % of its start at the end of the period).
+ */
+export const LearningCurve = z.object({
+  multiplier: z.number().finite().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+  period: positive,
+  shape: z.enum(['linear', 'exponential']).default('linear'),
+});
+export type LearningCurve = z.infer<typeof LearningCurve>;
+
 export const QUEUE_DISCIPLINES = ['fifo', 'priority'] as const;
 
 export const StepNode = z.object({
@@ -178,6 +190,8 @@ export const StepNode = z.object({
   poolPriority: z.number().int().min(0).max(100).optional(),
   /** Staff on shift hour by hour, instead of `staff` all the time. */
   shifts: StaffShifts.optional(),
+  /** Slower service while staff learn (a proposal's first weeks); overrides the pool's. */
+  learning: LearningCurve.optional(),
 });
 
 export const DelayNode = z.object({
@@ -238,6 +252,8 @@ export const StaffPool = z.object({
   costPerHour: nonNegative.optional(),
   /** People on shift hour by hour (then `size` is only the headcount shown). */
   shifts: StaffShifts.optional(),
+  /** Slower service while the pool's staff learn, for every step drawing on it. */
+  learning: LearningCurve.optional(),
 });
 export type StaffPool = z.infer<typeof StaffPool>;
 

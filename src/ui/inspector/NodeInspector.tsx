@@ -1,5 +1,5 @@
 // All the fields of one node, in users' words, with units.
-import { FlowNode, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type TimeUnit } from '../../model/schema';
+import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type TimeUnit } from '../../model/schema';
 import { zodProblems } from '../../model/load';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
@@ -8,6 +8,7 @@ import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
 import { ShiftsEditor } from './ShiftsEditor';
+import { LearningEditor } from './LearningEditor';
 
 export interface NodeInspectorProps {
   node: FlowNode;
@@ -158,6 +159,7 @@ export function NodeInspector(props: NodeInspectorProps) {
               />
             </>
           )}
+          <LearningEditor value={node.learning} unit={u} week={10080 / MINUTES_PER_UNIT[unit]} onCommit={(learning) => tryCommit(learning ? { ...node, learning } : (({ learning: _l, ...rest }) => rest)(node))} testId="step-learning" />
           <NumberField
             label="Cost per staff hour (optional)"
             value={node.costPerHour}

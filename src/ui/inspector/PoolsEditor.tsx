@@ -1,10 +1,12 @@
 // Staff pools of the scenario on screen: cross-trained people that several steps draw from.
 // A step chooses its pool in its own inspector ("Staff from").
-import { Project, type StaffPool } from '../../model/schema';
+import { MINUTES_PER_UNIT, Project, type StaffPool } from '../../model/schema';
 import { crossReferenceProblems, zodProblems } from '../../model/load';
 import { freshId } from '../store/edits';
 import { NumberField, SelectField, TextField } from './fields';
 import { ShiftsEditor } from './ShiftsEditor';
+import { LearningEditor } from './LearningEditor';
+import { UNIT_LABEL } from '../derived';
 
 export function PoolsEditor({ project, scenarioId, onCommit }: { project: Project; scenarioId: string; onCommit: (next: Project) => void }) {
   const scenario = project.scenarios.find((s) => s.id === scenarioId)!;
@@ -42,6 +44,13 @@ export function PoolsEditor({ project, scenarioId, onCommit }: { project: Projec
             fallback={pool.size}
             onCommit={(shifts) => commit(pools.map((p, j) => (j === i ? (shifts ? { ...p, shifts } : (({ shifts: _s, ...rest }) => rest)(p)) : p)))}
             testId={`pool-shifts-${pool.id}`}
+          />
+          <LearningEditor
+            value={pool.learning}
+            unit={UNIT_LABEL[project.timeUnit]}
+            week={10080 / MINUTES_PER_UNIT[project.timeUnit]}
+            onCommit={(learning) => commit(pools.map((p, j) => (j === i ? (learning ? { ...p, learning } : (({ learning: _l, ...rest }) => rest)(p)) : p)))}
+            testId={`pool-learning-${pool.id}`}
           />
           <p className="sf-muted">Used by: {users(pool.id).map((n) => n.name).join(', ') || 'no step yet'}</p>
           {users(pool.id).length === 0 && (

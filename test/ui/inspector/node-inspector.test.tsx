@@ -298,3 +298,36 @@ describe('NodeInspector: arrival peaks', () => {
     expect(node.schedule).toBeUndefined();
   });
 });
+
+describe('NodeInspector: shifts and learning', () => {
+  it('shifts replace the staff number with an hourly grid; a bad hour is refused at the field', async () => {
+    const { user, last } = setup(step);
+    await user.click(screen.getByTestId('step-shifts-toggle'));
+    expect(last()).toMatchObject({ shifts: { repeat: 'day' } });
+    const first = last() as Extract<FlowNode, { kind: 'step' }>;
+    expect(first.shifts!.staff).toEqual(Array.from({ length: 24 }, () => first.staff));
+    expect(screen.queryByTestId('field-staff')).toBeNull();
+    await user.clear(screen.getByTestId('step-shifts-3'));
+    await user.type(screen.getByTestId('step-shifts-3'), '0{Enter}');
+    expect((last() as Extract<FlowNode, { kind: 'step' }>).shifts!.staff[3]).toBe(0);
+    await user.clear(screen.getByTestId('step-shifts-4'));
+    await user.type(screen.getByTestId('step-shifts-4'), '1.5{Enter}');
+    expect(describedError(screen.getByTestId('step-shifts-4'))).toMatch(/whole number/);
+    await user.click(screen.getByTestId('step-shifts-toggle'));
+    expect('shifts' in last()).toBe(false);
+  });
+
+  it('a learning curve starts at 40 % longer for 8 weeks, and can be edited and removed', async () => {
+    const { user, last } = setup(step);
+    await user.click(screen.getByTestId('step-learning-toggle'));
+    expect((last() as Extract<FlowNode, { kind: 'step' }>).learning).toEqual({ multiplier: 1.4, period: 8 * 10080, shape: 'linear' });
+    await user.clear(screen.getByTestId('step-learning-multiplier'));
+    await user.type(screen.getByTestId('step-learning-multiplier'), '0.5{Enter}');
+    expect(describedError(screen.getByTestId('step-learning-multiplier'))).toMatch(/at least 1/);
+    await user.clear(screen.getByTestId('step-learning-multiplier'));
+    await user.type(screen.getByTestId('step-learning-multiplier'), '1.25{Enter}');
+    expect((last() as Extract<FlowNode, { kind: 'step' }>).learning!.multiplier).toBe(1.25);
+    await user.click(screen.getByTestId('step-learning-toggle'));
+    expect('learning' in last()).toBe(false);
+  });
+});
