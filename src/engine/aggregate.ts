@@ -117,6 +117,8 @@ export interface ScenarioResults {
   departments: Record<string, DepartmentEstimates>;
   /** Staff pools: size, steps and busy share (Estimate), by id. */
   pools: Record<string, { id: string; name: string; size: number; departmentId: string | undefined; steps: string[]; utilization: Estimate }>;
+  /** Systems with outages: availability and failures in the window (Estimates). */
+  systems: Record<string, { id: string; name: string; availability: Estimate; failures: Estimate }>;
   classes: Record<string, ClassEstimates>;
   /** Mean percentiles 0..100 of total waiting per customer (for CDF charts). */
   waitingCdf: number[];
@@ -281,6 +283,9 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     overall,
     steps,
     departments,
+    systems: Object.fromEntries(
+      Object.values(reps[0]!.systems ?? {}).map((x) => [x.id, { id: x.id, name: x.name, availability: est(reps.map((r) => r.systems[x.id]?.availability ?? 1)), failures: est(reps.map((r) => r.systems[x.id]?.failures ?? 0)) }]),
+    ),
     pools: Object.fromEntries(
       Object.values(reps[0]!.pools ?? {}).map((p) => [p.id, { id: p.id, name: p.name, size: p.size, departmentId: p.departmentId, steps: p.steps, utilization: est(reps.map((r) => r.pools[p.id]?.utilization ?? 0)) }]),
     ),

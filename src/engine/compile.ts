@@ -71,6 +71,13 @@ export interface CompiledModel {
   shiftSlot: number;
   /** Learning curve per step (its own, else its pool's). */
   learning: (LearningCurve | undefined)[];
+  /** Systems with outages, the systems each node depends on, and each system's steps. */
+  systemIds: string[];
+  systemNames: string[];
+  systemFailure: Sampler[];
+  systemRepair: Sampler[];
+  stepSystems: (Int32Array | undefined)[];
+  systemSteps: Int32Array[];
 }
 
 export function compileScenario(project: Project, scenarioId: string): CompiledModel {
@@ -229,7 +236,25 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     ),
   );
   const learning = nodes.map((node) => (node.kind === 'step' ? (node.learning ?? (node.poolId !== undefined ? pools.find((p) => p.id === node.poolId)?.learning : undefined)) : undefined));
+  const systems = flow.systems ?? [];
+  const systemIndex = new Map(systems.map((x, i) => [x.id, i]));
+  const stepSystems = nodes.map((node) => {
+    if (node.kind !== 'step' || !node.systemIds || node.systemIds.length === 0) return undefined;
+    return Int32Array.from(
+      [...new Set(node.systemIds)].map((sid) => {
+        const k = systemIndex.get(sid);
+        if (k === undefined) throw new SimulationError('invalid-model', `"${node.name}" depends on a system that does not exist.`);
+        return k;
+      }),
+    );
+  });
   return {
+    systemIds: systems.map((x) => x.id),
+    systemNames: systems.map((x) => x.name),
+    systemFailure: systems.map((x) => createSampler(x.timeBetweenFailures)),
+    systemRepair: systems.map((x) => createSampler(x.timeToRepair)),
+    stepSystems,
+    systemSteps: systems.map((_, k) => Int32Array.from(nodes.map((_, i) => i).filter((i) => stepSystems[i]?.includes(k)))),
     learning,
     shifts,
     poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),

@@ -40,6 +40,8 @@ const EV_WINDOW = 5;
 const EV_END = 6;
 const EV_SHIFT = 7; // a = node, b = absolute hour slot
 const EV_POOL_SHIFT = 8; // a = pool, b = absolute hour slot
+const EV_SYSTEM_FAIL = 9; // a = system
+const EV_SYSTEM_REPAIR = 10; // a = system
 
 /** Events at one instant beyond this mean a loop that takes no time. */
 const SAME_TIME_LIMIT = 1_000_000;
@@ -146,6 +148,11 @@ class Replication {
   private waitTotal = new Float64Array(this.cap);
   private qEnter = new Float64Array(this.cap);
   private gen = new Int32Array(this.cap);
+  // Service at steps that depend on systems: a token per customer invalidates the end event of a
+  // service paused by an outage; the end time and what remains are kept to resume it.
+  private svcToken = new Int32Array(this.cap);
+  private svcEnd = new Float64Array(this.cap);
+  private svcLeft = new Float64Array(this.cap);
   private lastDept = new Int32Array(this.cap);
   private handoffs = new Int32Array(this.cap);
   private touchedCount = new Int32Array(this.cap);
@@ -184,6 +191,16 @@ class Replication {
   private readonly capLastT: Float64Array;
   private readonly poolCapArea: Float64Array;
   private readonly poolCapLastT: Float64Array;
+  // Systems: down or not, how many of its systems are down per step, who is being served at steps
+  // with systems, and uptime in the window.
+  private readonly sysDown: Uint8Array;
+  private readonly stepDown: Int32Array;
+  private readonly serving: number[][];
+  private readonly sysUp: Float64Array;
+  private readonly sysLastT: Float64Array;
+  private readonly sysFailures: Float64Array;
+  private readonly failureStream: RandomStream[] = [];
+  private readonly repairStream: RandomStream[] = [];
   private readonly deptMaxQ: Int32Array;
 
   // Timeline.
@@ -277,6 +294,17 @@ class Replication {
     this.capLastT = new Float64Array(n);
     this.poolCapArea = new Float64Array(m.poolSize.length);
     this.poolCapLastT = new Float64Array(m.poolSize.length);
+    const ns = m.systemIds.length;
+    this.sysDown = new Uint8Array(ns);
+    this.stepDown = new Int32Array(n);
+    this.serving = Array.from({ length: n }, () => []);
+    this.sysUp = new Float64Array(ns);
+    this.sysLastT = new Float64Array(ns);
+    this.sysFailures = new Float64Array(ns);
+    for (const id of m.systemIds) {
+      this.failureStream.push(this.streams.stream(`failure:${id}`));
+      this.repairStream.push(this.streams.stream(`repair:${id}`));
+    }
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     for (let i = 0; i < n; i++) {
@@ -336,6 +364,7 @@ class Replication {
       this.poolCap[p] = sh[0]!;
       this.scheduleShift(EV_POOL_SHIFT, p, sh, 0);
     });
+    for (let k = 0; k < this.m.systemIds.length; k++) this.cal.schedule(this.m.systemFailure[k]!.sample(this.failureStream[k]!), EV_SYSTEM_FAIL, k, 0, 0);
 
     const shouldStop = this.options.shouldStop;
     let lastTime = -1;
@@ -368,6 +397,8 @@ class Replication {
           this.onArrival(cal.a, now);
           break;
         case EV_SERVICE_END:
+          // A service paused by an outage left a stale end event behind.
+          if (this.m.stepSystems[cal.a] !== undefined && cal.c !== this.svcToken[cal.b]) break;
           this.onServiceEnd(cal.a, cal.b, now);
           break;
         case EV_DELAY_END:
@@ -387,6 +418,12 @@ class Replication {
           break;
         case EV_POOL_SHIFT:
           this.onPoolShift(cal.a, cal.b, now);
+          break;
+        case EV_SYSTEM_FAIL:
+          this.onSystemFail(cal.a, now);
+          break;
+        case EV_SYSTEM_REPAIR:
+          this.onSystemRepair(cal.a, now);
           break;
       }
     }
@@ -447,11 +484,17 @@ class Replication {
   private onServiceEnd(node: number, c: number, now: number): void {
     this.integrate(node, now);
     this.busy[node]!--;
+    if (this.m.stepSystems[node] !== undefined) {
+      const list = this.serving[node]!;
+      const k = list.indexOf(c);
+      list[k] = list[list.length - 1]!;
+      list.pop();
+    }
     if (this.inWindow) this.stCompleted[node]! += 1;
     const p = this.m.pool[node]!;
     if (p < 0) {
       // Off shift (fewer on duty than were busy): the server goes home instead.
-      const next = this.busy[node]! < this.onShiftNow[node]! ? this.dequeue(node) : -1;
+      const next = this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0 ? this.dequeue(node) : -1;
       if (next >= 0) {
         if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
         this.startService(node, next, now);
@@ -522,7 +565,7 @@ class Replication {
     const sh = this.m.shifts[node]!;
     this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]!, now);
     this.onShiftNow[node] = sh[slot % sh.length]!;
-    while (this.busy[node]! < this.onShiftNow[node]!) {
+    while (this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0) {
       const next = this.dequeue(node);
       if (next < 0) break;
       if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
@@ -545,6 +588,72 @@ class Replication {
       this.startService(step, next, now);
     }
     this.scheduleShift(EV_POOL_SHIFT, p, sh, slot);
+  }
+
+  /** Uptime of a system, integrated over the window. */
+  private integrateSystem(k: number, now: number): void {
+    const last = this.sysLastT[k]!;
+    if (now <= last) return;
+    this.sysLastT[k] = now;
+    if (!this.inWindow || this.sysDown[k]) return;
+    const from = last < this.ws ? this.ws : last;
+    if (now > from) this.sysUp[k]! += now - from;
+  }
+
+  /** A system fails: its steps stop; service in progress there is paused (preemptive resume). */
+  private onSystemFail(k: number, now: number): void {
+    this.integrateSystem(k, now);
+    this.sysDown[k] = 1;
+    if (this.inWindow) this.sysFailures[k]! += 1;
+    const steps = this.m.systemSteps[k]!;
+    for (let j = 0; j < steps.length; j++) {
+      const node = steps[j]!;
+      if (this.stepDown[node]!++ > 0) continue; // already stopped by another system
+      const list = this.serving[node]!;
+      for (let q = 0; q < list.length; q++) {
+        const c = list[q]!;
+        this.svcLeft[c] = this.svcEnd[c]! - now;
+        this.svcToken[c]!++; // the scheduled end no longer counts
+      }
+    }
+    this.cal.schedule(now + this.m.systemRepair[k]!.sample(this.repairStream[k]!), EV_SYSTEM_REPAIR, k, 0, 0);
+  }
+
+  /** A system is repaired: paused services resume with what was left; free staff start again. */
+  private onSystemRepair(k: number, now: number): void {
+    this.integrateSystem(k, now);
+    this.sysDown[k] = 0;
+    const steps = this.m.systemSteps[k]!;
+    for (let j = 0; j < steps.length; j++) {
+      const node = steps[j]!;
+      if (--this.stepDown[node]! > 0) continue; // another system is still down
+      const list = this.serving[node]!;
+      for (let q = 0; q < list.length; q++) {
+        const c = list[q]!;
+        this.svcEnd[c] = now + this.svcLeft[c]!;
+        this.cal.schedule(this.svcEnd[c]!, EV_SERVICE_END, node, c, ++this.svcToken[c]!);
+      }
+      const p = this.m.pool[node]!;
+      if (p < 0) {
+        while (this.busy[node]! < this.onShiftNow[node]!) {
+          const next = this.dequeue(node);
+          if (next < 0) break;
+          if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
+          this.startService(node, next, now);
+        }
+      } else {
+        while (this.poolBusy[p]! < this.poolCap[p]!) {
+          const step = this.pickFromPool(p);
+          if (step < 0) break;
+          this.integrate(step, now);
+          const next = this.dequeue(step);
+          if (next < 0) break;
+          if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
+          this.startService(step, next, now);
+        }
+      }
+    }
+    this.cal.schedule(now + this.m.systemFailure[k]!.sample(this.failureStream[k]!), EV_SYSTEM_FAIL, k, 0, 0);
   }
 
   private onWindowStart(now: number): void {
@@ -624,7 +733,7 @@ class Replication {
     }
     // A step.
     const pool = this.m.pool[node]!;
-    if (pool < 0 ? this.busy[node]! < this.onShiftNow[node]! : this.poolBusy[pool]! < this.poolCap[pool]!) {
+    if (this.stepDown[node] === 0 && (pool < 0 ? this.busy[node]! < this.onShiftNow[node]! : this.poolBusy[pool]! < this.poolCap[pool]!)) {
       if (this.trace) this.trace(TRACE.START, now, c, this.cls[c]!, node, -1);
       this.qEnter[c] = now;
       this.startService(node, c, now);
@@ -669,6 +778,12 @@ class Replication {
     let s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
     const learning = this.m.learning[node];
     if (learning !== undefined) s *= learningFactor(learning, now);
+    if (this.m.stepSystems[node] !== undefined) {
+      this.serving[node]!.push(c);
+      this.svcEnd[c] = now + s;
+      this.cal.schedule(now + s, EV_SERVICE_END, node, c, ++this.svcToken[c]!);
+      return;
+    }
     this.cal.schedule(now + s, EV_SERVICE_END, node, c, 0);
   }
 
@@ -686,7 +801,7 @@ class Replication {
       const s = steps[k]!;
       const priority = this.m.poolPriority[s]!;
       if (best >= 0 && priority > bestPriority) break;
-      if (this.qlen[s] === 0) continue;
+      if (this.qlen[s] === 0 || this.stepDown[s] !== 0) continue;
       const c = this.peek(s);
       if (c < 0) continue;
       const since = this.qEnter[c]!;
@@ -794,6 +909,9 @@ class Replication {
       return b;
     };
     this.cls = i32(this.cls);
+    this.svcToken = i32(this.svcToken);
+    this.svcEnd = f64(this.svcEnd);
+    this.svcLeft = f64(this.svcLeft);
     this.arrT = f64(this.arrT);
     this.waitTotal = f64(this.waitTotal);
     this.qEnter = f64(this.qEnter);
@@ -861,6 +979,7 @@ class Replication {
     for (let i = 0; i < this.nNodes; i++) this.integrate(i, end);
     m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]!, end));
     m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, end));
+    for (let k = 0; k < m.systemIds.length; k++) this.integrateSystem(k, end);
     this.changeWip(end, 0);
     const windowLength = Math.max(0, end - this.ws);
     const per = (x: number) => (windowLength > 0 ? x / windowLength : 0);
@@ -1005,6 +1124,9 @@ class Replication {
       steps,
       departments,
       pools,
+      systems: Object.fromEntries(
+        m.systemIds.map((id, k) => [id, { id, name: m.systemNames[k]!, availability: windowLength > 0 ? this.sysUp[k]! / windowLength : 1, failures: this.sysFailures[k]! }]),
+      ),
       classes,
       waitingQuantiles,
       timeline: {

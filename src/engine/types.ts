@@ -168,6 +168,8 @@ export interface ReplicationResult {
   departments: Record<string, DepartmentStats>;
   /** Staff pools of the scenario, by id (empty when it has none). */
   pools: Record<string, PoolStats>;
+  /** Systems with outages: share of the window they were up, and failures in the window. */
+  systems: Record<string, { id: string; name: string; availability: number; failures: number }>;
   classes: Record<string, ClassStats>;
   /** Percentiles 0..100 of total waiting per exited customer (101 values), for CDF charts. */
   waitingQuantiles: number[];

@@ -145,9 +145,19 @@ export function crossReferenceProblems(project: Project): Problem[] {
       if (pool.departmentId !== undefined && !deptIds.has(pool.departmentId)) add(`${pp}.departmentId`, `the pool "${pool.name}" refers to department "${pool.departmentId}", which does not exist`);
     });
 
+    const systemIds = new Set<string>();
+    (flow.systems ?? []).forEach((sys, i) => {
+      if (systemIds.has(sys.id)) add(`${at}.flow.systems[${i}].id`, `duplicate system id "${sys.id}"`);
+      systemIds.add(sys.id);
+    });
+
     const nodeIds = new Set<string>();
     flow.nodes.forEach((node, i) => {
       const np = `${at}.flow.nodes[${i}]`;
+      if (node.kind === 'step')
+        (node.systemIds ?? []).forEach((sid, k) => {
+          if (!systemIds.has(sid)) add(`${np}.systemIds[${k}]`, `"${node.name}" depends on system "${sid}", which does not exist`);
+        });
       if (node.kind === 'step' && node.poolId !== undefined && !poolIds.has(node.poolId)) add(`${np}.poolId`, `"${node.name}" uses staff pool "${node.poolId}", which does not exist`);
       if (nodeIds.has(node.id)) add(`${np}.id`, `duplicate node id "${node.id}"`);
       nodeIds.add(node.id);

@@ -11,7 +11,7 @@ export const FORMAT_VERSION = 2 as const;
  * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`) and staff pools (`flow.pools`, a
  *        step's `poolId`); nothing in a version-1 file changes meaning.
  */
-export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions, customers at risk, staff pools' } as const;
+export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions, customers at risk, staff pools, shifts, learning curves, system outages' } as const;
 
 const id = z
   .string()
@@ -192,6 +192,8 @@ export const StepNode = z.object({
   shifts: StaffShifts.optional(),
   /** Slower service while staff learn (a proposal's first weeks); overrides the pool's. */
   learning: LearningCurve.optional(),
+  /** Systems this step needs: it stops while any of them is down. */
+  systemIds: z.array(id).optional(),
 });
 
 export const DelayNode = z.object({
@@ -257,10 +259,25 @@ export const StaffPool = z.object({
 });
 export type StaffPool = z.infer<typeof StaffPool>;
 
+/**
+ * A system the work depends on (e.g. core banking) that fails now and then: time between failures
+ * (while it runs) and time to repair. Steps that depend on it stop while it is down; service in
+ * progress is paused and resumed after the repair (preemptive resume).
+ */
+export const System = z.object({
+  id,
+  name,
+  timeBetweenFailures: Distribution,
+  timeToRepair: Distribution,
+});
+export type System = z.infer<typeof System>;
+
 export const Flow = z.object({
   departments: z.array(Department),
   /** Staff pools shared by several steps (format 2). */
   pools: z.array(StaffPool).optional(),
+  /** Systems with outages (format 2). */
+  systems: z.array(System).optional(),
   nodes: z.array(FlowNode),
   edges: z.array(FlowEdge),
 });

@@ -42,3 +42,22 @@ test('shifts on a step: edited hour by hour, shown on the node, simulated', asyn
   await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('step-table')).toContainText('Contract signing');
 });
+
+test('a system with outages: added in the settings, needed by a step, its availability reported', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('project-settings-toggle').click();
+  await page.getByTestId('add-system').click();
+  const system = (await savedProject(page)).scenarios[0].flow.systems[0];
+  await expect(page.getByTestId(`system-${system.id}`)).toContainText('Needed by: no step yet');
+  await page.getByTestId('node-credit-analysis').click();
+  await page.getByTestId(`step-system-${system.id}`).check();
+  const step = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'credit-analysis');
+  expect(step.systemIds).toEqual([system.id]);
+  await page.getByTestId('run-current').click();
+  await expect(page.getByTestId('system-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('system-table')).toContainText(system.name);
+  const available = await page.getByTestId('system-table').locator('tbody td').nth(1).innerText();
+  expect(Number(available.split('%')[0])).toBeGreaterThan(90); // a week between failures, two hours to repair
+  await page.getByTestId('system-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/37-system.png` });
+});

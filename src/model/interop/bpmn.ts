@@ -251,7 +251,8 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   layoutIfNeeded(nodes, edges, positions.size === 0);
 
   const ownPools = (own as { pools?: Scenario['flow']['pools'] } | undefined)?.pools;
-  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools ? { pools: ownPools } : {}), nodes, edges } };
+  const ownSystems = (own as { systems?: Scenario['flow']['systems'] } | undefined)?.systems;
+  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools ? { pools: ownPools } : {}), ...(ownSystems ? { systems: ownSystems } : {}), nodes, edges } };
   if (departments.length === 0 && nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
   const candidate = {
     formatVersion: FORMAT_VERSION,
@@ -313,7 +314,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
     `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" xmlns:sf="${SF_NAMESPACE}" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Serviceflow" exporterVersion="${FORMAT_VERSION}">`,
     `<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name="${esc(project.name)}" processRef="${pid}"/></bpmn:collaboration>`,
     `<bpmn:process id="${pid}" name="${esc(scenario.name)}" isExecutable="false">`,
-    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name }, pools: scenario.flow.pools }),
+    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
   );
   const inLane = (d: Department) => nodes.filter((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === d.id);
   out.push('<bpmn:laneSet id="LaneSet_1">');

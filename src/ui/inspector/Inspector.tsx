@@ -7,6 +7,7 @@ import { NodeInspector } from './NodeInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { ProjectSettings } from './ProjectSettings';
 import { PoolsEditor } from './PoolsEditor';
+import { SystemsEditor } from './SystemsEditor';
 
 export function Inspector() {
   const store = useAppStore();
@@ -27,6 +28,7 @@ export function Inspector() {
         unit={project.timeUnit}
         load={scenarioTraffic(project, scenario).steps[node.id]}
         pools={scenario.flow.pools}
+        systems={scenario.flow.systems}
         onCommit={(next) => edit((p) => edits.updateNode(p, scenario.id, next))}
       />
     );
@@ -69,6 +71,7 @@ export function Inspector() {
       }}
     />
     <PoolsEditor project={project} scenarioId={scenario.id} onCommit={(next) => edit(() => next)} />
+      <SystemsEditor project={project} scenarioId={scenario.id} onCommit={(next) => edit(() => next)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // All the fields of one node, in users' words, with units.
-import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type TimeUnit } from '../../model/schema';
+import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type System, type TimeUnit } from '../../model/schema';
 import { zodProblems } from '../../model/load';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
@@ -18,6 +18,8 @@ export interface NodeInspectorProps {
   load?: StepLoad;
   /** The scenario's staff pools (a step may draw on one instead of its own staff). */
   pools?: StaffPool[];
+  /** The scenario's systems with outages (a step may need some). */
+  systems?: System[];
   /** Commits the node; returns nothing (the caller validates through `commitNode`). */
   onCommit: (next: FlowNode) => void;
 }
@@ -158,6 +160,25 @@ export function NodeInspector(props: NodeInspectorProps) {
                 testId="step-shifts"
               />
             </>
+          )}
+          {(props.systems?.length ?? 0) > 0 && (
+            <fieldset className="sf-subsection" data-testid="step-systems">
+              <legend>Needs these systems (stops while one is down)</legend>
+              {props.systems!.map((sys) => (
+                <label key={sys.id} className="sf-toggle">
+                  <input
+                    type="checkbox"
+                    checked={node.systemIds?.includes(sys.id) ?? false}
+                    onChange={(e) => {
+                      const ids = e.target.checked ? [...(node.systemIds ?? []), sys.id] : (node.systemIds ?? []).filter((x) => x !== sys.id);
+                      tryCommit(ids.length > 0 ? { ...node, systemIds: ids } : (({ systemIds: _s, ...rest }) => rest)(node));
+                    }}
+                    data-testid={`step-system-${sys.id}`}
+                  />{' '}
+                  {sys.name}
+                </label>
+              ))}
+            </fieldset>
           )}
           <LearningEditor value={node.learning} unit={u} week={10080 / MINUTES_PER_UNIT[unit]} onCommit={(learning) => tryCommit(learning ? { ...node, learning } : (({ learning: _l, ...rest }) => rest)(node))} testId="step-learning" />
           <NumberField

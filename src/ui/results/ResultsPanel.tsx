@@ -186,6 +186,29 @@ export function ResultsPanel() {
                     ))}
                 </tbody>
               </table>
+              {Object.keys(shown.systems ?? {}).length > 0 && (
+                <>
+                  <h3>Systems of “{shown.name}”</h3>
+                  <table className="sf-table" data-testid="system-table">
+                    <thead>
+                      <tr>
+                        <th>System</th>
+                        <th>Available</th>
+                        <th>Failures in the run</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.values(shown.systems).map((x) => (
+                        <tr key={x.id}>
+                          <td>{x.name}</td>
+                          <td>{pm(formatShare(x.availability.mean), formatShare(x.availability.ci95))}</td>
+                          <td>{pm(formatNumber(x.failures.mean), formatNumber(x.failures.ci95))}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
               {Object.keys(shown.pools ?? {}).length > 0 && (
                 <>
                   <h3>Staff pools of “{shown.name}”</h3>
