@@ -122,7 +122,7 @@ export interface ScenarioResults {
   classes: Record<string, ClassEstimates>;
   /** Mean percentiles 0..100 of total waiting per customer (for CDF charts). */
   waitingCdf: number[];
-  timeline: { start: number; binWidth: number; queueLength: Record<string, Band>; workInProgress: Band };
+  timeline: { start: number; binWidth: number; queueLength: Record<string, Band>; workInProgress: Band; waitingTime: Band };
   warmup: { configured: number; suggested: Estimate; tooShortIn: number };
   warnings: ScenarioWarning[];
 }
@@ -150,6 +150,19 @@ function band(series: number[][]): Band {
   const ci95: number[] = [];
   for (let i = 0; i < (Number.isFinite(len) ? len : 0); i++) {
     const e = est(series.map((s) => s[i]!));
+    mean.push(e.mean);
+    ci95.push(e.ci95);
+  }
+  return { mean, ci95 };
+}
+
+/** Mean total waiting of those who left in each bin, across the replications that had any. */
+function waitingBand(reps: readonly ReplicationResult[]): Band {
+  const len = Math.min(...reps.map((r) => r.timeline.exits.length));
+  const mean: number[] = [];
+  const ci95: number[] = [];
+  for (let b = 0; b < (Number.isFinite(len) ? len : 0); b++) {
+    const e = est(reps.filter((r) => r.timeline.exits[b]! > 0).map((r) => r.timeline.waitingTime[b]!));
     mean.push(e.mean);
     ci95.push(e.ci95);
   }
@@ -296,6 +309,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       binWidth: reps[0]!.timeline.binWidth,
       queueLength: queueBands,
       workInProgress: band(reps.map((r) => r.timeline.workInProgress)),
+      waitingTime: waitingBand(reps),
     },
     warmup: { configured: project.run.warmup, suggested: est(reps.map((r) => r.warmup.suggested)), tooShortIn },
     warnings: [],

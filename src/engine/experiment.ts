@@ -9,6 +9,8 @@ import { simulateReplication } from './simulate';
 import type { ReplicationResult } from './types';
 
 export interface ExperimentOptions {
+  /** Timeline bins per replication (default 50). */
+  timelineBins?: number;
   /** Scenarios to run (default: all). */
   scenarioIds?: readonly string[];
   /** Overrides the project's replication setting with a fixed count. */
@@ -63,7 +65,7 @@ export function runExperiment(input: Project, opts: ExperimentOptions = {}): Res
   for (;;) {
     for (let r = done; r < target; r++) {
       for (const id of ids) {
-        reps.get(id)!.push(simulateReplication(project, id, r, { shouldStop: opts.shouldStop }));
+        reps.get(id)!.push(simulateReplication(project, id, r, { shouldStop: opts.shouldStop, ...(opts.timelineBins ? { timelineBins: opts.timelineBins } : {}) }));
         opts.onProgress?.(++completed, maxTotal, id);
       }
     }

@@ -208,6 +208,8 @@ class Replication {
   private readonly nBins: number;
   private readonly qBins: (TimeBins | undefined)[];
   private readonly wipBins: TimeBins;
+  private readonly exitBinCount: Float64Array;
+  private readonly exitBinWait: Float64Array;
 
   // Whole system.
   private wip = 0;
@@ -307,6 +309,8 @@ class Replication {
     }
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
+    this.exitBinCount = new Float64Array(bins);
+    this.exitBinWait = new Float64Array(bins);
     for (let i = 0; i < n; i++) {
       const id = m.nodeIds[i]!;
       const k = m.kind[i]!;
@@ -868,6 +872,11 @@ class Replication {
       }
       this.handoffSum += this.handoffs[c]!;
       this.touchedSum += this.touchedCount[c]!;
+      const b = Math.min(this.nBins - 1, Math.floor((now - this.ws) / this.binWidth));
+      if (b >= 0) {
+        this.exitBinCount[b]! += 1;
+        this.exitBinWait[b]! += this.waitTotal[c]!;
+      }
     }
     this.leave(c, now);
   }
@@ -1134,6 +1143,8 @@ class Replication {
         binWidth: this.binWidth,
         queueLength: timelineQueues,
         workInProgress: this.binAverages(this.wipBins.finish(this.wipArea), binCount, windowLength),
+        exits: Array.from(this.exitBinCount.subarray(0, binCount)),
+        waitingTime: Array.from(this.exitBinCount.subarray(0, binCount), (n, b) => (n > 0 ? this.exitBinWait[b]! / n : 0)),
       },
       warmup: this.warmupCheck(),
     };

@@ -143,6 +143,9 @@ export interface Timeline {
   queueLength: Record<string, number[]>;
   /** Time-average customers inside, per bin. */
   workInProgress: number[];
+  /** Customers who left through an exit in each bin, and their mean total waiting (0 when none). */
+  exits: number[];
+  waitingTime: number[];
 }
 
 export interface WarmupCheck {

@@ -10,6 +10,8 @@ import { replicationTasks, type PoolProgress, type SimulationPool } from './pool
 export interface PoolRunOptions {
   scenarioIds?: readonly string[];
   onProgress?: (p: PoolProgress) => void;
+  /** Timeline bins per replication (default 50). */
+  timelineBins?: number;
 }
 
 export async function runExperimentInPool(pool: SimulationPool, project: Project, opts: PoolRunOptions = {}): Promise<ResultsDocument> {
@@ -21,7 +23,7 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
   let target = initialReplications(project);
   let finished = 0;
   for (;;) {
-    const tasks = replicationTasks(ids, done, target);
+    const tasks = replicationTasks(ids, done, target, opts.timelineBins);
     const results = await pool.run(project, tasks, {
       onProgress: (p) => opts.onProgress?.({ done: finished + p.done, total: rule.kind === 'fixed' ? tasks.length : maxTotal, etaMs: p.etaMs }),
     });

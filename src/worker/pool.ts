@@ -9,6 +9,8 @@ import type { ResultsDocument } from '../engine/results';
 export interface ReplicationTask {
   scenarioId: string;
   replication: number;
+  /** Number of timeline bins (default 50; the transition view asks for one per week). */
+  timelineBins?: number;
 }
 
 /** What a runner answers: a result, or the error that ended the replication. */
@@ -195,8 +197,8 @@ export class SimulationPool {
 }
 
 /** Tasks for every scenario × replication index in [from, to): the same indices for every scenario. */
-export function replicationTasks(scenarioIds: readonly string[], from: number, to: number): ReplicationTask[] {
+export function replicationTasks(scenarioIds: readonly string[], from: number, to: number, timelineBins?: number): ReplicationTask[] {
   const tasks: ReplicationTask[] = [];
-  for (let r = from; r < to; r++) for (const scenarioId of scenarioIds) tasks.push({ scenarioId, replication: r });
+  for (let r = from; r < to; r++) for (const scenarioId of scenarioIds) tasks.push({ scenarioId, replication: r, ...(timelineBins ? { timelineBins } : {}) });
   return tasks;
 }

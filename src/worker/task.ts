@@ -10,7 +10,7 @@ import { buildResults } from '../engine/results';
 
 export function runTask(project: Project, task: ReplicationTask): RunnerAnswer {
   try {
-    return { ok: true, result: simulateReplication(project, task.scenarioId, task.replication) };
+    return { ok: true, result: simulateReplication(project, task.scenarioId, task.replication, task.timelineBins ? { timelineBins: task.timelineBins } : {}) };
   } catch (err) {
     if (err instanceof SimulationError) return { ok: false, code: err.code, message: err.message };
     return { ok: false, code: 'worker', message: err instanceof Error ? err.message : String(err) };

@@ -214,6 +214,11 @@ describe('simulateReplication', () => {
       expect(weighted(r.timeline.queueLength.s!)).toBeCloseTo(r.steps.s!.queueLength.mean, 9);
       // The bins differ from one another: they are not the overall mean repeated.
       expect(Math.max(...wip) - Math.min(...wip)).toBeGreaterThan(0.5);
+      // Customers leaving per bin add up, and their waits average to the overall mean wait.
+      const exits = r.timeline.exits;
+      expect(exits.reduce((a, b) => a + b, 0)).toBe(r.overall.exited);
+      const waited = exits.reduce((a, n, b) => a + n * r.timeline.waitingTime[b]!, 0);
+      expect(waited / r.overall.exited).toBeCloseTo(r.overall.waitingTime.mean, 9);
     }
   });
 });

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Report } from '../report/Report';
+import { TransitionView } from './TransitionView';
 import { formatDuration, formatNumber, formatShare } from '../../engine/format';
 import { projectHash } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
@@ -34,6 +35,7 @@ export function ResultsPanel() {
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
   const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
   const [reportOpen, setReportOpen] = useState(false);
+  const [transition, setTransition] = useState<string | undefined>();
   useEffect(() => {
     document.body.classList.toggle('has-report', reportOpen);
     return () => document.body.classList.remove('has-report');
@@ -49,6 +51,14 @@ export function ResultsPanel() {
 
   return (
     <section className="sf-results" aria-label="Results" data-testid="results">
+      {transition && (
+        <TransitionView
+          project={project}
+          proposalId={transition}
+          steady={stale ? undefined : results?.scenarios.find((x) => x.kind === 'baseline')?.overall.waitingTime.mean}
+          onClose={() => setTransition(undefined)}
+        />
+      )}
       {reportOpen && results && createPortal(<Report project={project} results={results} stale={stale} onClose={() => setReportOpen(false)} />, document.body)}
       {status === 'running' && progress && (
         <div className="sf-progress" data-testid="progress">
@@ -80,6 +90,16 @@ export function ResultsPanel() {
               {results.settings.replications} replications · seed {results.settings.seed} · 95 % confidence intervals
             </span>
             <span className="sf-header__spacer" />
+            {project.scenarios.some((x) => x.kind === 'proposal') && (
+              <button
+                className="sf-link"
+                onClick={() => setTransition(scenario.kind === 'proposal' ? scenario.id : project.scenarios.find((x) => x.kind === 'proposal')!.id)}
+                data-testid="open-transition"
+                title="The proposal from its first day, week by week, next to today's steady state"
+              >
+                Transition
+              </button>
+            )}
             <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" title="One page per scenario, to print or save as PDF">
               Printable report
             </button>

@@ -1,0 +1,49 @@
+// The transition view: a proposal simulated from its first day (empty, no warm-up) for some
+// weeks, next to the baseline's steady state — how bad it gets while staff learn and systems
+// settle, for how long, and from which week it is better than today. Weekly figures come from
+// the timeline with one bin per week.
+import { MINUTES_PER_UNIT, type Project } from '../model/schema';
+import type { ResultsDocument } from './results';
+
+export const TRANSITION_WEEKS = 12;
+export const TRANSITION_REPLICATIONS = 10;
+
+/** The project to simulate for the transition of `proposalId`: both scenarios from day one. */
+export function transitionProject(project: Project, proposalId: string, weeks = TRANSITION_WEEKS): Project {
+  const week = 10080 / MINUTES_PER_UNIT[project.timeUnit];
+  const baseline = project.scenarios.find((s) => s.kind === 'baseline')!;
+  const proposal = project.scenarios.find((s) => s.id === proposalId)!;
+  return {
+    ...project,
+    run: { ...project.run, warmup: 0, horizon: { kind: 'duration', duration: weeks * week }, replications: { kind: 'fixed', count: TRANSITION_REPLICATIONS } },
+    scenarios: [baseline, proposal],
+  };
+}
+
+export interface TransitionSummary {
+  weeks: { week: number; proposal: { mean: number; ci95: number }; baseline: { mean: number; ci95: number } }[];
+  /** The baseline's steady-state mean wait (from a normal run, or its own last weeks). */
+  steady: number;
+  worst: { week: number; mean: number };
+  /** Weeks in which the proposal's mean wait was above the steady state of today. */
+  weeksWorse: number;
+  /** First week from which the proposal stays at or below today's steady state; undefined if never. */
+  paysOffFrom: number | undefined;
+}
+
+export function summarizeTransition(results: ResultsDocument, proposalId: string, steadyBaseline?: number): TransitionSummary {
+  const base = results.scenarios.find((s) => s.kind === 'baseline')!;
+  const prop = results.scenarios.find((s) => s.id === proposalId)!;
+  const b = base.timeline.waitingTime;
+  const p = prop.timeline.waitingTime;
+  const n = Math.min(b.mean.length, p.mean.length);
+  const weeks = Array.from({ length: n }, (_, i) => ({ week: i + 1, proposal: { mean: p.mean[i]!, ci95: p.ci95[i]! }, baseline: { mean: b.mean[i]!, ci95: b.ci95[i]! } }));
+  const tail = weeks.slice(Math.max(0, n - 4));
+  const steady = steadyBaseline ?? tail.reduce((a, w) => a + w.baseline.mean, 0) / Math.max(1, tail.length);
+  let worst = { week: 1, mean: -Infinity };
+  for (const w of weeks) if (w.proposal.mean > worst.mean) worst = { week: w.week, mean: w.proposal.mean };
+  const weeksWorse = weeks.filter((w) => w.proposal.mean > steady).length;
+  let paysOffFrom: number | undefined;
+  for (let i = n - 1; i >= 0 && weeks[i]!.proposal.mean <= steady; i--) paysOffFrom = i + 1;
+  return { weeks, steady, worst, weeksWorse, paysOffFrom };
+}

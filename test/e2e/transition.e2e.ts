@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { freshApp, SHOTS } from './helpers';
+
+test('Transition: the proposal from its first day, week by week, next to today', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-transition').click();
+  await expect(page.getByTestId('transition-chart')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('transition-chart').locator('circle')).toHaveCount(12);
+  await expect(page.getByTestId('transition-facts')).toContainText(/Worst week: week \d+, mean wait .* \(today, steady: .*\)/);
+  await expect(page.getByTestId('transition-payoff')).toContainText(/From week \d+, “Single point of contact” stays below today's mean wait\.|does not stay below/);
+  await page.screenshot({ path: `${SHOTS}/38-transition.png` });
+});
