@@ -48,6 +48,22 @@ describe('BPMN import', () => {
     expect(r.project.scenarios[0]!.flow.departments).toHaveLength(1); // one for the process
   });
 
+  it('reads a bpmn.io file with diagram interchange: positions kept in order, no lanes → one department', async () => {
+    const r = ok(await importBpmn(fixture('bpmnio-with-di.bpmn')));
+    const flow = r.project.scenarios[0]!.flow;
+    expect(flow.nodes.map((n) => [n.id, n.kind])).toEqual([
+      ['StartEvent_1', 'arrivals'],
+      ['Task_register', 'step'],
+      ['Task_assess', 'step'],
+      ['EndEvent_1', 'exit'],
+    ]);
+    expect(byName(r.project, 'Register claim').position).toEqual({ x: 240 * 1.8, y: 80 * 1.3 });
+    const xs = flow.nodes.map((n) => n.position.x);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs); // left to right as drawn
+    expect(flow.departments).toHaveLength(1);
+    expect(r.report.some((l) => /no diagram layout/.test(l.message))).toBe(false);
+  });
+
   it('reads BPSim parameters: arrival times, processing times, staff and shares, in the file time unit', async () => {
     const r = ok(await importBpmn(fixture('bpsim-contact.bpmn')));
     const call = byName(r.project, 'Call comes in');
