@@ -182,3 +182,17 @@ describe('diffScenarios: what a proposal changes against the baseline', () => {
     expect(diffScenarios(base, base)).toEqual([]);
   });
 });
+
+describe('what changed: pools, shifts, learning and systems', () => {
+  it('names the staff pool, the learning curve and the system of the loan proposal', async () => {
+    const { getExample } = await import('../../src/model/examples');
+    const { diffScenarios } = await import('../../src/model/diff');
+    const p = getExample('loan')!.project;
+    const texts = diffScenarios(p.scenarios[0]!, p.scenarios[1]!).map((c) => c.text);
+    expect(texts).toContain('New staff pool "Cross-trained credit team": 6 cross-trained people');
+    expect(texts).toContain('Credit analysis: now served by the staff pool "Cross-trained credit team" (6 people)');
+    expect(texts.some((t) => /^Advisor: intake with document check: staff still learning — 30 % slower at first/.test(t))).toBe(true);
+    expect(texts.some((t) => /^New system "New loan system" that can fail \(about every 4320 time units/.test(t))).toBe(true);
+    expect(texts.some((t) => /needs "New loan system" \(stops during outages\)/.test(t))).toBe(true);
+  });
+});
