@@ -113,7 +113,7 @@ function buildProject(spec: any, dists: unknown[]): Project {
     for (const x of out) if (x !== back) x.probability = 1 - back.probability;
   }
   return Project.parse({
-    formatVersion: 2,
+    formatVersion: 3,
     name: 'random',
     classes: spec.twoClasses
       ? [

@@ -217,6 +217,10 @@ export function summaryTable(doc: ResultsDocument): string {
         `staff busy ${formatShare(o.utilization.mean)}`,
     );
     if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
+    for (const j of Object.values(s.joins ?? {})) lines.push(`    join "${j.name}" — a case waits ${formatDuration(j.waitForParts.mean, unit)} ± ${formatDuration(j.waitForParts.ci95, unit)} for its other parts`);
+    for (const x of Object.values(s.systems ?? {})) {
+      lines.push(`    system "${x.name}" — available ${formatShare(x.availability.mean)}, customers held up while down ${x.heldUpHoursPerDay.mean.toFixed(1)} customer-hours a day (${formatShare(x.waitingWhileDownShare.mean)} of all waiting)`);
+    }
     for (const w of s.warnings) lines.push(`    warning — ${w.message}`);
   }
   for (const c of doc.comparisons) {

@@ -4,7 +4,7 @@
 // Every estimate is the mean across replications of the per-replication value, with the
 // Student-t 95 % half-width (0 when there is a single replication). Percentiles (p50 … p99, max)
 // are averages of the per-replication percentiles.
-import type { Project, Scenario } from '../model/schema';
+import { MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
 import { meanCI, type Estimate } from './stats';
 import type { LevelStats, ReplicationResult, SampleStats } from './types';
 
@@ -117,8 +117,14 @@ export interface ScenarioResults {
   departments: Record<string, DepartmentEstimates>;
   /** Staff pools: size, steps and busy share (Estimate), by id. */
   pools: Record<string, { id: string; name: string; size: number; departmentId: string | undefined; steps: string[]; utilization: Estimate }>;
-  /** Systems with outages: availability and failures in the window (Estimates). */
-  systems: Record<string, { id: string; name: string; availability: Estimate; failures: Estimate }>;
+  /**
+   * Systems with outages: availability and failures in the window, customer-hours held up at its
+   * steps while it was down per day (waiting or paused in service), and their share of all
+   * customer-time waiting at steps (Estimates).
+   */
+  systems: Record<string, { id: string; name: string; availability: Estimate; failures: Estimate; heldUpHoursPerDay: Estimate; waitingWhileDownShare: Estimate }>;
+  /** Joins of parallel work: cases joined, waiting for the other parts per case, and per part. */
+  joins: Record<string, { id: string; name: string; cases: Estimate; waitForParts: DurationEstimate; partWait: Estimate }>;
   classes: Record<string, ClassEstimates>;
   /** Mean percentiles 0..100 of total waiting per customer (for CDF charts). */
   waitingCdf: number[];
@@ -128,6 +134,12 @@ export interface ScenarioResults {
 }
 
 const est = (xs: number[]): Estimate => meanCI(xs);
+
+/** An amount over a replication's window, per 24 hours of simulated time. */
+function perDay(project: Project, r: ReplicationResult, amount: number): number {
+  const days = ((r.windowEnd - r.windowStart) * MINUTES_PER_UNIT[project.timeUnit]) / 1440;
+  return days > 0 ? amount / days : 0;
+}
 
 function durationEstimate(samples: SampleStats[]): DurationEstimate {
   return {
@@ -297,7 +309,23 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     steps,
     departments,
     systems: Object.fromEntries(
-      Object.values(reps[0]!.systems ?? {}).map((x) => [x.id, { id: x.id, name: x.name, availability: est(reps.map((r) => r.systems[x.id]?.availability ?? 1)), failures: est(reps.map((r) => r.systems[x.id]?.failures ?? 0)) }]),
+      Object.values(reps[0]!.systems ?? {}).map((x) => [
+        x.id,
+        {
+          id: x.id,
+          name: x.name,
+          availability: est(reps.map((r) => r.systems[x.id]?.availability ?? 1)),
+          failures: est(reps.map((r) => r.systems[x.id]?.failures ?? 0)),
+          heldUpHoursPerDay: est(reps.map((r) => perDay(project, r, ((r.systems[x.id]?.waitingWhileDown ?? 0) * MINUTES_PER_UNIT[project.timeUnit]) / 60))),
+          waitingWhileDownShare: est(reps.map((r) => r.systems[x.id]?.waitingWhileDownShare ?? 0)),
+        },
+      ]),
+    ),
+    joins: Object.fromEntries(
+      Object.values(reps[0]!.joins ?? {}).map((j) => [
+        j.id,
+        { id: j.id, name: j.name, cases: est(reps.map((r) => r.joins[j.id]?.cases ?? 0)), waitForParts: durationEstimate(reps.map((r) => r.joins[j.id]!.waitForParts)), partWait: est(reps.map((r) => r.joins[j.id]?.partWait ?? 0)) },
+      ]),
     ),
     pools: Object.fromEntries(
       Object.values(reps[0]!.pools ?? {}).map((p) => [p.id, { id: p.id, name: p.name, size: p.size, departmentId: p.departmentId, steps: p.steps, utilization: est(reps.map((r) => r.pools[p.id]?.utilization ?? 0)) }]),

@@ -10,8 +10,11 @@ export const KIND_STEP = 1;
 export const KIND_DELAY = 2;
 export const KIND_DECISION = 3;
 export const KIND_EXIT = 4;
+/** Parallel split and join (after the exit, so that one comparison tells moving nodes apart). */
+export const KIND_SPLIT = 5;
+export const KIND_JOIN = 6;
 
-const KIND_CODE = { arrivals: KIND_ARRIVALS, step: KIND_STEP, delay: KIND_DELAY, decision: KIND_DECISION, exit: KIND_EXIT } as const;
+const KIND_CODE = { arrivals: KIND_ARRIVALS, step: KIND_STEP, delay: KIND_DELAY, decision: KIND_DECISION, exit: KIND_EXIT, split: KIND_SPLIT, join: KIND_JOIN } as const;
 
 export interface CompiledSource {
   node: number;
@@ -56,6 +59,8 @@ export interface CompiledModel {
   levels: number;
   /** Step and delay node indices, in file order. */
   stations: number[];
+  /** Join node indices, in file order. */
+  joins: number[];
   /** Staff pool per node (−1 = the step's own staff), pool sizes, and each pool's steps in serving order. */
   pool: Int32Array;
   poolIds: string[];
@@ -187,6 +192,11 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     const out = outgoing[i]!;
     if (out.length === 0) throw new SimulationError('invalid-model', `"${node.name}" has no outgoing connection: customers would be stuck there.`);
     const targets = Int32Array.from(out.map((e) => index.get(e.target)!));
+    if (node.kind === 'split') {
+      // Every outgoing connection gets a part; shares do not apply.
+      routes[i] = { targets, cumulative: new Float64Array(out.length).fill(1), byClass: undefined };
+      return;
+    }
     if (node.kind === 'decision' && node.mode === 'class') {
       const byClass = new Int32Array(nClasses).fill(-1);
       const fallback = out.find((e) => !e.classIds || e.classIds.length === 0);
@@ -284,5 +294,6 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     classLevel,
     levels: priorities.length,
     stations,
+    joins: nodes.flatMap((node, i) => (node.kind === 'join' ? [i] : [])),
   };
 }

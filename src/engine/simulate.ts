@@ -9,13 +9,16 @@
 // - A step's waiting time is counted when service starts inside the window; abandoners' waits go
 //   into the step's totalWaiting but not into its waitingTime sample.
 // - Time averages (queue length, busy staff, customers inside) integrate over the window only.
+// - Parallel work: a split case is one customer for every count above; its parts (customer indices
+//   of their own) never give up and are never turned away, and count in a step's figures like any
+//   visit. The case's waiting time adds the waiting of the part that arrived last.
 // - Horizon 'duration': the run ends at warm-up + duration. Horizon 'customers': the run ends at
 //   the moment of the count-th arrival after the warm-up.
 import { MINUTES_PER_UNIT, type LearningCurve, type Project } from '../model/schema';
 import { exp, log } from './math';
 import { Calendar } from './calendar';
 import { standardExponential } from './exponential';
-import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_STEP, type CompiledModel } from './compile';
+import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_JOIN, KIND_SPLIT, KIND_STEP, type CompiledModel } from './compile';
 import type { RandomStream } from './rng';
 import { StreamFactory } from './rng';
 import { countAtMost, GroupedSeries, GrowableArray, mser5, summarize, summarizeWithPercentiles } from './stats';
@@ -26,6 +29,8 @@ import {
   type ReplicationOptions,
   type ReplicationResult,
   type CostStats,
+  type JoinStats,
+  type SystemStats,
   type PoolStats,
   type StepStats,
   type TraceSink,
@@ -47,6 +52,8 @@ const EV_SYSTEM_REPAIR = 10; // a = system
 const SAME_TIME_LIMIT = 1_000_000;
 /** Zero-time moves of one customer (through decisions) beyond this mean a loop with no time. */
 const MOVE_LIMIT = 10_000;
+/** Splits and joins passed within one instant, nested, beyond this mean a loop with no time. */
+const DEPTH_LIMIT = 500;
 
 /** A FIFO ring of (customer, generation) pairs. */
 class Ring {
@@ -154,6 +161,19 @@ class Replication {
   private svcEnd = new Float64Array(this.cap);
   private svcLeft = new Float64Array(this.cap);
   private lastDept = new Int32Array(this.cap);
+  // Parallel work: the case a part belongs to (−1: a whole customer); for a split case, its parts
+  // still out, those arrived at a join, the join, the first arrival and the sum of arrival times
+  // there, and the waiting of the part that came last.
+  private parent = new Int32Array(this.cap);
+  private partsOpen = new Int32Array(this.cap);
+  private partsJoined = new Int32Array(this.cap);
+  private joinAt = new Int32Array(this.cap);
+  private joinFirst = new Float64Array(this.cap);
+  private joinSum = new Float64Array(this.cap);
+  private lastPartWait = new Float64Array(this.cap);
+  private depth = 0;
+  /** Customer-time in paused service at stopped steps (window only). */
+  private pausedArea = 0;
   private handoffs = new Int32Array(this.cap);
   private touchedCount = new Int32Array(this.cap);
   // Steps visited and departments touched, marked with the customer's life number (a recycled
@@ -202,6 +222,13 @@ class Replication {
   private readonly failureStream: RandomStream[] = [];
   private readonly repairStream: RandomStream[] = [];
   private readonly deptMaxQ: Int32Array;
+  // Customer-time at a system's steps while they were stopped (window only).
+  private readonly sysDownArea: Float64Array;
+  // Joins: cases joined, per-case waiting for the other parts, and the parts' total waiting.
+  private readonly joinCases: Float64Array;
+  private readonly joinWaits: (GrowableArray | undefined)[];
+  private readonly joinPartWait: Float64Array;
+  private readonly joinParts: Float64Array;
 
   // Timeline.
   private readonly binWidth: number;
@@ -308,6 +335,11 @@ class Replication {
       this.repairStream.push(this.streams.stream(`repair:${id}`));
     }
     this.deptMaxQ = new Int32Array(this.nDepts);
+    this.sysDownArea = new Float64Array(ns);
+    this.joinCases = new Float64Array(n);
+    this.joinPartWait = new Float64Array(n);
+    this.joinParts = new Float64Array(n);
+    this.joinWaits = Array.from({ length: n }, (_, i) => (m.kind[i] === KIND_JOIN ? new GrowableArray(256) : undefined));
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     this.exitBinCount = new Float64Array(bins);
     this.exitBinWait = new Float64Array(bins);
@@ -321,7 +353,7 @@ class Replication {
       this.serviceStream.push(k === KIND_STEP ? this.streams.stream(`service:${id}`) : k === KIND_DELAY ? this.streams.stream(`delay:${id}`) : undefined);
       this.patienceStream.push(m.patience[i] ? this.streams.stream(`patience:${id}`) : undefined);
       const route = m.routes[i];
-      this.routeStream.push(route && route.targets.length > 1 && !route.byClass ? this.streams.stream(`route:${id}`) : undefined);
+      this.routeStream.push(route && route.targets.length > 1 && !route.byClass && k !== KIND_SPLIT ? this.streams.stream(`route:${id}`) : undefined);
     }
     for (const s of m.sources) {
       const id = m.nodeIds[s.node]!;
@@ -607,9 +639,10 @@ class Replication {
   /** A system fails: its steps stop; service in progress there is paused (preemptive resume). */
   private onSystemFail(k: number, now: number): void {
     this.integrateSystem(k, now);
+    const steps = this.m.systemSteps[k]!;
+    for (let j = 0; j < steps.length; j++) this.integrate(steps[j]!, now); // up to now, before it counts as down
     this.sysDown[k] = 1;
     if (this.inWindow) this.sysFailures[k]! += 1;
-    const steps = this.m.systemSteps[k]!;
     for (let j = 0; j < steps.length; j++) {
       const node = steps[j]!;
       if (this.stepDown[node]!++ > 0) continue; // already stopped by another system
@@ -626,8 +659,9 @@ class Replication {
   /** A system is repaired: paused services resume with what was left; free staff start again. */
   private onSystemRepair(k: number, now: number): void {
     this.integrateSystem(k, now);
-    this.sysDown[k] = 0;
     const steps = this.m.systemSteps[k]!;
+    for (let j = 0; j < steps.length; j++) this.integrate(steps[j]!, now); // the outage, up to now
+    this.sysDown[k] = 0;
     for (let j = 0; j < steps.length; j++) {
       const node = steps[j]!;
       if (--this.stepDown[node]! > 0) continue; // another system is still down
@@ -703,9 +737,16 @@ class Replication {
 
   private enter(node: number, c: number, now: number): void {
     const kind = this.m.kind[node]!;
-    if (kind === KIND_EXIT) {
-      if (this.trace) this.trace(TRACE.EXIT, now, c, this.cls[c]!, node, -1);
-      this.exit(c, now);
+    if (kind >= KIND_EXIT) {
+      if (kind === KIND_SPLIT) this.split(node, c, now);
+      else if (kind === KIND_JOIN) this.arriveAtJoin(node, c, now);
+      else if (this.parent[c]! >= 0) {
+        if (this.trace) this.trace(TRACE.PART_DONE, now, c, this.cls[c]!, node, -1);
+        this.partDone(c, node, now);
+      } else {
+        if (this.trace) this.trace(TRACE.EXIT, now, c, this.cls[c]!, node, -1);
+        this.exit(c, now);
+      }
       return;
     }
     // A step or a delay.
@@ -744,7 +785,7 @@ class Replication {
       return;
     }
     const cap = this.m.capacity[node]!;
-    if (cap >= 0 && this.qlen[node]! >= cap) {
+    if (cap >= 0 && this.qlen[node]! >= cap && this.parent[c]! < 0) {
       if (this.trace) this.trace(TRACE.TURNED_AWAY, now, c, this.cls[c]!, node, -1);
       if (this.inWindow) {
         this.turnedAway++;
@@ -762,7 +803,7 @@ class Replication {
     this.queues[node]![level]!.push(c, g);
     this.changeQueue(node, 1, now);
     const patience = this.m.patience[node];
-    if (patience) {
+    if (patience && this.parent[c]! < 0) {
       const p = patience.sample(this.patienceStream[node]!);
       this.cal.schedule(now + p, EV_ABANDON, node, c, g);
     }
@@ -856,6 +897,99 @@ class Replication {
     return -1;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Parallel work
+
+  private deeper(node: number): void {
+    if (++this.depth > DEPTH_LIMIT) {
+      throw new SimulationError('zero-time-loop', `Customers are going round a loop through "${this.m.nodeNames[node]}" that takes no time: give a step or delay on the loop a duration above 0.`);
+    }
+  }
+
+  /** The case c splits: one new part per outgoing connection, each moving on at once. */
+  private split(node: number, c: number, now: number): void {
+    this.deeper(node);
+    const targets = this.m.routes[node]!.targets;
+    this.partsOpen[c] = targets.length;
+    this.partsJoined[c] = 0;
+    this.joinSum[c] = 0;
+    this.lastPartWait[c] = 0;
+    for (let k = 0; k < targets.length; k++) {
+      const p = this.newCustomer();
+      this.parent[p] = c;
+      this.cls[p] = this.cls[c]!;
+      this.arrT[p] = now;
+      this.lastDept[p] = this.lastDept[c]!;
+      let to = targets[k]!;
+      for (let moves = 0; this.m.kind[to] === KIND_DECISION; moves++) {
+        if (moves > MOVE_LIMIT) throw new SimulationError('zero-time-loop', `Customers are going round decisions without end at "${this.m.nodeNames[to]}": the loop needs a way out.`);
+        to = this.route(to, p);
+      }
+      if (this.trace) this.trace(TRACE.MOVE, now, p, this.cls[p]!, node, to);
+      this.enter(to, p, now);
+    }
+    this.depth--;
+  }
+
+  /** A part (or a whole customer, who passes through) arrives at a join. */
+  private arriveAtJoin(node: number, p: number, now: number): void {
+    const c = this.parent[p]!;
+    if (c < 0) {
+      this.deeper(node);
+      this.moveOn(node, p, now);
+      this.depth--;
+      return;
+    }
+    if (this.partsJoined[c] === 0) this.joinFirst[c] = now;
+    this.partsJoined[c]!++;
+    this.joinSum[c]! += now;
+    this.joinAt[c] = node;
+    this.partFinished(c, p);
+    if (this.partsOpen[c] === 0) this.caseComplete(c, node, now);
+  }
+
+  /** A part reaches an exit: it is done; the case goes on once no part is out. */
+  private partDone(p: number, exitNode: number, now: number): void {
+    const c = this.parent[p]!;
+    this.partFinished(c, p);
+    if (this.partsOpen[c] === 0) this.caseComplete(c, exitNode, now);
+  }
+
+  /** Folds a finished part into its case (waiting, handoffs, departments) and frees its index. */
+  private partFinished(c: number, p: number): void {
+    this.partsOpen[c]!--;
+    this.lastPartWait[c] = this.waitTotal[p]!;
+    this.handoffs[c]! += this.handoffs[p]!;
+    const nd = this.nDepts;
+    for (let d = 0; d < nd; d++) {
+      if (this.touched[p * nd + d] === this.life[p] && this.touched[c * nd + d] !== this.life[c]) {
+        this.touched[c * nd + d] = this.life[c]!;
+        this.touchedCount[c]!++;
+      }
+    }
+    this.freeList[this.freeTop++] = p;
+  }
+
+  /** Every part is in or done: the case continues from its join, or leaves if every part exited. */
+  private caseComplete(c: number, at: number, now: number): void {
+    this.waitTotal[c]! += this.lastPartWait[c]!;
+    const joined = this.partsJoined[c]!;
+    if (joined === 0) {
+      this.enter(at, c, now); // every part left through an exit: so does the case
+      return;
+    }
+    const j = this.joinAt[c]!;
+    if (this.inWindow) {
+      this.joinCases[j]! += 1;
+      this.joinWaits[j]!.push(now - this.joinFirst[c]!);
+      this.joinPartWait[j]! += joined * now - this.joinSum[c]!;
+      this.joinParts[j]! += joined;
+    }
+    this.deeper(j);
+    this.moveOn(j, c, now);
+    this.depth--;
+  }
+
   private exit(c: number, now: number): void {
     const sojourn = now - this.arrT[c]!;
     this.exitSeries.push(sojourn, now);
@@ -893,6 +1027,7 @@ class Replication {
     }
     this.waitTotal[c] = 0;
     this.lastDept[c] = -1;
+    this.parent[c] = -1;
     this.handoffs[c] = 0;
     this.touchedCount[c] = 0;
     this.lives = (this.lives + 1) | 0 || 1; // 0 marks nothing
@@ -926,6 +1061,13 @@ class Replication {
     this.qEnter = f64(this.qEnter);
     this.gen = i32(this.gen);
     this.lastDept = i32(this.lastDept);
+    this.parent = i32(this.parent);
+    this.partsOpen = i32(this.partsOpen);
+    this.partsJoined = i32(this.partsJoined);
+    this.joinAt = i32(this.joinAt);
+    this.joinFirst = f64(this.joinFirst);
+    this.joinSum = f64(this.joinSum);
+    this.lastPartWait = f64(this.lastPartWait);
     this.handoffs = i32(this.handoffs);
     this.touchedCount = i32(this.touchedCount);
     this.freeList = i32(this.freeList);
@@ -962,6 +1104,16 @@ class Replication {
     if (bins !== undefined && now > bins.nextBoundary) bins.cross(this.qArea[node]!, from, now, q);
     this.qArea[node]! += q * (now - from);
     this.busyArea[node]! += this.busy[node]! * (now - from);
+    if (this.stepDown[node] !== 0) {
+      this.pausedArea += this.busy[node]! * (now - from);
+      this.integrateDown(node, (q + this.busy[node]!) * (now - from));
+    }
+  }
+
+  /** Customer-time at a stopped step (waiting, or paused in service), to each system that is down. */
+  private integrateDown(node: number, area: number): void {
+    const systems = this.m.stepSystems[node]!;
+    for (let j = 0; j < systems.length; j++) if (this.sysDown[systems[j]!]) this.sysDownArea[systems[j]!]! += area;
   }
 
   private changeWip(now: number, delta: number): void {
@@ -1133,9 +1285,8 @@ class Replication {
       steps,
       departments,
       pools,
-      systems: Object.fromEntries(
-        m.systemIds.map((id, k) => [id, { id, name: m.systemNames[k]!, availability: windowLength > 0 ? this.sysUp[k]! / windowLength : 1, failures: this.sysFailures[k]! }]),
-      ),
+      systems: this.systemStats(windowLength),
+      joins: this.joinStats(),
       classes,
       waitingQuantiles,
       timeline: {
@@ -1148,6 +1299,40 @@ class Replication {
       },
       warmup: this.warmupCheck(),
     };
+  }
+
+  private systemStats(windowLength: number): Record<string, SystemStats> {
+    const m = this.m;
+    let waitingArea = this.pausedArea;
+    for (let i = 0; i < this.nNodes; i++) if (m.kind[i] === KIND_STEP) waitingArea += this.qArea[i]!;
+    const out: Record<string, SystemStats> = {};
+    m.systemIds.forEach((id, k) => {
+      out[id] = {
+        id,
+        name: m.systemNames[k]!,
+        availability: windowLength > 0 ? this.sysUp[k]! / windowLength : 1,
+        failures: this.sysFailures[k]!,
+        waitingWhileDown: this.sysDownArea[k]!,
+        waitingWhileDownShare: waitingArea > 0 ? Math.min(1, this.sysDownArea[k]! / waitingArea) : 0,
+      };
+    });
+    return out;
+  }
+
+  private joinStats(): Record<string, JoinStats> {
+    const m = this.m;
+    const out: Record<string, JoinStats> = {};
+    for (const j of m.joins) {
+      const id = m.nodeIds[j]!;
+      out[id] = {
+        id,
+        name: m.nodeNames[j]!,
+        cases: this.joinCases[j]!,
+        waitForParts: summarize(this.joinWaits[j]!.view()),
+        partWait: this.joinParts[j]! > 0 ? this.joinPartWait[j]! / this.joinParts[j]! : 0,
+      };
+    }
+    return out;
   }
 
   /** Staff-time available at a step (its own staff) over the window: on shift, or always there. */

@@ -90,6 +90,7 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const out = nodes.map(() => [] as typeof edges);
   for (const e of edges) if (index.has(e.source) && index.has(e.target)) out[index.get(e.source)!]!.push(e);
+  const incoming = nodes.map((node) => edges.filter((e) => e.target === node.id && index.has(e.source)).length);
   const classes = project.classes;
   const totalShare = classes.reduce((s, c) => s + c.share, 0) || 1;
 
@@ -118,12 +119,21 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
         if (own) P[i]![index.get(own.target)!]! += 1;
         return;
       }
+      if (node.kind === 'split') {
+        // Every part goes along every connection.
+        for (const e of o) P[i]![index.get(e.target)!]! += 1;
+        return;
+      }
+      // A join lets one case through per set of parts: with one connection in per part (the usual
+      // drawing), the rate out is the rate in over the connections in. An approximation for the
+      // load check otherwise.
+      const scale = node.kind === 'join' ? 1 / Math.max(1, incoming[i]!) : 1;
       if (o.length === 1) {
-        P[i]![index.get(o[0]!.target)!]! += 1;
+        P[i]![index.get(o[0]!.target)!]! += scale;
         return;
       }
       const total = o.reduce((s, e) => s + (e.probability ?? 0), 0);
-      for (const e of o) P[i]![index.get(e.target)!]! += total > 0 ? (e.probability ?? 0) / total : 1 / o.length;
+      for (const e of o) P[i]![index.get(e.target)!]! += scale * (total > 0 ? (e.probability ?? 0) / total : 1 / o.length);
     });
     const x = solve(P, gamma);
     if (!x || x.some((v) => v < -1e-9 || !Number.isFinite(v))) {

@@ -89,6 +89,34 @@ export interface PoolStats {
   utilization: number;
 }
 
+/** A join (parallel work meeting again), over the window. */
+export interface JoinStats {
+  id: string;
+  name: string;
+  /** Split cases that continued from this join in the window. */
+  cases: number;
+  /** Per case: from its first part's arrival at the join until the last part's (waiting for the other parts). */
+  waitForParts: SampleStats;
+  /** Mean time each part waited at the join for the others. */
+  partWait: number;
+}
+
+/** A system with outages, over the window. */
+export interface SystemStats {
+  id: string;
+  name: string;
+  /** Share of the window it was up. */
+  availability: number;
+  failures: number;
+  /**
+   * Customer-time spent at its steps while they were stopped by it (customers waiting plus
+   * customers whose service was paused), and that as a share of all customer-time spent waiting
+   * at steps. Backlog left after a repair is not counted here.
+   */
+  waitingWhileDown: number;
+  waitingWhileDownShare: number;
+}
+
 export interface CostStats {
   /** Staff × hours in the window × cost per hour, over all steps. */
   staff: number;
@@ -171,8 +199,10 @@ export interface ReplicationResult {
   departments: Record<string, DepartmentStats>;
   /** Staff pools of the scenario, by id (empty when it has none). */
   pools: Record<string, PoolStats>;
-  /** Systems with outages: share of the window they were up, and failures in the window. */
-  systems: Record<string, { id: string; name: string; availability: number; failures: number }>;
+  /** Systems with outages: share of the window they were up, failures, and waiting while down. */
+  systems: Record<string, SystemStats>;
+  /** Joins of parallel work, by node id (empty when the flow has none). */
+  joins: Record<string, JoinStats>;
   classes: Record<string, ClassStats>;
   /** Percentiles 0..100 of total waiting per exited customer (101 values), for CDF charts. */
   waitingQuantiles: number[];
@@ -197,7 +227,10 @@ export class SimulationError extends Error {
  * What a watched replication reports as it goes (for the live animation). Node indices are
  * positions in the scenario's `flow.nodes`; `customer` is an index that is reused after the
  * customer leaves; `cls` the class index. MOVE goes from the node a customer leaves (arrivals,
- * step or delay) to the next step, delay or exit, passing over decisions.
+ * step or delay) to the next step, delay or exit, passing over decisions. At a parallel split the
+ * case moves into the split, and each part (a new customer index) moves from the split on; at a
+ * join each part moves into the join, and the case moves on from it. A part reaching an exit is
+ * PART_DONE, not EXIT (the case is still inside).
  */
 export const TRACE = {
   ARRIVE: 1, // a = arrivals node
@@ -209,6 +242,7 @@ export const TRACE = {
   ABANDON: 7, // a = step: gave up waiting
   TURNED_AWAY: 8, // a = step: queue full
   EXIT: 9, // a = exit node
+  PART_DONE: 10, // a = exit node: one part of a split case is done (the case goes on)
 } as const;
 
 export type TraceSink = (kind: number, time: number, customer: number, cls: number, a: number, b: number) => void;

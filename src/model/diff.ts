@@ -24,7 +24,7 @@ function meanOf(d: Distribution): number | undefined {
   }
 }
 
-const kindWord: Record<FlowNode['kind'], string> = { arrivals: 'arrivals', step: 'step', delay: 'delay', decision: 'decision', exit: 'exit' };
+const kindWord: Record<FlowNode['kind'], string> = { arrivals: 'arrivals', step: 'step', delay: 'delay', decision: 'decision', exit: 'exit', split: 'parallel split', join: 'join' };
 
 export function diffScenarios(baseline: Scenario, proposal: Scenario): Change[] {
   const changes: Change[] = [];

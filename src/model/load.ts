@@ -205,5 +205,7 @@ export function migrate(value: Record<string, unknown>): Record<string, unknown>
   let doc = value;
   // 1 → 2: only new optional fields (costs); the version number moves on.
   if (doc.formatVersion === 1) doc = { ...doc, formatVersion: 2 };
+  // 2 → 3: new node kinds (parallel split and join) only.
+  if (doc.formatVersion === 2) doc = { ...doc, formatVersion: 3 };
   return doc;
 }

@@ -5,7 +5,7 @@
 // the way users think of them: mean and spread (standard deviation) wherever possible.
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 2 as const;
+export const FORMAT_VERSION = 3 as const;
 /**
  * History of the format. Older files are upgraded when loaded (src/model/load.ts, `migrate`).
  * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`) and staff pools (`flow.pools`, a
@@ -213,15 +213,32 @@ export const DecisionNode = z.object({
 
 export const ExitNode = z.object({ ...nodeBase, kind: z.literal('exit') });
 
-export const FlowNode = z.discriminatedUnion('kind', [ArrivalsNode, StepNode, DelayNode, DecisionNode, ExitNode]);
+/**
+ * Parallel split (fork, format 3): a customer's case splits into one part per outgoing connection,
+ * all at once (connections carry no shares). Parts move independently; a part waits as long as it
+ * takes (patience and waiting places apply to whole customers only). A part that reaches an exit is
+ * done. The case continues from a join once all its parts have arrived there or are done.
+ */
+export const SplitNode = z.object({ ...nodeBase, kind: z.literal('split') });
+
+/**
+ * Join (format 3): parts of a split case wait here until every part still open has arrived; the
+ * case then continues as one customer (its waiting time includes the waiting of the last part to
+ * arrive). A customer who is not split passes straight through.
+ */
+export const JoinNode = z.object({ ...nodeBase, kind: z.literal('join') });
+
+export const FlowNode = z.discriminatedUnion('kind', [ArrivalsNode, StepNode, DelayNode, DecisionNode, ExitNode, SplitNode, JoinNode]);
 export type FlowNode = z.infer<typeof FlowNode>;
 export type ArrivalsNode = z.infer<typeof ArrivalsNode>;
 export type StepNode = z.infer<typeof StepNode>;
 export type DelayNode = z.infer<typeof DelayNode>;
 export type DecisionNode = z.infer<typeof DecisionNode>;
 export type ExitNode = z.infer<typeof ExitNode>;
+export type SplitNode = z.infer<typeof SplitNode>;
+export type JoinNode = z.infer<typeof JoinNode>;
 export type NodeKind = FlowNode['kind'];
-export const NODE_KINDS: readonly NodeKind[] = ['arrivals', 'step', 'delay', 'decision', 'exit'];
+export const NODE_KINDS: readonly NodeKind[] = ['arrivals', 'step', 'delay', 'decision', 'split', 'join', 'exit'];
 
 export const FlowEdge = z.object({
   id,

@@ -15,9 +15,9 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-/** Outgoing edges of a node that route by probability (all but a decision in class mode). */
+/** Outgoing edges of a node that route by probability (all but a decision in class mode and a parallel split). */
 export function routesByProbability(node: FlowNode): boolean {
-  return !(node.kind === 'decision' && node.mode === 'class');
+  return !(node.kind === 'decision' && node.mode === 'class') && node.kind !== 'split';
 }
 
 export function validateScenario(project: Project, scenarioIndex: number): Finding[] {
@@ -125,6 +125,15 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       }
     }
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
+    if (node.kind === 'split' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a parallel split with only one way out: there is nothing to do in parallel.`);
+    if (node.kind === 'join' && i.length < 2) nodeFinding('warning', node, `"${node.name}" is a join with ${i.length === 0 ? 'no connection' : 'one connection'} in: parts of a case meet where their paths come together, so a join usually has one connection in per parallel path.`);
+    if (node.kind === 'split' && fromSources.has(node.id)) {
+      // Parts meet at a join: warn when none can be reached from the split.
+      const after = reach([node.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
+      if (!nodes.some((n) => n.kind === 'join' && after.has(n.id))) {
+        nodeFinding('warning', node, `"${node.name}" splits the work but no join follows it: each part goes its own way to an exit, and the case leaves when the last part does.`);
+      }
+    }
     if (node.kind === 'arrivals' && node.arrivals.mode === 'interarrival' && alwaysZero(node.arrivals.distribution)) {
       nodeFinding('error', node, `"${node.name}": a time between arrivals of 0 would bring infinitely many customers at once.`);
     }

@@ -13,7 +13,7 @@ test('each example and scenario draws without overlapping labels', async ({ page
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  for (const example of ['loan', 'contact-centre', 'repair']) {
+  for (const example of ['loan', 'contact-centre', 'repair', 'mortgage']) {
     await page.getByTestId('menu-examples').click();
     await page.getByTestId(`example-${example}`).click();
     for (const tab of await page.locator('[role=tab]').all()) {

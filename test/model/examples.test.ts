@@ -6,15 +6,16 @@ import { runExperiment, withOverrides } from '../../src/engine/experiment';
 import loan from '../../src/model/examples/loan.json';
 import contactCentre from '../../src/model/examples/contact-centre.json';
 import repair from '../../src/model/examples/repair.json';
+import mortgage from '../../src/model/examples/mortgage.json';
 
 describe('shipped examples', () => {
   it('the loan application is the default', () => {
     expect(DEFAULT_EXAMPLE_ID).toBe('loan');
     expect(getExample(DEFAULT_EXAMPLE_ID)!.project.name).toBe('Bank loan application');
-    expect(EXAMPLES.map((e) => e.id)).toEqual(['loan', 'contact-centre', 'repair']);
+    expect(EXAMPLES.map((e) => e.id)).toEqual(['loan', 'contact-centre', 'repair', 'mortgage']);
   });
 
-  for (const [id, json] of Object.entries({ loan, 'contact-centre': contactCentre, repair })) {
+  for (const [id, json] of Object.entries({ loan, 'contact-centre': contactCentre, repair, mortgage })) {
     describe(id, () => {
       it('loads without problems and has a baseline and a proposal', () => {
         const r = loadProject(json);

@@ -4,7 +4,7 @@ import { migrate } from '../../src/model/load';
 import { FORMAT_VERSION } from '../../src/model/schema';
 
 const minimal = {
-  formatVersion: 2,
+  formatVersion: 3,
   name: 'Tiny',
   classes: [{ id: 'c', name: 'Customers', share: 1 }],
   run: { horizon: { kind: 'duration', duration: 100 }, replications: { kind: 'fixed', count: 2 }, seed: 1 },
@@ -66,8 +66,9 @@ describe('loadProject', () => {
       const same = loadProject({ ...v1, formatVersion: FORMAT_VERSION });
       expect(same.ok && same.project).toEqual(r.project);
     }
-    expect(migrate({ formatVersion: 1, name: 'x' })).toEqual({ formatVersion: 2, name: 'x' });
-    expect(migrate({ formatVersion: 2, name: 'x' })).toEqual({ formatVersion: 2, name: 'x' });
+    expect(migrate({ formatVersion: 1, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
+    expect(migrate({ formatVersion: 2, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
+    expect(migrate({ formatVersion: 3, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
   });
 
   it('rejects a file from a newer format version', () => {

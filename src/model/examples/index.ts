@@ -3,6 +3,7 @@ import { Project } from '../schema';
 import loan from './loan.json';
 import contactCentre from './contact-centre.json';
 import repair from './repair.json';
+import mortgage from './mortgage.json';
 
 export interface Example {
   id: string;
@@ -29,6 +30,12 @@ export const EXAMPLES: Example[] = [
     title: 'After-sales repair',
     summary: 'Intake, diagnosis, waiting for parts, repair and quality check, aiming at 90 % returned within 24 h; proposal: triage with a fast lane.',
     project: Project.parse(repair),
+  },
+  {
+    id: 'mortgage',
+    title: 'Mortgage approval',
+    summary: 'Credit scoring, a fraud check and a surveyor’s valuation one after another; proposal: all three checks in parallel.',
+    project: Project.parse(mortgage),
   },
 ];
 

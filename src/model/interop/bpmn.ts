@@ -123,6 +123,9 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   const skipped = new Set<string>();
   let quiet = 0;
   const outgoing = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.sourceRef as El | undefined)?.id === e.id);
+  const incoming = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.targetRef as El | undefined)?.id === e.id);
+  // Parallel gateways that join and split: the split node that follows the join, by join id.
+  const splitAfter = new Map<string, string>();
   const defaultTime = (what: string, id: string): Distribution => {
     note('warning', `No ${what} for ${id}: 10 minutes on average (exponential) assumed — set it in the inspector.`, id);
     return { kind: 'exponential', mean: 10 / mpu };
@@ -157,16 +160,26 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
       if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one path.`, id);
       nodes.push({ ...base, kind: 'decision', mode: 'probability' });
     } else if (e.$type === 'bpmn:ParallelGateway') {
-      if (outgoing(e).length <= 1) {
+      const outs = outgoing(e).length;
+      const ins = incoming(e).length;
+      if (outs <= 1 && ins <= 1) {
         passThrough.add(id);
         continue;
       }
-      note(
-        'warning',
-        `Parallel gateway ${label(e)}: parallel work (fork/join) is not supported yet. It was imported as a choice: each customer takes one of its ${outgoing(e).length} paths (equal shares), so the work on the other paths is not simulated.`,
-        id,
-      );
-      nodes.push({ ...base, kind: 'decision', mode: 'probability' });
+      if (outs > 1 && ins > 1) {
+        // Both at once: a join, then a split right after it.
+        nodes.push({ ...base, kind: 'join' });
+        const splitId = `${base.id}-split`;
+        splitAfter.set(base.id, splitId);
+        nodes.push({ id: splitId, name: `${base.name} (split)`, position: { x: position.x + 120, y: position.y }, kind: 'split' });
+        note('info', `Parallel gateway ${label(e)} both joins and splits: imported as a join followed by a parallel split.`, id);
+      } else if (outs > 1) {
+        nodes.push({ ...base, kind: 'split' });
+        note('info', `Parallel gateway ${label(e)} imported as a parallel split: every case goes along its ${outs} paths at once.`, id);
+      } else {
+        nodes.push({ ...base, kind: 'join' });
+        note('info', `Parallel gateway ${label(e)} imported as a join: the parts wait for each other there.`, id);
+      }
     } else if (e.$type === 'bpmn:EndEvent') {
       nodes.push({ ...base, kind: 'exit' });
     } else if (e.$type === 'bpmn:IntermediateCatchEvent' || e.$type === 'bpmn:IntermediateThrowEvent') {
@@ -197,12 +210,11 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   // Connections; pass-through nodes are bridged (predecessor → successor).
   const flows = elements.filter((f) => f.$type === 'bpmn:SequenceFlow');
   const nodeIds = new Set(nodes.map((n) => n.id));
-  const raw = flows.map((f) => ({
-    el: f,
-    id: cleanId(f.id ?? 'flow'),
-    source: cleanId((f.sourceRef as El | undefined)?.id ?? ''),
-    target: cleanId((f.targetRef as El | undefined)?.id ?? ''),
-  }));
+  const raw = flows.map((f) => {
+    const source = cleanId((f.sourceRef as El | undefined)?.id ?? '');
+    return { el: f, id: cleanId(f.id ?? 'flow'), source: splitAfter.get(source) ?? source, target: cleanId((f.targetRef as El | undefined)?.id ?? '') };
+  });
+  for (const [join, split] of splitAfter) raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${join}-to-split` } as El, id: `${join}-to-split`, source: join, target: split });
   const through = new Set([...passThrough].map(cleanId));
   const edges: FlowEdge[] = [];
   const used = new Set<string>();
@@ -236,7 +248,10 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   // Shares on decisions: given, or equal.
   for (const n of nodes) {
     const outs = edges.filter((e) => e.source === n.id);
-    if (n.kind === 'decision' && n.mode === 'class') continue;
+    if ((n.kind === 'decision' && n.mode === 'class') || n.kind === 'split') {
+      if (n.kind === 'split') for (const e of outs) delete e.probability;
+      continue;
+    }
     if (outs.length <= 1) {
       for (const e of outs) delete e.probability;
       continue;
@@ -298,7 +313,7 @@ function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): 
 // Export
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-const SIZE: Record<FlowNode['kind'], { w: number; h: number }> = { arrivals: { w: 36, h: 36 }, step: { w: 100, h: 80 }, delay: { w: 36, h: 36 }, decision: { w: 50, h: 50 }, exit: { w: 36, h: 36 } };
+const SIZE: Record<FlowNode['kind'], { w: number; h: number }> = { arrivals: { w: 36, h: 36 }, step: { w: 100, h: 80 }, delay: { w: 36, h: 36 }, decision: { w: 50, h: 50 }, exit: { w: 36, h: 36 }, split: { w: 50, h: 50 }, join: { w: 50, h: 50 } };
 
 /** A scenario as BPMN 2.0 XML with diagram interchange, BPSim parameters and sf:data. */
 export function exportBpmn(project: Project, scenarioId: string): string {
@@ -342,6 +357,10 @@ export function exportBpmn(project: Project, scenarioId: string): string {
       }
       case 'decision':
         out.push(`<bpmn:exclusiveGateway ${attrs}>${body}</bpmn:exclusiveGateway>`);
+        break;
+      case 'split':
+      case 'join':
+        out.push(`<bpmn:parallelGateway ${attrs}>${body}</bpmn:parallelGateway>`);
         break;
       case 'exit':
         out.push(`<bpmn:endEvent ${attrs}>${body}</bpmn:endEvent>`);

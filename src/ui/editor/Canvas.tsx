@@ -136,6 +136,7 @@ export function Canvas() {
       const byClass = src?.kind === 'decision' && src.mode === 'class';
       let label: string | undefined;
       if (byClass) label = e.label ?? (e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes');
+      else if (src?.kind === 'split') label = e.label ? `${e.label} · in parallel` : 'in parallel';
       else {
         if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
         if (e.label) label = label ? `${e.label} · ${label}` : e.label;
@@ -158,7 +159,22 @@ export function Canvas() {
 
   // Removals arrive once, nodes and their connections together (one undo step), in onDelete.
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns)), []);
-  const onEdgesChange = useCallback((_changes: EdgeChange[]) => undefined, []);
+  // Connections are drawn from the project; only their selection (a click) comes back from the canvas.
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const picks = changes.filter((c) => c.type === 'select');
+      if (picks.length === 0) return;
+      const cur = store.getState().selection;
+      const next = new Set(cur.edges);
+      for (const c of picks) {
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      const picked = picks.some((c) => c.selected);
+      store.getState().select({ nodes: picked ? [] : cur.nodes, edges: [...next] });
+    },
+    [store],
+  );
   const onDelete = useCallback(
     ({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
       const nodeIds = ns.map((n) => n.id).filter((id) => !id.startsWith('lane:'));

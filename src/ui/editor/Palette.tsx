@@ -10,6 +10,8 @@ const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: 'step', label: 'Step', hint: 'work done by staff of a department' },
   { kind: 'delay', label: 'Delay', hint: 'time passing without staff: mail, handoff' },
   { kind: 'decision', label: 'Decision', hint: 'routes customers by share or by class' },
+  { kind: 'split', label: 'Parallel split', hint: 'the case goes along every path at once (e.g. two checks at the same time)' },
+  { kind: 'join', label: 'Join', hint: 'waits until every part of the case is done, then goes on' },
   { kind: 'exit', label: 'Exit', hint: 'where customers leave' },
 ];
 

@@ -9,11 +9,13 @@ export interface EdgeInspectorProps {
   sourceName: string;
   targetName: string;
   byClass: boolean;
+  /** The connection leaves a parallel split: no share, every case sends a part. */
+  parallel?: boolean;
   classes: CustomerClass[];
   onCommit: (edges: FlowEdge[]) => void;
 }
 
-export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass, classes, onCommit }: EdgeInspectorProps) {
+export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass, parallel = false, classes, onCommit }: EdgeInspectorProps) {
   const sum = siblings.reduce((s, e) => s + (e.probability ?? 0), 0);
   const commitOne = (next: FlowEdge) => {
     const r = FlowEdgeSchema.safeParse(next);
@@ -56,6 +58,10 @@ export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass,
           ))}
           <p className="sf-muted">A connection with no class ticked takes all other classes.</p>
         </fieldset>
+      ) : parallel ? (
+        <p className="sf-muted" data-testid="edge-parallel">
+          A part of every case goes this way, at the same time as the parts on the other {siblings.length - 1 === 1 ? 'path' : `${siblings.length - 1} paths`} out of {sourceName}.
+        </p>
       ) : siblings.length > 1 ? (
         <>
           <NumberField label="Share of customers" value={edge.probability} percent onCommit={(probability) => commitOne({ ...edge, probability })} testId="field-probability" />

@@ -44,6 +44,7 @@ export function Inspector() {
         sourceName={name(edge.source)}
         targetName={name(edge.target)}
         byClass={src?.kind === 'decision' && src.mode === 'class'}
+        parallel={src?.kind === 'split'}
         classes={project.classes}
         onCommit={(changed) => edit((p) => changed.reduce((acc, e) => edits.updateEdge(acc, scenario.id, e), p))}
       />

@@ -44,7 +44,7 @@ export function NodeInspector(props: NodeInspectorProps) {
 
   return (
     <div className="sf-inspector__section" data-testid="node-inspector">
-      <h3>{{ arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit' }[node.kind]}</h3>
+      <h3>{{ arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit', split: 'Parallel split', join: 'Join' }[node.kind]}</h3>
       <TextField label="Name" value={node.name} onCommit={(name) => tryCommit({ ...node, name })} testId="field-name" />
       <TextField label="Notes" value={node.description ?? ''} multiline onCommit={(text) => tryCommit({ ...node, description: text.trim() || undefined })} testId="field-description" />
 
@@ -275,6 +275,17 @@ export function NodeInspector(props: NodeInspectorProps) {
           ]}
           onCommit={(mode) => tryCommit({ ...node, mode })}
         />
+      )}
+
+      {node.kind === 'split' && (
+        <p className="sf-muted" data-testid="split-help">
+          Every case is split here into one part per outgoing connection, and the parts are handled at the same time (for example credit scoring and a fraud check). Parts wait as long as it takes: patience and waiting places apply to whole customers. Draw the paths back together in a <strong>Join</strong>; a path that ends at an exit is simply done.
+        </p>
+      )}
+      {node.kind === 'join' && (
+        <p className="sf-muted" data-testid="join-help">
+          The parts of a split case wait here until every part still open has arrived; the case then goes on as one customer. Its waiting time includes the waiting of the part that came last. The results show how long parts waited here for each other. A customer who was not split passes straight through.
+        </p>
       )}
     </div>
   );

@@ -22,8 +22,8 @@ export interface PictureOptions {
 }
 
 const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
-const KIND_LABEL: Record<FlowNode['kind'], string> = { arrivals: 'ARRIVALS', step: 'STEP', delay: 'DELAY', decision: 'DECISION', exit: 'EXIT' };
-const KIND_COLOR: Record<FlowNode['kind'], string> = { arrivals: '#2e7d4f', step: '#4e79a7', delay: '#8c8c8c', decision: '#c9a227', exit: '#4a5565' };
+const KIND_LABEL: Record<FlowNode['kind'], string> = { arrivals: 'ARRIVALS', step: 'STEP', delay: 'DELAY', decision: 'DECISION', exit: 'EXIT', split: 'PARALLEL SPLIT', join: 'JOIN' };
+const KIND_COLOR: Record<FlowNode['kind'], string> = { arrivals: '#2e7d4f', step: '#4e79a7', delay: '#8c8c8c', decision: '#c9a227', exit: '#4a5565', split: '#7b5ea7', join: '#7b5ea7' };
 
 /** Drawn size of a node of each kind. */
 export function nodeSize(n: FlowNode, withFigures: boolean): { w: number; h: number } {
@@ -35,6 +35,8 @@ export function nodeSize(n: FlowNode, withFigures: boolean): { w: number; h: num
     case 'arrivals':
       return { w: 180, h: 52 };
     case 'decision':
+    case 'split':
+    case 'join':
       return { w: 150, h: 46 };
     case 'exit':
       return { w: 130, h: 38 };
@@ -61,6 +63,10 @@ function detail(n: FlowNode, unit: TimeUnit): string {
       return describeDistribution(n.duration, u);
     case 'decision':
       return n.mode === 'class' ? 'by customer class' : 'by share of customers';
+    case 'split':
+      return 'all paths at once';
+    case 'join':
+      return 'waits for all parts';
     case 'exit':
       return '';
   }
@@ -70,6 +76,7 @@ function edgeLabel(e: FlowEdge, from: FlowNode | undefined, classNames: Record<s
   const parts: string[] = [];
   if (e.label) parts.push(e.label);
   if (from?.kind === 'decision' && from.mode === 'class') parts.push(e.classIds && e.classIds.length > 0 ? e.classIds.map((c) => classNames[c] ?? c).join(', ') : 'all other classes');
+  else if (from?.kind === 'split') parts.push('in parallel');
   else if (e.probability !== undefined) parts.push(formatShare(e.probability));
   return parts.join(' · ');
 }

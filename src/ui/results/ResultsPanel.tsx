@@ -215,6 +215,8 @@ export function ResultsPanel() {
                         <th>System</th>
                         <th>Available</th>
                         <th>Failures in the run</th>
+                        <th title="Customers waiting at the steps that need the system while it was down, or whose service was paused by it, in customer-hours per day. Backlog left after a repair is not counted.">Customers held up while down (customer-hours a day)</th>
+                        <th title="Of all the time customers spent waiting at steps (including paused service)">Share of all waiting</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -223,6 +225,35 @@ export function ResultsPanel() {
                           <td>{x.name}</td>
                           <td>{pm(formatShare(x.availability.mean), formatShare(x.availability.ci95))}</td>
                           <td>{pm(formatNumber(x.failures.mean), formatNumber(x.failures.ci95))}</td>
+                          <td data-testid={`system-held-up-${x.id}`}>{x.heldUpHoursPerDay ? pm(formatNumber(x.heldUpHoursPerDay.mean), formatNumber(x.heldUpHoursPerDay.ci95)) : '–'}</td>
+                          <td>{x.waitingWhileDownShare ? pm(formatShare(x.waitingWhileDownShare.mean), formatShare(x.waitingWhileDownShare.ci95)) : '–'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
+              {Object.keys(shown.joins ?? {}).length > 0 && (
+                <>
+                  <h3>Parallel work in “{shown.name}”</h3>
+                  <table className="sf-table" data-testid="join-table">
+                    <thead>
+                      <tr>
+                        <th>Join</th>
+                        <th>Cases joined</th>
+                        <th title="Per case: from the arrival of its first part at the join until its last part arrived">Waiting for the other parts (mean)</th>
+                        <th>90th percentile</th>
+                        <th title="Average over every part: how long it waited at the join for the others">Per part (mean)</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.values(shown.joins).map((j) => (
+                        <tr key={j.id} data-testid={`join-row-${j.id}`}>
+                          <td>{j.name}</td>
+                          <td>{pm(formatNumber(j.cases.mean), formatNumber(j.cases.ci95))}</td>
+                          <td>{pm(formatDuration(j.waitForParts.mean, unit), formatDuration(j.waitForParts.ci95, unit))}</td>
+                          <td>{formatDuration(j.waitForParts.p90.mean, unit)}</td>
+                          <td>{pm(formatDuration(j.partWait.mean, unit), formatDuration(j.partWait.ci95, unit))}</td>
                         </tr>
                       ))}
                     </tbody>

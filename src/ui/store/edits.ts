@@ -31,6 +31,8 @@ const KIND_NAMES: Record<NodeKind, string> = {
   delay: 'Handoff',
   decision: 'Decision',
   exit: 'Exit',
+  split: 'Parallel split',
+  join: 'Join',
 };
 
 export function defaultNode(kind: NodeKind, id: string, position: Position, departmentId: string | undefined, name?: string): FlowNode {
@@ -45,6 +47,8 @@ export function defaultNode(kind: NodeKind, id: string, position: Position, depa
     case 'decision':
       return { ...base, kind, mode: 'probability' };
     case 'exit':
+    case 'split':
+    case 'join':
       return { ...base, kind };
   }
 }
@@ -128,7 +132,8 @@ export function connect(project: Project, scenarioId: string, source: string, ta
   if (scenario.flow.edges.some((e) => e.source === source && e.target === target)) return { project };
   const id = freshId(`${source}-to-${target}`, scenario.flow.edges.map((e) => e.id));
   const sourceNode = scenario.flow.nodes.find((n) => n.id === source);
-  const byClass = sourceNode?.kind === 'decision' && sourceNode.mode === 'class';
+  // Connections out of a class decision or a parallel split carry no shares.
+  const byClass = (sourceNode?.kind === 'decision' && sourceNode.mode === 'class') || sourceNode?.kind === 'split';
   const edges = [...scenario.flow.edges, { id, source, target }];
   return {
     id,

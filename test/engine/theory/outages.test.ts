@@ -39,6 +39,15 @@ describe('system outages (preemptive resume) against theory', () => {
     expectWithinCI(reps.map((r) => r.overall.timeInSystem.mean), theory, 'time in system');
     expectWithinCI(reps.map((r) => r.systems.core!.availability), 1 / (1 + f * mttr), 'availability');
     for (const r of reps) expect(r.systems.core!.failures).toBeGreaterThan(0);
+    // Customer-time held up by the outages, per customer who arrived (Little's law on the extra
+    // time): pDown·r (arriving while down) + E[S]·f·r (repairs inside the service).
+    expectWithinCI(
+      reps.map((r) => r.systems.core!.waitingWhileDown / r.overall.arrived),
+      pDown * mttr + meanService * f * mttr,
+      'customer-time held up while down, per customer',
+    );
+    // Nobody waits for a person here: all the waiting is waiting while down.
+    for (const r of reps) expect(r.systems.core!.waitingWhileDownShare).toBeCloseTo(1, 9);
   });
 
   it('nobody is served while the system is down, and every customer is still served in full', () => {

@@ -82,10 +82,41 @@ describe('BPMN import', () => {
   it('reports parallel gateways, sub-processes and boundary events clearly', async () => {
     const r = ok(await importBpmn(fixture('parallel-subprocess.bpmn')));
     const text = r.report.map((l) => `${l.level} ${l.element ?? ''} ${l.message}`).join('\n');
-    expect(text).toMatch(/warning fork Parallel gateway "Checks in parallel": parallel work \(fork\/join\) is not supported yet/);
+    expect(text).toMatch(/info fork Parallel gateway "Checks in parallel" imported as a parallel split/);
+    expect(text).toMatch(/info join Parallel gateway .* imported as a join/);
     expect(text).toMatch(/warning contract sub process "Prepare contract" imported as one step/);
     expect(text).toMatch(/warning late Boundary event "Too late"/);
-    expect(r.project.scenarios[0]!.flow.nodes.some((n) => n.id === 'join')).toBe(false);
+    const flow = r.project.scenarios[0]!.flow;
+    expect(flow.nodes.find((n) => n.id === 'fork')!.kind).toBe('split');
+    expect(flow.nodes.find((n) => n.id === 'join')!.kind).toBe('join');
+    // Both checks get every case; the contract is prepared once per case, after both.
+    expect(flow.edges.filter((e) => e.source === 'fork').map((e) => [e.target, e.probability])).toEqual([
+      ['scoring', undefined],
+      ['fraud', undefined],
+    ]);
+    const res = simulateReplication({ ...r.project, run: { ...r.project.run, horizon: { kind: 'duration', duration: 5 * 1440 } } }, r.project.scenarios[0]!.id, 0);
+    expect(res.steps.scoring!.arrivals).toBe(res.steps.fraud!.arrivals);
+    expect(res.joins.join!.cases).toBeGreaterThan(0);
+  });
+
+  it('a parallel gateway that joins and splits becomes a join followed by a split', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <bpmn:process id="p" name="Both">
+    <bpmn:startEvent id="s" /><bpmn:parallelGateway id="g1" /><bpmn:task id="a" name="A" /><bpmn:task id="b" name="B" />
+    <bpmn:parallelGateway id="g2" name="Meet and part" /><bpmn:task id="c" name="C" /><bpmn:task id="dd" name="D" /><bpmn:parallelGateway id="g3" /><bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="g1" /><bpmn:sequenceFlow id="f2" sourceRef="g1" targetRef="a" /><bpmn:sequenceFlow id="f3" sourceRef="g1" targetRef="b" />
+    <bpmn:sequenceFlow id="f4" sourceRef="a" targetRef="g2" /><bpmn:sequenceFlow id="f5" sourceRef="b" targetRef="g2" /><bpmn:sequenceFlow id="f6" sourceRef="g2" targetRef="c" />
+    <bpmn:sequenceFlow id="f7" sourceRef="g2" targetRef="dd" /><bpmn:sequenceFlow id="f8" sourceRef="c" targetRef="g3" /><bpmn:sequenceFlow id="f9" sourceRef="dd" targetRef="g3" /><bpmn:sequenceFlow id="f10" sourceRef="g3" targetRef="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const r = ok(await importBpmn(xml));
+    const flow = r.project.scenarios[0]!.flow;
+    expect(flow.nodes.find((n) => n.id === 'g2')!.kind).toBe('join');
+    expect(flow.nodes.find((n) => n.id === 'g2-split')!.kind).toBe('split');
+    expect(flow.edges.filter((e) => e.source === 'g2').map((e) => e.target)).toEqual(['g2-split']);
+    expect(flow.edges.filter((e) => e.source === 'g2-split').map((e) => e.target).sort()).toEqual(['c', 'dd']);
+    expect(r.report.some((l) => /joins and splits/.test(l.message))).toBe(true);
   });
 
   it('refuses malformed, empty and non-BPMN files with a clear message', async () => {

@@ -2,7 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { FlowNodeData } from './types';
 
-const KIND_LABEL = { arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit' } as const;
+const KIND_LABEL = { arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit', split: 'Parallel split', join: 'Join' } as const;
 
 /** The frame every node kind shares: title, kind, department colour, handles and markers. */
 export function NodeShell({ data, selected, children, className }: { data: FlowNodeData; selected: boolean; children?: ReactNode; className?: string }) {

@@ -3,6 +3,8 @@ import { StepNodeView } from './step/node';
 import { DelayNodeView } from './delay/node';
 import { DecisionNodeView } from './decision/node';
 import { ExitNodeView } from './exit/node';
+import { SplitNodeView } from './split/node';
+import { JoinNodeView } from './join/node';
 import { LaneNodeView } from './lane';
 
 export const nodeTypes = {
@@ -11,5 +13,7 @@ export const nodeTypes = {
   delay: DelayNodeView,
   decision: DecisionNodeView,
   exit: ExitNodeView,
+  split: SplitNodeView,
+  join: JoinNodeView,
   lane: LaneNodeView,
 };

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { connect, freshApp, savedProject, SHOTS } from './helpers';
+
+test('parallel checks: the mortgage example splits a case into three checks and joins them; the results show the wait for the other parts', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('menu-examples').click();
+  await page.getByTestId('example-mortgage').click();
+  await expect(page.getByTestId('project-title')).toHaveText('Mortgage approval');
+  await page.getByTestId('tab-parallel').click();
+  await expect(page.getByTestId('node-start-checks')).toContainText('Parallel split');
+  await expect(page.getByTestId('node-checks-done')).toContainText('waits for all parts');
+  await expect(page.locator('.sf-edge-label', { hasText: 'in parallel' })).toHaveCount(3);
+  // A connection out of the split has no share: every case sends a part.
+  const mid = await page.getByTestId('rf__edge-start-checks--fraud-check').locator('path').first().evaluate((el) => {
+    const path = el as SVGPathElement;
+    const p = path.getPointAtLength(path.getTotalLength() * 0.6);
+    const m = path.getScreenCTM()!;
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await expect(page.getByTestId('edge-parallel')).toContainText('at the same time');
+  await expect(page.getByTestId('field-probability')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/40-parallel-flow.png` });
+
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-parallel')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('comparison-parallel')).toContainText(/Mean total time falls from [\d.]+ (min|h) to [\d.]+ (min|h)/);
+  const joins = page.getByTestId('join-table');
+  await expect(joins).toContainText('All checks back');
+  // The fraud check and the credit scoring are quicker than the surveyor: their parts wait for the valuation.
+  const wait = await page.getByTestId('join-row-checks-done').locator('td').nth(2).innerText();
+  expect(wait).toMatch(/^\d[\d.]* (min|h)/);
+  await joins.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/41-parallel-results.png` });
+});
+
+test('a parallel split and a join added from the palette and connected', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('palette-split').click();
+  await expect(page.getByTestId('node-parallel-split')).toBeVisible();
+  await page.getByTestId('palette-join').click();
+  await expect(page.getByTestId('node-join')).toBeVisible();
+  await expect(page.getByTestId('join-help')).toContainText('wait here until every part');
+  await page.getByTestId('auto-layout').click();
+  await page.waitForTimeout(400);
+  await connect(page, 'parallel-split', 'join');
+  const flow = (await savedProject(page)).scenarios[0].flow;
+  expect(flow.nodes.map((n: any) => n.kind)).toEqual(expect.arrayContaining(['split', 'join']));
+  const e = flow.edges.find((x: any) => x.source === 'parallel-split');
+  expect(e.target).toBe('join');
+  expect(e.probability).toBeUndefined();
+});
