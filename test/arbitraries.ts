@@ -20,10 +20,11 @@ const dist = (mean: number) =>
 /**
  * A chain of 1–6 steps in 1–3 departments, each step optionally followed by a rework decision
  * sending a share back to an earlier step (loops always have a way out), optional delays,
- * capacities and patience, 1–2 classes. Arrival rate 0.05–0.2 per minute; staff sized so that
+ * capacities and patience, 1–2 classes; a step may run in parallel with a delay (split → step ‖
+ * delay → join) when `parallel` is set, and rework may then send parts back before their split. Arrival rate 0.05–0.2 per minute; staff sized so that
  * every step's utilisation stays below ~0.6 even with rework.
  */
-export const arbValidProject = () =>
+export const arbValidProject = (opts: { parallel?: boolean } = {}) =>
   fc
     .record({
       rate: fc.double({ min: 0.05, max: 0.2, noNaN: true }),
@@ -37,6 +38,7 @@ export const arbValidProject = () =>
           capacity: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
           patience: fc.option(fc.double({ min: 1, max: 20, noNaN: true }), { nil: undefined }),
           priority: fc.boolean(),
+          parallel: opts.parallel ? fc.boolean() : fc.constant(false),
         }),
         { minLength: 1, maxLength: 6 },
       ),
@@ -85,8 +87,20 @@ function buildProject(spec: any, dists: unknown[]): Project {
       ...(st.capacity !== undefined ? { capacity: st.capacity } : {}),
       ...(st.patience !== undefined ? { patience: { kind: 'exponential', mean: st.patience } } : {}),
     });
-    connect(prev, id);
-    prev = id;
+    if (st.parallel) {
+      // Split → the step ‖ a delay → join.
+      nodes.push({ id: `split${i}`, kind: 'split', name: `Split ${i}` }, { id: `join${i}`, kind: 'join', name: `Join ${i}` });
+      nodes.push({ id: `branch${i}`, kind: 'delay', name: `Branch ${i}`, duration: { kind: 'exponential', mean: st.mean * 2 } });
+      connect(prev, `split${i}`);
+      connect(`split${i}`, id);
+      connect(`split${i}`, `branch${i}`);
+      connect(id, `join${i}`);
+      connect(`branch${i}`, `join${i}`);
+      prev = `join${i}`;
+    } else {
+      connect(prev, id);
+      prev = id;
+    }
     if (st.rework) {
       const dec = `r${i}`;
       nodes.push({ id: dec, kind: 'decision', name: `Rework ${i}?` });

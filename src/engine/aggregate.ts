@@ -128,7 +128,7 @@ export interface ScenarioResults {
   classes: Record<string, ClassEstimates>;
   /** Mean percentiles 0..100 of total waiting per customer (for CDF charts). */
   waitingCdf: number[];
-  timeline: { start: number; binWidth: number; queueLength: Record<string, Band>; workInProgress: Band; waitingTime: Band };
+  timeline: { start: number; binWidth: number; queueLength: Record<string, Band>; workInProgress: Band; waitingTime: Band; costs: Band };
   warmup: { configured: number; suggested: Estimate; tooShortIn: number };
   warnings: ScenarioWarning[];
 }
@@ -338,6 +338,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       queueLength: queueBands,
       workInProgress: band(reps.map((r) => r.timeline.workInProgress)),
       waitingTime: waitingBand(reps),
+      costs: band(reps.map((r) => r.timeline.costs ?? [])),
     },
     warmup: { configured: project.run.warmup, suggested: est(reps.map((r) => r.warmup.suggested)), tooShortIn },
     warnings: [],

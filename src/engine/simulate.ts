@@ -237,6 +237,10 @@ class Replication {
   private readonly wipBins: TimeBins;
   private readonly exitBinCount: Float64Array;
   private readonly exitBinWait: Float64Array;
+  // Customers lost (gave up or turned away) and exits at risk (waited beyond the tolerance), per bin.
+  private readonly lostBin: Float64Array;
+  private readonly atRiskBin: Float64Array;
+  private readonly tolerance: number;
 
   // Whole system.
   private wip = 0;
@@ -343,6 +347,9 @@ class Replication {
     this.wipBins = new TimeBins(this.ws, this.binWidth, bins);
     this.exitBinCount = new Float64Array(bins);
     this.exitBinWait = new Float64Array(bins);
+    this.lostBin = new Float64Array(bins);
+    this.atRiskBin = new Float64Array(bins);
+    this.tolerance = project.costs?.tolerance ?? Infinity;
     for (let i = 0; i < n; i++) {
       const id = m.nodeIds[i]!;
       const k = m.kind[i]!;
@@ -567,6 +574,7 @@ class Replication {
     this.waitTotal[c]! += waited;
     if (this.inWindow) {
       this.abandoned++;
+      this.lostBin[this.binOf(now)]! += 1;
       this.stAbandoned[node]! += 1;
       this.stTotalWait[node]! += waited;
       this.classAbandoned[this.cls[c]!]! += 1;
@@ -789,6 +797,7 @@ class Replication {
       if (this.trace) this.trace(TRACE.TURNED_AWAY, now, c, this.cls[c]!, node, -1);
       if (this.inWindow) {
         this.turnedAway++;
+        this.lostBin[this.binOf(now)]! += 1;
         this.stTurnedAway[node]! += 1;
         this.classTurnedAway[this.cls[c]!]! += 1;
       }
@@ -1010,6 +1019,7 @@ class Replication {
       if (b >= 0) {
         this.exitBinCount[b]! += 1;
         this.exitBinWait[b]! += this.waitTotal[c]!;
+        if (this.waitTotal[c]! > this.tolerance) this.atRiskBin[b]! += 1;
       }
     }
     this.leave(c, now);
@@ -1079,6 +1089,11 @@ class Replication {
     visited.set(this.visited);
     this.visited = visited;
     this.cap = cap;
+  }
+
+  /** The timeline bin of a moment in the window. */
+  private binOf(now: number): number {
+    return Math.max(0, Math.min(this.nBins - 1, Math.floor((now - this.ws) / this.binWidth)));
   }
 
   private changeQueue(node: number, delta: number, now: number): void {
@@ -1296,6 +1311,7 @@ class Replication {
         workInProgress: this.binAverages(this.wipBins.finish(this.wipArea), binCount, windowLength),
         exits: Array.from(this.exitBinCount.subarray(0, binCount)),
         waitingTime: Array.from(this.exitBinCount.subarray(0, binCount), (n, b) => (n > 0 ? this.exitBinWait[b]! / n : 0)),
+        costs: this.binCosts(costs, binCount, windowLength),
       },
       warmup: this.warmupCheck(),
     };
@@ -1367,6 +1383,23 @@ class Replication {
       perCustomer: this.exited > 0 ? total / this.exited : 0,
       perDay: hours > 0 ? (total / hours) * 24 : 0,
     };
+  }
+
+  /**
+   * Money per timeline bin: staff cost spread over the window in proportion to each bin's length
+   * (exact for bins of whole weeks, as shift schedules repeat daily or weekly), plus the customers
+   * lost and at risk in the bin at the project's prices.
+   */
+  private binCosts(costs: CostStats, count: number, windowLength: number): number[] {
+    const c = this.project.costs;
+    const lost = c?.lostCustomer ?? 0;
+    const share = c?.shareLostAtRisk ?? 0;
+    const out: number[] = [];
+    for (let b = 0; b < count; b++) {
+      const width = b === count - 1 ? windowLength - b * this.binWidth : this.binWidth;
+      out.push((windowLength > 0 ? (costs.staff * width) / windowLength : 0) + this.lostBin[b]! * lost + this.atRiskBin[b]! * share * lost);
+    }
+    return out;
   }
 
   /** Bins actually covered by the window (the customers horizon may end early or late). */

@@ -29,9 +29,29 @@ export interface TransitionSummary {
   weeksWorse: number;
   /** First week from which the proposal stays at or below today's steady state; undefined if never. */
   paysOffFrom: number | undefined;
+  /** Money week by week, when the project has cost assumptions (see WeeklyCosts). */
+  costs: WeeklyCosts | undefined;
 }
 
-export function summarizeTransition(results: ResultsDocument, proposalId: string, steadyBaseline?: number): TransitionSummary {
+/**
+ * Weekly money from the cost assumptions (staff, lost customers, customers at risk): the
+ * proposal's cost each week against today's steady weekly cost (the baseline's last four weeks),
+ * and the running total of the difference (positive: the proposal has cost more so far).
+ */
+export interface WeeklyCosts {
+  weeks: { week: number; proposal: { mean: number; ci95: number }; cumulativeDifference: number }[];
+  /** Today's weekly cost in steady state. */
+  steady: number;
+  /** First week from which the proposal's weekly cost stays at or below today's; undefined if never. */
+  cheaperFrom: number | undefined;
+  /** First week from which the running difference stays at or below 0 (the extra cost of the first weeks is recovered); undefined if not within the weeks. */
+  recoveredBy: number | undefined;
+  /** Running difference at the end of the weeks. */
+  differenceAtEnd: number;
+}
+
+/** `costs`: the project's cost assumptions; weekly money is summarised when they put a price on anything. */
+export function summarizeTransition(results: ResultsDocument, proposalId: string, steadyBaseline?: number, costs?: Project['costs']): TransitionSummary {
   const base = results.scenarios.find((s) => s.kind === 'baseline')!;
   const prop = results.scenarios.find((s) => s.id === proposalId)!;
   const b = base.timeline.waitingTime;
@@ -45,5 +65,28 @@ export function summarizeTransition(results: ResultsDocument, proposalId: string
   const weeksWorse = weeks.filter((w) => w.proposal.mean > steady).length;
   let paysOffFrom: number | undefined;
   for (let i = n - 1; i >= 0 && weeks[i]!.proposal.mean <= steady; i--) paysOffFrom = i + 1;
-  return { weeks, steady, worst, weeksWorse, paysOffFrom };
+  return { weeks, steady, worst, weeksWorse, paysOffFrom, costs: hasCosts(costs) ? weeklyCosts(base.timeline.costs, prop.timeline.costs) : undefined };
+}
+
+function hasCosts(c: Project['costs']): boolean {
+  return c !== undefined && ((c.staffPerHour ?? 0) > 0 || (c.lostCustomer ?? 0) > 0);
+}
+
+/** Weekly costs of the proposal against today's steady weekly cost (bins are weeks). */
+export function weeklyCosts(baseline: { mean: number[] } | undefined, proposal: { mean: number[]; ci95: number[] } | undefined): WeeklyCosts | undefined {
+  if (!baseline || !proposal) return undefined;
+  const n = Math.min(baseline.mean.length, proposal.mean.length);
+  if (n === 0) return undefined;
+  const tail = baseline.mean.slice(Math.max(0, n - 4), n);
+  const steady = tail.reduce((a, b) => a + b, 0) / tail.length;
+  let running = 0;
+  const weeks = Array.from({ length: n }, (_, i) => {
+    running += proposal.mean[i]! - steady;
+    return { week: i + 1, proposal: { mean: proposal.mean[i]!, ci95: proposal.ci95[i]! }, cumulativeDifference: running };
+  });
+  let cheaperFrom: number | undefined;
+  for (let i = n - 1; i >= 0 && weeks[i]!.proposal.mean <= steady; i--) cheaperFrom = i + 1;
+  let recoveredBy: number | undefined;
+  for (let i = n - 1; i >= 0 && weeks[i]!.cumulativeDifference <= 0; i--) recoveredBy = i + 1;
+  return { weeks, steady, cheaperFrom, recoveredBy, differenceAtEnd: running };
 }

@@ -174,6 +174,8 @@ export interface Timeline {
   /** Customers who left through an exit in each bin, and their mean total waiting (0 when none). */
   exits: number[];
   waitingTime: number[];
+  /** Money in each bin from the cost assumptions (staff cost spread by bin length, plus lost and at-risk customers in the bin). */
+  costs: number[];
 }
 
 export interface WarmupCheck {

@@ -10,5 +10,9 @@ test('Transition: the proposal from its first day, week by week, next to today',
   await expect(page.getByTestId('transition-chart').locator('circle')).toHaveCount(12);
   await expect(page.getByTestId('transition-facts')).toContainText(/Worst week: week \d+, mean wait .* \(today, steady: .*\)/);
   await expect(page.getByTestId('transition-payoff')).toContainText(/From week \d+, “Single point of contact” stays below today's mean wait\.|does not stay below/);
+  // The loan example has cost assumptions: money week by week, and when the change pays for itself.
+  await expect(page.getByTestId('transition-cost-table').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('transition-costs')).toContainText(/Today costs [\d,]+ € a week/);
+  await expect(page.getByTestId('transition-recovered')).toContainText(/recovered by week \d+|cost [\d,]+ € more than today|has saved/);
   await page.screenshot({ path: `${SHOTS}/38-transition.png` });
 });

@@ -34,6 +34,14 @@ describe('costs and customers at risk', () => {
     expect(o.costs.total).toBeCloseTo(o.costs.staff + o.costs.lostCustomers + o.costs.atRiskLost, 9);
     expect(o.costs.perCustomer).toBeCloseTo(o.costs.total / o.exited, 9);
     expect(o.costs.perDay).toBeCloseTo((o.costs.total / hours) * 24, 9);
+    // Per timeline bin: the bins add up to the total, and a bin's cost beyond its share of staff
+    // cost is its own lost and at-risk customers.
+    const bins = r.timeline.costs;
+    expect(bins).toHaveLength(50);
+    expect(bins.reduce((a, b) => a + b, 0)).toBeCloseTo(o.costs.total, 6);
+    const staffPerBin = o.costs.staff / 50;
+    for (const b of bins) expect(b).toBeGreaterThanOrEqual(staffPerBin - 1e-6);
+    expect(bins.some((b) => b > staffPerBin + 1)).toBe(true);
   });
 
   it('are neutral without assumptions, and appear in the comparison only when given', () => {

@@ -9,7 +9,7 @@ import { arbValidProject } from '../arbitraries';
 describe('properties on random valid flows', () => {
   it('the generated flows pass validation', () => {
     fc.assert(
-      fc.property(arbValidProject(), (p) => {
+      fc.property(arbValidProject({ parallel: true }), (p) => {
         expect(checkScenario(p, 0).filter((f) => f.severity === 'error')).toEqual([]);
       }),
       { numRuns: 150, seed: 1 },
@@ -18,7 +18,7 @@ describe('properties on random valid flows', () => {
 
   it('customers are conserved and results are deterministic', () => {
     fc.assert(
-      fc.property(arbValidProject(), (p) => {
+      fc.property(arbValidProject({ parallel: true }), (p) => {
         const r = simulateReplication(p, 'base', 0);
         const o = r.overall;
         expect(r.insideAtWindowStart + o.arrived).toBe(o.exited + o.abandoned + o.turnedAway + o.inSystemAtEnd);
@@ -35,7 +35,7 @@ describe('properties on random valid flows', () => {
   // boundary: at most (customers waiting at either edge) × (their longest wait) / window.
   it("Little's law holds for every step's queue", () => {
     fc.assert(
-      fc.property(arbValidProject(), (p) => {
+      fc.property(arbValidProject({ parallel: true }), (p) => {
         const long = { ...p, run: { ...p.run, horizon: { kind: 'duration' as const, duration: 20_000 }, warmup: 500 } };
         const r = simulateReplication(long, 'base', 0);
         const T = r.windowEnd - r.windowStart;

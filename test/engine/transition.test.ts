@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getExample } from '../../src/model/examples';
 import { runExperiment } from '../../src/engine/experiment';
-import { summarizeTransition, transitionProject, TRANSITION_WEEKS } from '../../src/engine/transition';
+import { summarizeTransition, transitionProject, weeklyCosts, TRANSITION_WEEKS } from '../../src/engine/transition';
 import type { ResultsDocument } from '../../src/engine/results';
 
 const withWeeks = (baseline: number[], proposal: number[]) =>
@@ -25,6 +25,24 @@ describe('the transition view', () => {
     expect(s.weeks.map((w) => w.week)).toEqual(Array.from({ length: TRANSITION_WEEKS }, (_, i) => i + 1));
     for (const w of s.weeks) expect(w.proposal.mean).toBeGreaterThan(0);
     expect(results.scenarios[1]!.timeline.binWidth).toBeCloseTo(10080, 9);
+    // The loan example has cost assumptions: money week by week, adding up to the run's totals.
+    const c = summarizeTransition(results, 'single-point-of-contact', undefined, loan.costs).costs!;
+    expect(c.weeks).toHaveLength(TRANSITION_WEEKS);
+    const total = results.scenarios[1]!.overall.costs.total.mean;
+    expect(c.weeks.reduce((a, w) => a + w.proposal.mean, 0)).toBeCloseTo(total, 3);
+    expect(summarizeTransition(results, 'single-point-of-contact').costs).toBeUndefined();
+  });
+
+  it('weekly costs: today’s steady week, the week from which the proposal is cheaper, and when the extra cost is recovered', () => {
+    const c = weeklyCosts({ mean: [100, 100, 100, 100, 100] }, { mean: [160, 130, 90, 80, 70], ci95: [0, 0, 0, 0, 0] })!;
+    expect(c.steady).toBe(100);
+    expect(c.weeks.map((w) => w.cumulativeDifference)).toEqual([60, 90, 80, 60, 30]);
+    expect(c.cheaperFrom).toBe(3);
+    expect(c.recoveredBy).toBeUndefined();
+    expect(c.differenceAtEnd).toBe(30);
+    const later = weeklyCosts({ mean: [100, 100, 100, 100, 100, 100] }, { mean: [130, 90, 80, 70, 110, 90], ci95: [0, 0, 0, 0, 0, 0] })!;
+    expect(later.recoveredBy).toBe(3); // 30, 20, 0, −30, −20, −30
+    expect(later.cheaperFrom).toBe(6);
   });
 
   it('names the worst week, the weeks worse than today and the week from which it pays off', () => {

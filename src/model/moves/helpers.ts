@@ -100,7 +100,8 @@ export function tidyEdges(edges: readonly FlowEdge[], nodes: readonly FlowNode[]
   for (const source of sources) {
     const node = byId.get(source);
     if (!node) continue;
-    if (isClassDecision(node)) {
+    if (isClassDecision(node) || node.kind === 'split') {
+      // Class decisions and parallel splits route without shares.
       out = out.map((e) => (e.source === source && e.probability !== undefined ? withoutShare(e) : e));
       continue;
     }
@@ -115,6 +116,20 @@ export function tidyEdges(edges: readonly FlowEdge[], nodes: readonly FlowNode[]
     else out = out.map((e) => (e.source === source ? { ...e, probability: cleanShare(e.probability ?? 0) } : e));
   }
   return out;
+}
+
+/** Nodes on a parallel path: reachable from a split without passing a join. */
+export function parallelPathNodes(flow: Flow): Set<string> {
+  const kind = new Map(flow.nodes.map((n) => [n.id, n.kind]));
+  const seen = new Set<string>();
+  const stack = flow.edges.filter((e) => kind.get(e.source) === 'split').map((e) => e.target);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id) || kind.get(id) === 'join') continue;
+    seen.add(id);
+    for (const e of flow.edges) if (e.source === id) stack.push(e.target);
+  }
+  return seen;
 }
 
 export function withoutShare(e: FlowEdge): FlowEdge {

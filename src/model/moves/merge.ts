@@ -27,7 +27,7 @@
 //   each class's shares, so each class's traffic is unchanged as well.
 // - The first step's id is kept for the merged step, so results stay comparable.
 import type { Department, Distribution, Flow, FlowEdge, FlowNode, StepNode } from '../schema';
-import { clip, fail, formatTime, IdMaker, quoteList, tidyEdges, touchedNodes } from './helpers';
+import { clip, fail, formatTime, IdMaker, parallelPathNodes, quoteList, tidyEdges, touchedNodes } from './helpers';
 import { distributionWith, moments, type Moments } from './moments';
 import { removeStep } from './remove';
 import { ANY_CLASS, classTraffic, outgoingEdges, passage, resolveClasses, routesOf } from './routing';
@@ -222,6 +222,9 @@ export function mergeSteps(flow: Flow, stepIds: readonly string[], opts: MergeOp
     members.push(n);
   }
   if (opts.departmentId !== undefined && !flow.departments.some((d) => d.id === opts.departmentId)) return fail(`There is no department "${opts.departmentId}" in this flow.`);
+  const parallel = parallelPathNodes(flow);
+  const onPath = members.find((m) => parallel.has(m.id));
+  if (onPath) return fail(`"${onPath.name}" is part of parallel work (between a parallel split and its join): steps there cannot be merged. Merge steps outside parallel work, or draw the steps one after the other first.`);
   const r = combineSteps(flow, ids, opts.project);
   if (!r.ok) return r;
   const c = r.combination;

@@ -45,6 +45,7 @@ export function routesOf(node: FlowNode, outs: readonly FlowEdge[], classId: str
     return own ? [{ edge: own, p: 1 }] : [];
   }
   if (outs.length === 1) return [{ edge: outs[0]!, p: 1 }];
+  if (node.kind === 'split') return outs.map((edge) => ({ edge, p: 1 })); // a part along every path
   const total = outs.reduce((s, e) => s + (e.probability ?? 0), 0);
   return outs.map((edge) => ({ edge, p: total > 0 ? (edge.probability ?? 0) / total : 1 / outs.length }));
 }

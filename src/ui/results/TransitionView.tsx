@@ -5,7 +5,7 @@ import { line, scaleLinear, area } from 'd3';
 import { useEffect, useState } from 'react';
 import type { Project } from '../../model/schema';
 import { formatDuration } from '../../engine/format';
-import { summarizeTransition, transitionProject, TRANSITION_REPLICATIONS, TRANSITION_WEEKS, type TransitionSummary } from '../../engine/transition';
+import { summarizeTransition, transitionProject, TRANSITION_REPLICATIONS, TRANSITION_WEEKS, type TransitionSummary, type WeeklyCosts } from '../../engine/transition';
 import { runExperimentInPool } from '../../worker/experiment';
 import { getPool } from '../run/pool';
 import { Modal } from '../Modal';
@@ -22,7 +22,7 @@ export function TransitionView({ project, proposalId, steady, onClose }: { proje
   useEffect(() => {
     let live = true;
     runExperimentInPool(getPool(), transitionProject(project, proposalId), { timelineBins: TRANSITION_WEEKS })
-      .then((r) => live && setSummary(summarizeTransition(r, proposalId, steady)))
+      .then((r) => live && setSummary(summarizeTransition(r, proposalId, steady, project.costs)))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
@@ -34,6 +34,7 @@ export function TransitionView({ project, proposalId, steady, onClose }: { proje
       {!summary && !error && <p data-testid="transition-running">Simulating the first {TRANSITION_WEEKS} weeks ({TRANSITION_REPLICATIONS} replications, no warm-up)…</p>}
       {error && <p className="sf-move-preview is-error">{error}</p>}
       {summary && <TransitionChart s={summary} unit={unit} proposalName={proposal.name} baselineName={baseline.name} />}
+      {summary?.costs && <TransitionCosts c={summary.costs} currency={project.costs?.currency} proposalName={proposal.name} />}
     </Modal>
   );
 }
@@ -84,5 +85,54 @@ function TransitionChart({ s, unit, proposalName, baselineName }: { s: Transitio
       </svg>
       <p className="sf-muted">Mean wait of the customers who left each week, with its 95 % confidence band; the proposal starts empty on day one, with its learning curves and outages.</p>
     </>
+  );
+}
+
+/** Money week by week: the proposal against today's steady week, and the running difference. */
+function TransitionCosts({ c, currency, proposalName }: { c: WeeklyCosts; currency: string | undefined; proposalName: string }) {
+  const money = (v: number) => `${Math.round(v).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+  const signed = (v: number) => (v > 0 ? `+${money(v)}` : v < 0 ? `−${money(-v)}` : money(0));
+  return (
+    <div className="sf-transition__costs" data-testid="transition-costs">
+      <h3>Cost week by week</h3>
+      <ul className="sf-transition__facts">
+        <li>
+          Today costs {money(c.steady)} a week (staff, plus lost customers and customers at risk at the prices you entered in Project settings).
+        </li>
+        <li data-testid="transition-cheaper">
+          {c.cheaperFrom === undefined ? `Within ${c.weeks.length} weeks “${proposalName}” does not stay cheaper than today.` : `From week ${c.cheaperFrom}, “${proposalName}” costs less a week than today.`}
+        </li>
+        <li data-testid="transition-recovered">
+          {c.recoveredBy === 1
+            ? `Its running total stays below today's from the first week; after ${c.weeks.length} weeks it has saved ${money(-c.differenceAtEnd)}.`
+            : c.recoveredBy !== undefined
+            ? `The extra cost of the first weeks is recovered by week ${c.recoveredBy}; after ${c.weeks.length} weeks it has saved ${money(-c.differenceAtEnd)}.`
+            : c.differenceAtEnd > 0
+              ? `After ${c.weeks.length} weeks it has cost ${money(c.differenceAtEnd)} more than today.`
+              : `After ${c.weeks.length} weeks it has saved ${money(-c.differenceAtEnd)}.`}
+        </li>
+      </ul>
+      <table className="sf-table sf-table--compact" data-testid="transition-cost-table">
+        <thead>
+          <tr>
+            <th>Week</th>
+            <th>{proposalName}</th>
+            <th>Against today, so far</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.weeks.map((w) => (
+            <tr key={w.week}>
+              <td>{w.week}</td>
+              <td>
+                {money(w.proposal.mean)} <span className="sf-muted">± {money(w.proposal.ci95)}</span>
+              </td>
+              <td className={w.cumulativeDifference > 0 ? 'sf-worse' : 'sf-better'}>{signed(w.cumulativeDifference)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="sf-muted">Staff cost is counted on shift hours; no one-off cost of the change itself is included — add it in your head to the running total.</p>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { removeStep } from '../../../src/model/moves';
+import { mergeSteps, removeStep } from '../../../src/model/moves';
 import { FORMAT_VERSION, Project as ProjectSchema, type Project } from '../../../src/model/schema';
 import { arbValidProject } from '../../arbitraries';
 import { baseFlow, common, example, exitRate, expectSameRates, expectUntouchedStable, nodeOf, ok, withFlow } from './support';
@@ -18,6 +18,40 @@ function project(nodes: NodeIn[], edges: NodeIn[], classes = [{ id: 'c', name: '
 const step = (id: string, name = id): NodeIn => ({ id, kind: 'step', name, departmentId: 'd', staff: 3, service: { kind: 'exponential', mean: 1 } });
 const arrivals: NodeIn = { id: 'in', kind: 'arrivals', name: 'In', arrivals: { mode: 'rate', rate: 0.2, per: 'minute' } };
 const exit: NodeIn = { id: 'out', kind: 'exit', name: 'Done' };
+
+describe('moves on parallel work', () => {
+  const parallel = () =>
+    project(
+      [arrivals, step('a'), { id: 'split', kind: 'split', name: 'Both' }, step('b'), step('c'), { id: 'join', kind: 'join', name: 'Both done' }, exit],
+      [
+        { id: 'e1', source: 'in', target: 'a' },
+        { id: 'e2', source: 'a', target: 'split' },
+        { id: 'e3', source: 'split', target: 'b' },
+        { id: 'e4', source: 'split', target: 'c' },
+        { id: 'e5', source: 'b', target: 'join' },
+        { id: 'e6', source: 'c', target: 'join' },
+        { id: 'e7', source: 'join', target: 'out' },
+      ],
+    );
+
+  it('removing a step on a parallel path joins the split to what followed, without shares, and keeps the traffic', () => {
+    const p = parallel();
+    const flow = baseFlow(p);
+    const r = ok(removeStep(flow, 'b'));
+    const out = r.flow.edges.filter((e) => e.source === 'split');
+    expect(out.map((e) => e.target).sort()).toEqual(['c', 'join']);
+    for (const e of out) expect(e.probability).toBeUndefined();
+    expect(exitRate(withFlow(p, r.flow))).toBeCloseTo(exitRate(withFlow(p, flow)), 9);
+    expectSameRates(withFlow(p, flow), withFlow(p, r.flow), ['a', 'c']);
+  });
+
+  it('merging a step on a parallel path is refused with a reason; the steps outside can still be merged', () => {
+    const flow = baseFlow(parallel());
+    const r = mergeSteps(flow, ['a', 'b']);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/"b" is part of parallel work/);
+  });
+});
 
 describe('removeStep', () => {
   it('a handoff delay: its predecessor goes straight to its successor, keeping the connection id', () => {
