@@ -72,6 +72,9 @@ export interface CompiledModel {
   /** Staff on shift per hour slot, per node and per pool (undefined: always `staff` / the pool size). */
   shifts: (Int32Array | undefined)[];
   poolShifts: (Int32Array | undefined)[];
+  /** Shifts that end with overtime until nobody waits (1), per node and per pool. */
+  serveWaiting: Uint8Array;
+  poolServeWaiting: Uint8Array;
   /** Length of one shift slot (an hour) in the project's time unit. */
   shiftSlot: number;
   /** Learning curve per step (its own, else its pool's). */
@@ -268,6 +271,8 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     learning,
     shifts,
     poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),
+    serveWaiting: Uint8Array.from(nodes.map((node) => (node.kind === 'step' && node.poolId === undefined && node.shifts?.atShiftEnd === 'serve-waiting' ? 1 : 0))),
+    poolServeWaiting: Uint8Array.from(pools.map((p) => (p.shifts?.atShiftEnd === 'serve-waiting' ? 1 : 0))),
     shiftSlot: 60 / unitMinutes,
     pool,
     poolIds: pools.map((p) => p.id),

@@ -211,6 +211,9 @@ class Replication {
   private readonly capLastT: Float64Array;
   private readonly poolCapArea: Float64Array;
   private readonly poolCapLastT: Float64Array;
+  // Staff staying after their shift until nobody waits (shifts with 'serve-waiting').
+  private readonly overtime: Int32Array;
+  private readonly poolOvertime: Int32Array;
   // Systems: down or not, how many of its systems are down per step, who is being served at steps
   // with systems, and uptime in the window.
   private readonly sysDown: Uint8Array;
@@ -327,6 +330,8 @@ class Replication {
     this.capLastT = new Float64Array(n);
     this.poolCapArea = new Float64Array(m.poolSize.length);
     this.poolCapLastT = new Float64Array(m.poolSize.length);
+    this.overtime = new Int32Array(n);
+    this.poolOvertime = new Int32Array(m.poolSize.length);
     const ns = m.systemIds.length;
     this.sysDown = new Uint8Array(ns);
     this.stepDown = new Int32Array(n);
@@ -536,22 +541,27 @@ class Replication {
     if (this.inWindow) this.stCompleted[node]! += 1;
     const p = this.m.pool[node]!;
     if (p < 0) {
-      // Off shift (fewer on duty than were busy): the server goes home instead.
-      const next = this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0 ? this.dequeue(node) : -1;
+      // Off shift (fewer on duty than were busy): the server goes home instead — unless the shift
+      // ends with overtime and customers are still waiting.
+      const next = this.busy[node]! < this.onShiftNow[node]! + this.overtime[node]! && this.stepDown[node] === 0 ? this.dequeue(node) : -1;
       if (next >= 0) {
         if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
         this.startService(node, next, now);
+      } else if (this.overtime[node]! > 0) {
+        this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]! + this.overtime[node]!, now);
+        this.overtime[node]!--; // nobody left to serve: home
       }
     } else {
       this.poolBusy[p]!--;
-      const step = this.poolBusy[p]! < this.poolCap[p]! ? this.pickFromPool(p) : -1;
-      if (step >= 0) {
-        if (step !== node) this.integrate(step, now);
-        const next = this.dequeue(step);
-        if (next >= 0) {
-          if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
-          this.startService(step, next, now);
-        }
+      const step = this.poolBusy[p]! < this.poolCap[p]! + this.poolOvertime[p]! ? this.pickFromPool(p) : -1;
+      if (step >= 0 && step !== node) this.integrate(step, now);
+      const next = step >= 0 ? this.dequeue(step) : -1;
+      if (next >= 0) {
+        if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
+        this.startService(step, next, now);
+      } else if (this.poolOvertime[p]! > 0) {
+        this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, now);
+        this.poolOvertime[p]!--;
       }
     }
     this.moveOn(node, c, now);
@@ -607,8 +617,10 @@ class Replication {
   /** A step's shift changes: more staff start on waiting customers; fewer finish who they serve. */
   private onShift(node: number, slot: number, now: number): void {
     const sh = this.m.shifts[node]!;
-    this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]!, now);
+    this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]! + this.overtime[node]!, now);
     this.onShiftNow[node] = sh[slot % sh.length]!;
+    // With overtime, those busy beyond the new shift stay on until nobody waits.
+    this.overtime[node] = this.m.serveWaiting[node] ? Math.max(0, this.busy[node]! - this.onShiftNow[node]!) : 0;
     while (this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0) {
       const next = this.dequeue(node);
       if (next < 0) break;
@@ -620,8 +632,9 @@ class Replication {
 
   private onPoolShift(p: number, slot: number, now: number): void {
     const sh = this.m.poolShifts[p]!;
-    this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, now);
+    this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, now);
     this.poolCap[p] = sh[slot % sh.length]!;
+    this.poolOvertime[p] = this.m.poolServeWaiting[p] ? Math.max(0, this.poolBusy[p]! - this.poolCap[p]!) : 0;
     while (this.poolBusy[p]! < this.poolCap[p]!) {
       const step = this.pickFromPool(p);
       if (step < 0) break;
@@ -1153,8 +1166,8 @@ class Replication {
   private result(end: number): ReplicationResult {
     const m = this.m;
     for (let i = 0; i < this.nNodes; i++) this.integrate(i, end);
-    m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]!, end));
-    m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, end));
+    m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]! + this.overtime[i]!, end));
+    m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, end));
     for (let k = 0; k < m.systemIds.length; k++) this.integrateSystem(k, end);
     this.changeWip(end, 0);
     const windowLength = Math.max(0, end - this.ws);

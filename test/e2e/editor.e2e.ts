@@ -188,3 +188,38 @@ test('arrivals: a lunchtime peak and the class mix are edited in the inspector',
   await expect(page.getByTestId('node-applications')).toContainText('daily peak profile');
   await page.screenshot({ path: `${SHOTS}/08-arrivals.png` });
 });
+
+test('arrivals: peaks drawn on the curve by dragging across the hours, one undo step', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('node-applications').click();
+  await page.getByTestId('schedule-toggle').check();
+  const svg = page.getByTestId('schedule-curve-svg');
+  await svg.scrollIntoViewIfNeeded();
+  const box = (await svg.boundingBox())!;
+  // Chart coordinates (viewBox 300 × 120; bars from x = 26 to 296, the value 0 at y = 104, the top ×2 at y = 6).
+  const at = (hour: number, value: number) => ({ x: box.x + ((26 + (hour + 0.5) * (270 / 24)) / 300) * box.width, y: box.y + ((104 - (value / 2) * 98) / 120) * box.height });
+  // Close the night (0–6h) and draw a lunchtime peak of ×2 from 11h to 13h (just beyond the scale: clamped).
+  let p = at(0, -0.1);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  p = at(6, -0.1);
+  await page.mouse.move(p.x, p.y, { steps: 4 });
+  await page.mouse.up();
+  p = at(11, 2.1);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  p = at(13, 2.1);
+  await page.mouse.move(p.x, p.y, { steps: 4 });
+  await page.mouse.up();
+  const saved = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'applications').schedule.multipliers;
+  expect(saved.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  expect(saved.slice(11, 14)).toEqual([2, 2, 2]);
+  expect(saved[8]).toBe(1);
+  await expect(page.getByTestId('schedule-12')).toHaveValue('2');
+  await page.screenshot({ path: `${SHOTS}/09-arrival-curve.png` });
+  // The peak was one stroke: one undo takes it back, the closed night stays.
+  await page.getByTestId('undo').click();
+  const undone = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'applications').schedule.multipliers;
+  expect(undone[12]).toBe(1);
+  expect(undone[3]).toBe(0);
+});

@@ -37,6 +37,11 @@ test('shifts on a step: edited hour by hour, shown on the node, simulated', asyn
   const contract = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'contract');
   expect(contract.shifts.staff.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
   expect(contract.shifts.staff[12]).toBe(3);
+  // Customers still waiting at the end of a shift: served in overtime instead of carried over.
+  await page.getByTestId('step-shifts-end').selectOption('serve-waiting');
+  const overtime = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'contract');
+  expect(overtime.shifts.atShiftEnd).toBe('serve-waiting');
+  expect(overtime.shifts.staff[12]).toBe(3);
   await page.screenshot({ path: `${SHOTS}/36-shifts.png` });
   await page.getByTestId('run-current').click();
   await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 60_000 });

@@ -54,4 +54,50 @@ describe('shifts', () => {
     expect(t.steps.s!.staff).toBeCloseTo(8 / 24, 12);
     expect(t.steps.s!.utilization).toBeCloseTo(0.75 / (8 / 24), 9);
   });
+
+  // Opening hours 08:00–16:00 for arrivals too (1.5 a minute: 720 a day for 480 minutes of work).
+  // Carried over, the day's backlog waits for the next morning; served, the person stays until
+  // nobody waits, and that overtime is paid: staff cost = (8 h a day + the overtime) × rate.
+  function openingHours(pooled: boolean, atShiftEnd: 'carry-over' | 'serve-waiting'): Project {
+    const p = project(pooled);
+    const shifts = { repeat: 'day' as const, staff: office, atShiftEnd };
+    const flow = p.scenarios[0]!.flow;
+    const arrivals = flow.nodes[0]!;
+    if (arrivals.kind === 'arrivals') {
+      arrivals.arrivals = { mode: 'rate', rate: 1.5, per: 'minute' };
+      arrivals.schedule = { repeat: 'day', multipliers: office.map((x) => (x > 0 ? 1 : 0)) };
+    }
+    if (pooled) flow.pools![0]!.shifts = shifts;
+    else flow.nodes = flow.nodes.map((n) => (n.kind === 'step' ? { ...n, shifts } : n));
+    return Project.parse(p);
+  }
+
+  for (const pooled of [false, true]) {
+    it(`${pooled ? 'a pool' : 'a step'}: customers inside at closing are served in overtime, and the overtime is paid`, () => {
+      const starts: number[] = [];
+      const r = simulateReplication(openingHours(pooled, 'serve-waiting'), 'base', 0, { trace: (kind, t) => (kind === TRACE.START || kind === TRACE.START_FROM_QUEUE) && void starts.push(t) });
+      // Everyone who came is served the same day: nobody waits overnight.
+      expect(r.steps.s!.waitingTime.max).toBeLessThan(16 * 60);
+      expect(r.overall.exited).toBe(r.overall.arrived - r.overall.inSystemAtEnd);
+      // Overtime per day: from 16:00 to the end of the last service of the day.
+      let overtime = 0;
+      for (let d = 0; d < days; d++) {
+        const last = Math.max(...starts.filter((t) => t >= d * 1440 && t < (d + 1) * 1440));
+        expect(last).toBeGreaterThan(d * 1440 + 960); // 720 arrivals, 480 minutes on shift: overtime every day
+        overtime += last + 1 - (d * 1440 + 960);
+      }
+      expect(r.overall.costs.staff).toBeCloseTo(((8 * 60 * days + overtime) / 60) * 30, 6);
+      const util = pooled ? r.pools.team!.utilization : r.steps.s!.utilization;
+      expect(util).toBeLessThanOrEqual(1 + 1e-9);
+      expect(util).toBeGreaterThan(0.99);
+    });
+
+    it(`${pooled ? 'a pool' : 'a step'}: carried over, the backlog waits for the next morning and nobody starts after closing`, () => {
+      const starts: number[] = [];
+      const r = simulateReplication(openingHours(pooled, 'carry-over'), 'base', 0, { trace: (kind, t) => (kind === TRACE.START || kind === TRACE.START_FROM_QUEUE) && void starts.push(t) });
+      for (const t of starts) expect(t % 1440 >= 480 && t % 1440 < 960).toBe(true);
+      expect(r.steps.s!.waitingTime.max).toBeGreaterThan(16 * 60);
+      expect(r.overall.costs.staff).toBeCloseTo(8 * days * 30, 6);
+    });
+  }
 });

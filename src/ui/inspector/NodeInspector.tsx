@@ -7,6 +7,7 @@ import { UNIT_LABEL } from '../derived';
 import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
+import { ScheduleCurve } from './ScheduleCurve';
 import { ShiftsEditor } from './ShiftsEditor';
 import { LearningEditor } from './LearningEditor';
 
@@ -342,6 +343,13 @@ function ScheduleEditor({ node, onCommit }: { node: Extract<FlowNode, { kind: 'a
             }
           />
           <p className="sf-muted">× the base rate, hour by hour (0 = closed, 2 = twice as many).</p>
+          <ScheduleCurve
+            key={`${node.id}:${schedule.repeat}`}
+            multipliers={schedule.multipliers}
+            repeat={schedule.repeat}
+            onCommit={(multipliers) => (multipliers.every((m) => m === 0) ? 'At least one hour must have arrivals.' : onCommit({ ...node, schedule: { ...schedule, multipliers } }))}
+            testId="schedule-curve"
+          />
           <CountsImport onApply={(schedule, ratePerHour) => onCommit({ ...node, arrivals: { mode: 'rate', rate: +ratePerHour.toPrecision(6), per: 'hour' }, schedule })} />
           {days.map((day, d) => (
             <div key={day || 'day'} className="sf-schedule">

@@ -33,9 +33,19 @@ export function ShiftsEditor({ shifts, fallback, onCommit, testId }: { shifts: S
               { value: 'day', label: 'day (24 hours)' },
               { value: 'week', label: 'week (7 × 24 hours)' },
             ]}
-            onCommit={(repeat) => onCommit({ repeat, staff: repeat === 'week' ? Array.from({ length: 7 }, () => shifts.staff.slice(0, 24)).flat() : shifts.staff.slice(0, 24) })}
+            onCommit={(repeat) => onCommit({ ...shifts, repeat, staff: repeat === 'week' ? Array.from({ length: 7 }, () => shifts.staff.slice(0, 24)).flat() : shifts.staff.slice(0, 24) })}
           />
           <p className="sf-muted">People on duty, hour by hour. When people go off duty, customers they are serving are finished; nobody new is started.</p>
+          <SelectField
+            label="Customers still waiting when a shift ends"
+            value={shifts.atShiftEnd ?? 'carry-over'}
+            options={[
+              { value: 'carry-over', label: 'wait for the next shift (carried over)' },
+              { value: 'serve-waiting', label: 'are served: staff stay on (overtime, paid)' },
+            ]}
+            onCommit={(atShiftEnd) => onCommit({ ...shifts, atShiftEnd: atShiftEnd === 'carry-over' ? undefined : atShiftEnd })}
+            testId={`${testId}-end`}
+          />
           {days.map((day, d) => (
             <div key={day || 'day'} className="sf-schedule">
               {day && <div className="sf-schedule__day">{day}</div>}
