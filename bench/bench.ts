@@ -1,8 +1,9 @@
 // Engine benchmarks, single thread: npm run bench [-- --json] (median of three runs per case)
 // (a) M/M/1 at utilisation 0.9, 1,000,000 customers; (b) a five-step network with a rework loop,
-// 500,000 customers; (c) the loan example, one replication of each scenario.
+// 500,000 customers; (c) the loan example, one replication of each scenario; (d) the mortgage
+// example's parallel checks (split into three parts and joined), 200,000 customers.
 import { cpus } from 'node:os';
-import { Project } from '../src/model/schema';
+import { FORMAT_VERSION, Project } from '../src/model/schema';
 import { getExample } from '../src/model/examples';
 import { simulateReplication } from '../src/engine/simulate';
 
@@ -16,7 +17,7 @@ interface Row {
 
 const base = (name: string, customers: number, nodes: unknown[], edges: unknown[], departments: unknown[]) =>
   Project.parse({
-    formatVersion: 2,
+    formatVersion: FORMAT_VERSION,
     name,
     classes: [{ id: 'c', name: 'Customers', share: 1 }],
     run: { horizon: { kind: 'customers', count: customers }, warmup: 0, replications: { kind: 'fixed', count: 1 }, seed: 1, maxEvents: 2_000_000_000 },
@@ -87,10 +88,12 @@ function measure(name: string, project: Project, scenarioId: string): Row {
 }
 
 const loan = getExample('loan')!.project;
+const longer = (p: Project, customers: number): Project => ({ ...p, run: { ...p.run, warmup: 0, horizon: { kind: 'customers', count: customers } } });
 const rows: Row[] = [
   measure('(a) M/M/1, utilisation 0.9', mm1, 'base'),
   measure('(b) five steps with a rework loop', network, 'base'),
   ...loan.scenarios.map((s) => measure(`(c) loan example: ${s.name}`, loan, s.id)),
+  measure('(d) mortgage: checks in parallel', longer(getExample('mortgage')!.project, 200_000), 'parallel'),
 ];
 
 if (process.argv.includes('--json')) {

@@ -174,6 +174,7 @@ class Replication {
   private depth = 0;
   /** Customer-time in paused service at stopped steps (window only). */
   private pausedArea = 0;
+  private readonly hasSystems: boolean;
   private handoffs = new Int32Array(this.cap);
   private touchedCount = new Int32Array(this.cap);
   // Steps visited and departments touched, marked with the customer's life number (a recycled
@@ -211,7 +212,8 @@ class Replication {
   private readonly capLastT: Float64Array;
   private readonly poolCapArea: Float64Array;
   private readonly poolCapLastT: Float64Array;
-  // Staff staying after their shift until nobody waits (shifts with 'serve-waiting').
+  // Staff staying after their shift until nobody waits (shifts with 'serve-waiting'); they are
+  // counted in `onShiftNow` / `poolCap` (the staff present) while they stay.
   private readonly overtime: Int32Array;
   private readonly poolOvertime: Int32Array;
   // Systems: down or not, how many of its systems are down per step, who is being served at steps
@@ -345,6 +347,7 @@ class Replication {
     }
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.sysDownArea = new Float64Array(ns);
+    this.hasSystems = ns > 0;
     this.joinCases = new Float64Array(n);
     this.joinPartWait = new Float64Array(n);
     this.joinParts = new Float64Array(n);
@@ -543,25 +546,27 @@ class Replication {
     if (p < 0) {
       // Off shift (fewer on duty than were busy): the server goes home instead — unless the shift
       // ends with overtime and customers are still waiting.
-      const next = this.busy[node]! < this.onShiftNow[node]! + this.overtime[node]! && this.stepDown[node] === 0 ? this.dequeue(node) : -1;
+      const next = this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0 ? this.dequeue(node) : -1;
       if (next >= 0) {
         if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, node, -1);
         this.startService(node, next, now);
       } else if (this.overtime[node]! > 0) {
-        this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]! + this.overtime[node]!, now);
+        this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]!, now);
         this.overtime[node]!--; // nobody left to serve: home
+        this.onShiftNow[node]!--;
       }
     } else {
       this.poolBusy[p]!--;
-      const step = this.poolBusy[p]! < this.poolCap[p]! + this.poolOvertime[p]! ? this.pickFromPool(p) : -1;
+      const step = this.poolBusy[p]! < this.poolCap[p]! ? this.pickFromPool(p) : -1;
       if (step >= 0 && step !== node) this.integrate(step, now);
       const next = step >= 0 ? this.dequeue(step) : -1;
       if (next >= 0) {
         if (this.trace) this.trace(TRACE.START_FROM_QUEUE, now, next, this.cls[next]!, step, -1);
         this.startService(step, next, now);
       } else if (this.poolOvertime[p]! > 0) {
-        this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, now);
+        this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, now);
         this.poolOvertime[p]!--;
+        this.poolCap[p]!--;
       }
     }
     this.moveOn(node, c, now);
@@ -617,10 +622,11 @@ class Replication {
   /** A step's shift changes: more staff start on waiting customers; fewer finish who they serve. */
   private onShift(node: number, slot: number, now: number): void {
     const sh = this.m.shifts[node]!;
-    this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]! + this.overtime[node]!, now);
-    this.onShiftNow[node] = sh[slot % sh.length]!;
+    this.integrateCap(this.capArea, this.capLastT, node, this.onShiftNow[node]!, now);
+    const duty = sh[slot % sh.length]!;
     // With overtime, those busy beyond the new shift stay on until nobody waits.
-    this.overtime[node] = this.m.serveWaiting[node] ? Math.max(0, this.busy[node]! - this.onShiftNow[node]!) : 0;
+    this.overtime[node] = this.m.serveWaiting[node] ? Math.max(0, this.busy[node]! - duty) : 0;
+    this.onShiftNow[node] = duty + this.overtime[node]!;
     while (this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0) {
       const next = this.dequeue(node);
       if (next < 0) break;
@@ -632,9 +638,10 @@ class Replication {
 
   private onPoolShift(p: number, slot: number, now: number): void {
     const sh = this.m.poolShifts[p]!;
-    this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, now);
-    this.poolCap[p] = sh[slot % sh.length]!;
-    this.poolOvertime[p] = this.m.poolServeWaiting[p] ? Math.max(0, this.poolBusy[p]! - this.poolCap[p]!) : 0;
+    this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, now);
+    const duty = sh[slot % sh.length]!;
+    this.poolOvertime[p] = this.m.poolServeWaiting[p] ? Math.max(0, this.poolBusy[p]! - duty) : 0;
+    this.poolCap[p] = duty + this.poolOvertime[p]!;
     while (this.poolBusy[p]! < this.poolCap[p]!) {
       const step = this.pickFromPool(p);
       if (step < 0) break;
@@ -1132,7 +1139,7 @@ class Replication {
     if (bins !== undefined && now > bins.nextBoundary) bins.cross(this.qArea[node]!, from, now, q);
     this.qArea[node]! += q * (now - from);
     this.busyArea[node]! += this.busy[node]! * (now - from);
-    if (this.stepDown[node] !== 0) {
+    if (this.hasSystems && this.stepDown[node] !== 0) {
       this.pausedArea += this.busy[node]! * (now - from);
       this.integrateDown(node, (q + this.busy[node]!) * (now - from));
     }
@@ -1166,8 +1173,8 @@ class Replication {
   private result(end: number): ReplicationResult {
     const m = this.m;
     for (let i = 0; i < this.nNodes; i++) this.integrate(i, end);
-    m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]! + this.overtime[i]!, end));
-    m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]! + this.poolOvertime[p]!, end));
+    m.shifts.forEach((sh, i) => sh && this.integrateCap(this.capArea, this.capLastT, i, this.onShiftNow[i]!, end));
+    m.poolShifts.forEach((sh, p) => sh && this.integrateCap(this.poolCapArea, this.poolCapLastT, p, this.poolCap[p]!, end));
     for (let k = 0; k < m.systemIds.length; k++) this.integrateSystem(k, end);
     this.changeWip(end, 0);
     const windowLength = Math.max(0, end - this.ws);
