@@ -939,6 +939,7 @@ class Replication {
   private split(node: number, c: number, now: number): void {
     this.deeper(node);
     const targets = this.m.routes[node]!.targets;
+    if (this.trace) this.trace(TRACE.SPLIT, now, c, this.cls[c]!, node, targets.length);
     this.partsOpen[c] = targets.length;
     this.partsJoined[c] = 0;
     this.joinSum[c] = 0;
@@ -969,6 +970,7 @@ class Replication {
       this.depth--;
       return;
     }
+    if (this.trace) this.trace(TRACE.JOIN_WAIT, now, p, this.cls[p]!, node, -1);
     if (this.partsJoined[c] === 0) this.joinFirst[c] = now;
     this.partsJoined[c]!++;
     this.joinSum[c]! += now;
@@ -1003,6 +1005,7 @@ class Replication {
   private caseComplete(c: number, at: number, now: number): void {
     this.waitTotal[c]! += this.lastPartWait[c]!;
     const joined = this.partsJoined[c]!;
+    if (this.trace) this.trace(TRACE.JOINED, now, c, this.cls[c]!, joined === 0 ? at : this.joinAt[c]!, joined);
     if (joined === 0) {
       this.enter(at, c, now); // every part left through an exit: so does the case
       return;

@@ -245,6 +245,9 @@ export const TRACE = {
   TURNED_AWAY: 8, // a = step: queue full
   EXIT: 9, // a = exit node
   PART_DONE: 10, // a = exit node: one part of a split case is done (the case goes on)
+  SPLIT: 11, // a = split node, b = number of parts: the case (customer) is now held while its parts move
+  JOIN_WAIT: 12, // a = join: a part waits there for the other parts
+  JOINED: 13, // a = join (or the exit the last part reached), b = parts released from the join: the case goes on
 } as const;
 
 export type TraceSink = (kind: number, time: number, customer: number, cls: number, a: number, b: number) => void;

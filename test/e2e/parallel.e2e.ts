@@ -50,3 +50,16 @@ test('a parallel split and a join added from the palette and connected', async (
   expect(e.target).toBe('join');
   expect(e.probability).toBeUndefined();
 });
+
+test('Watch plays parallel work: parts move to every check at once and meet again at the join', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('menu-examples').click();
+  await page.getByTestId('example-mortgage').click();
+  await page.getByTestId('tab-parallel').click();
+  await page.getByTestId('watch-open').click();
+  await expect(page.getByTestId('watch-pane-parallel')).toBeVisible();
+  await page.getByTestId('watch-speed').selectOption('10000');
+  const served = page.getByTestId('watch-pane-parallel').locator('[data-k="served"]');
+  await expect.poll(async () => Number((await served.innerText()).replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/42-parallel-watch.png` });
+});

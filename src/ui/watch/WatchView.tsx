@@ -262,6 +262,13 @@ function draw(canvas: HTMLCanvasElement, pane: Pane, project: Project, colors: s
         ctx.font = 'bold 10px system-ui, sans-serif';
         ctx.fillText(`${waiting} waiting`, b.x + b.w - 58, b.y - 3);
       }
+    } else if (n.kind === 'join') {
+      const parts = p.atJoin[i]!;
+      if (parts > 0) {
+        ctx.fillStyle = '#5b3f86';
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.fillText(`${parts} part${parts === 1 ? '' : 's'} waiting for the others`, b.x + 4, b.y - 3);
+      }
     } else if (n.kind === 'delay') {
       const inside = p.inDelay[i]!;
       if (inside > 0) {

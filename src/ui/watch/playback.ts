@@ -19,6 +19,11 @@ export class Playback {
   readonly waitingByClass: Int32Array;
   readonly busy: Int32Array;
   readonly inDelay: Int32Array;
+  /** Parts of split cases waiting at each join for the other parts. */
+  readonly atJoin: Int32Array;
+  /** Parts of split cases still out, and cases held while their parts move (parallel work). */
+  parts = 0;
+  holders = 0;
   arrived = 0;
   served = 0;
   gaveUp = 0;
@@ -44,6 +49,7 @@ export class Playback {
     this.waitingByClass = new Int32Array(n * Math.max(1, classes));
     this.busy = new Int32Array(n);
     this.inDelay = new Int32Array(n);
+    this.atJoin = new Int32Array(n);
   }
 
   push(events: Float64Array): void {
@@ -129,6 +135,21 @@ export class Playback {
       case TRACE.EXIT:
         this.served++;
         this.inside--;
+        break;
+      case TRACE.SPLIT:
+        this.holders++;
+        this.parts += b;
+        break;
+      case TRACE.PART_DONE:
+        this.parts--;
+        break;
+      case TRACE.JOIN_WAIT:
+        this.atJoin[a]!++;
+        break;
+      case TRACE.JOINED:
+        if (b > 0) this.atJoin[a]! -= b;
+        this.parts -= b;
+        this.holders--;
         break;
     }
   }
