@@ -127,6 +127,9 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
     if (node.kind === 'split' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a parallel split with only one way out: there is nothing to do in parallel.`);
     if (node.kind === 'join' && i.length < 2) nodeFinding('warning', node, `"${node.name}" is a join with ${i.length === 0 ? 'no connection' : 'one connection'} in: parts of a case meet where their paths come together, so a join usually has one connection in per parallel path.`);
+    if (node.kind === 'join' && fromSources.has(node.id) && !nodes.some((n) => n.kind === 'split' && fromSources.has(n.id) && reach([n.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target)).has(node.id))) {
+      nodeFinding('warning', node, `No parallel split leads to "${node.name}": customers pass straight through it.`);
+    }
     if (node.kind === 'split' && fromSources.has(node.id)) {
       // Parts meet at a join: warn when none can be reached from the split.
       const after = reach([node.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main, parseArgs, type CliIO } from '../../src/cli/main';
 import { runExperiment } from '../../src/engine/experiment';
 import { singleStationProject } from '../engine/helpers';
+import { getExample } from '../../src/model/examples';
 
 const project = singleStationProject({ lambda: 0.5, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, duration: 1000 });
 
@@ -48,6 +49,17 @@ describe('main', () => {
     expect(await main(['p.json', '--replications', '3', '--seed', '5', '--out', 'r.json', '--quiet'], io)).toBe(0);
     const expected = runExperiment(project, { replications: 3, seed: 5 });
     expect(written['r.json']).toBe(JSON.stringify(expected, null, 2) + '\n');
+  });
+
+  it('the summary names each join’s waiting for the other parts and each system’s held-up time', async () => {
+    const mortgage = getExample('mortgage')!.project;
+    const { io, err } = fakeIO({ 'm.json': JSON.stringify(mortgage) });
+    expect(await main(['m.json', '--replications', '2'], io)).toBe(0);
+    expect(err.join('')).toMatch(/join "All checks back" — a case waits [\d.]+ (min|h) ± [\d.]+ (s|min|h) for its other parts/);
+    const loan = getExample('loan')!.project;
+    const second = fakeIO({ 'l.json': JSON.stringify(loan) });
+    expect(await main(['l.json', '--replications', '2'], second.io)).toBe(0);
+    expect(second.err.join('')).toMatch(/system "[^"]+" — available [\d.]+ %, customers held up while down [\d.]+ customer-hours a day \([\d.]+ % of all waiting\)/);
   });
 
   it('a file that is not JSON exits 1 with a message and writes nothing', async () => {

@@ -11,6 +11,24 @@ describe('validateScenario', () => {
     expect(validateScenario(p, 0)).toEqual([]);
   });
 
+  it('checks parallel work: a sound split and join pass; a lonely split, a join without a split, shares on a split are reported or ignored', () => {
+    const split = { id: 'sp', kind: 'split', name: 'Both checks' };
+    const join = { id: 'j', kind: 'join', name: 'Both done' };
+    const sound = flowProject({
+      nodes: [poisson('in', 0.1), split, step('A', 1, 1), step('B', 1, 1), join, exit],
+      edges: [edge('in', 'sp'), edge('sp', 'A'), edge('sp', 'B'), edge('A', 'j'), edge('B', 'j'), edge('j', 'x')],
+    });
+    expect(validateScenario(sound, 0)).toEqual([]);
+    const noJoin = flowProject({ nodes: [poisson('in', 0.1), split, step('A', 1, 1), step('B', 1, 1), exit], edges: [edge('in', 'sp'), edge('sp', 'A'), edge('sp', 'B'), edge('A', 'x'), edge('B', 'x')] });
+    expect(messages(noJoin)).toContain('warning: "Both checks" splits the work but no join follows it: each part goes its own way to an exit, and the case leaves when the last part does.');
+    const lonelyJoin = flowProject({ nodes: [poisson('in', 0.1), step('A', 1, 1), step('B', 1, 1), join, exit], edges: [edge('in', 'A'), edge('A', 'B'), edge('A', 'j'), edge('B', 'j'), edge('j', 'x')].map((e) => (e.source === 'A' ? { ...e, probability: 0.5 } : e)) });
+    expect(messages(lonelyJoin)).toContain('warning: No parallel split leads to "Both done": customers pass straight through it.');
+    const single = flowProject({ nodes: [poisson('in', 0.1), split, step('A', 1, 1), join, exit], edges: [edge('in', 'sp'), edge('sp', 'A'), edge('A', 'j'), edge('j', 'x')] });
+    expect(messages(single)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/"Both checks" is a parallel split with only one way out/), expect.stringMatching(/"Both done" is a join with one connection in/)]),
+    );
+  });
+
   it('needs arrivals and an exit', () => {
     const p = flowProject({ nodes: [step('Check', 1, 1)], edges: [] });
     const m = messages(p);

@@ -80,6 +80,11 @@ function ScenarioPage({
     [`Customers served per ${unit.replace(/s$/, '')}`, `${formatNumber(o.throughput.mean)} ± ${formatNumber(o.throughput.ci95)}`],
     ['Staff busy (all steps)', share(o.utilization)],
     ['Handoffs between departments per customer', `${formatNumber(o.handoffsPerCustomer.mean)} ± ${formatNumber(o.handoffsPerCustomer.ci95)}`],
+    ...Object.values(s.joins ?? {}).map((j): [string, string] => [`Waiting for the other parts at “${j.name}”`, dur(j.waitForParts)]),
+    ...Object.values(s.systems ?? {}).map((x): [string, string] => [
+      `“${x.name}” available / customer-hours held up a day while down`,
+      `${share(x.availability)} / ${x.heldUpHoursPerDay ? `${formatNumber(x.heldUpHoursPerDay.mean)} ± ${formatNumber(x.heldUpHoursPerDay.ci95)}` : '–'}`,
+    ]),
     ...(project.costs?.tolerance !== undefined ? [[`Customers at risk (waited over ${formatDuration(project.costs.tolerance, unit)})`, share(o.atRiskShare)] as [string, string]] : []),
     ...(project.costs
       ? ([
@@ -210,10 +215,16 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                 <tr key={n.id}>
                   <td>{n.name}</td>
                   <td>{dept.get(n.departmentId ?? '') ?? '—'}</td>
-                  <td>{n.staff}</td>
+                  <td>{staffText(n, scenario)}</td>
                   <td>{describeDistribution(n.service, u)}</td>
                   <td>
-                    {[n.discipline === 'priority' ? 'priority by class' : '', n.capacity !== undefined ? `room for ${n.capacity} waiting` : '', n.patience ? `patience ${describeDistribution(n.patience, u)}` : '']
+                    {[
+                      n.discipline === 'priority' ? 'priority by class' : '',
+                      n.capacity !== undefined ? `room for ${n.capacity} waiting` : '',
+                      n.patience ? `patience ${describeDistribution(n.patience, u)}` : '',
+                      n.learning ? `learning: ×${n.learning.multiplier} at first` : '',
+                      n.systemIds?.length ? `needs ${n.systemIds.map((id) => scenario.flow.systems?.find((x) => x.id === id)?.name ?? id).join(', ')}` : '',
+                    ]
                       .filter(Boolean)
                       .join('; ')}
                   </td>
@@ -229,10 +240,46 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                   <td>no staff (handoff or waiting)</td>
                 </tr>
               );
+            if (n.kind === 'split')
+              return (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>—</td>
+                  <td>—</td>
+                  <td>—</td>
+                  <td>
+                    parallel split: at once to{' '}
+                    {scenario.flow.edges
+                      .filter((e) => e.source === n.id)
+                      .map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target)
+                      .join(', ')}
+                  </td>
+                </tr>
+              );
+            if (n.kind === 'join')
+              return (
+                <tr key={n.id}>
+                  <td>{n.name}</td>
+                  <td>—</td>
+                  <td>—</td>
+                  <td>—</td>
+                  <td>join: waits for all parts</td>
+                </tr>
+              );
             return null;
           })}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** Staff of a step as the report shows it: its own number, its shifts, or the pool it draws on. */
+function staffText(n: Extract<Scenario['flow']['nodes'][number], { kind: 'step' }>, scenario: Scenario): string {
+  if (n.poolId !== undefined) {
+    const pool = scenario.flow.pools?.find((p) => p.id === n.poolId);
+    return pool ? `pool “${pool.name}” (${pool.size})` : 'a staff pool';
+  }
+  if (n.shifts) return `shifts, up to ${Math.max(...n.shifts.staff)}`;
+  return String(n.staff);
 }
