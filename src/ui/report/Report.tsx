@@ -202,23 +202,21 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
           {scenario.flow.nodes.map((n) => {
             if (n.kind === 'arrivals')
               return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>—</td>
-                  <td>—</td>
-                  <td>{n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`}</td>
-                  <td>{n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : ''}</td>
-                </tr>
+                <AssumptionRow
+                  key={n.id}
+                  cells={[n.name, '—', '—', n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`, n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : '']}
+                />
               );
             if (n.kind === 'step')
               return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>{dept.get(n.departmentId ?? '') ?? '—'}</td>
-                  <td>{staffText(n, scenario)}</td>
-                  <td>{describeDistribution(n.service, u)}</td>
-                  <td>
-                    {[
+                <AssumptionRow
+                  key={n.id}
+                  cells={[
+                    n.name,
+                    dept.get(n.departmentId ?? '') ?? '—',
+                    staffText(n, scenario),
+                    describeDistribution(n.service, u),
+                    [
                       n.discipline === 'priority' ? 'priority by class' : '',
                       n.capacity !== undefined ? `room for ${n.capacity} waiting` : '',
                       n.patience ? `patience ${describeDistribution(n.patience, u)}` : '',
@@ -226,46 +224,16 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                       n.systemIds?.length ? `needs ${n.systemIds.map((id) => scenario.flow.systems?.find((x) => x.id === id)?.name ?? id).join(', ')}` : '',
                     ]
                       .filter(Boolean)
-                      .join('; ')}
-                  </td>
-                </tr>
+                      .join('; '),
+                  ]}
+                />
               );
-            if (n.kind === 'delay')
-              return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>{dept.get(n.departmentId ?? '') ?? '—'}</td>
-                  <td>—</td>
-                  <td>{describeDistribution(n.duration, u)}</td>
-                  <td>no staff (handoff or waiting)</td>
-                </tr>
-              );
-            if (n.kind === 'split')
-              return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>—</td>
-                  <td>—</td>
-                  <td>—</td>
-                  <td>
-                    parallel split: at once to{' '}
-                    {scenario.flow.edges
-                      .filter((e) => e.source === n.id)
-                      .map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target)
-                      .join(', ')}
-                  </td>
-                </tr>
-              );
-            if (n.kind === 'join')
-              return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>—</td>
-                  <td>—</td>
-                  <td>—</td>
-                  <td>join: waits for all parts</td>
-                </tr>
-              );
+            if (n.kind === 'delay') return <AssumptionRow key={n.id} cells={[n.name, dept.get(n.departmentId ?? '') ?? '—', '—', describeDistribution(n.duration, u), 'no staff (handoff or waiting)']} />;
+            if (n.kind === 'split') {
+              const to = scenario.flow.edges.filter((e) => e.source === n.id).map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target);
+              return <AssumptionRow key={n.id} cells={[n.name, '—', '—', '—', `parallel split: at once to ${to.join(', ')}`]} />;
+            }
+            if (n.kind === 'join') return <AssumptionRow key={n.id} cells={[n.name, '—', '—', '—', 'join: waits for all parts']} />;
             return null;
           })}
         </tbody>
@@ -282,4 +250,14 @@ function staffText(n: Extract<Scenario['flow']['nodes'][number], { kind: 'step' 
   }
   if (n.shifts) return `shifts, up to ${Math.max(...n.shifts.staff)}`;
   return String(n.staff);
+}
+
+function AssumptionRow({ cells }: { cells: [string, string, string, string, string] }) {
+  return (
+    <tr>
+      {cells.map((c, i) => (
+        <td key={i}>{c}</td>
+      ))}
+    </tr>
+  );
 }
