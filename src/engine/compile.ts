@@ -75,6 +75,11 @@ export interface CompiledModel {
   /** Shifts that end with overtime until nobody waits (1), per node and per pool. */
   serveWaiting: Uint8Array;
   poolServeWaiting: Uint8Array;
+  /** Shifts that hand customers in service over at their end (1), per node and per pool. */
+  handOver: Uint8Array;
+  poolHandOver: Uint8Array;
+  /** Steps whose customers in service are tracked one by one (systems or hand-over): 1. */
+  tracked: Uint8Array;
   /** Length of one shift slot (an hour) in the project's time unit. */
   shiftSlot: number;
   /** Learning curve per step (its own, else its pool's). */
@@ -273,6 +278,16 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),
     serveWaiting: Uint8Array.from(nodes.map((node) => (node.kind === 'step' && node.poolId === undefined && node.shifts?.atShiftEnd === 'serve-waiting' ? 1 : 0))),
     poolServeWaiting: Uint8Array.from(pools.map((p) => (p.shifts?.atShiftEnd === 'serve-waiting' ? 1 : 0))),
+    handOver: Uint8Array.from(nodes.map((node) => (node.kind === 'step' && node.poolId === undefined && node.shifts?.atShiftEnd === 'hand-over' ? 1 : 0))),
+    poolHandOver: Uint8Array.from(pools.map((p) => (p.shifts?.atShiftEnd === 'hand-over' ? 1 : 0))),
+    tracked: Uint8Array.from(
+      nodes.map((node, i) => {
+        if (node.kind !== 'step') return 0;
+        const poolHands = node.poolId !== undefined && pools.find((p) => p.id === node.poolId)?.shifts?.atShiftEnd === 'hand-over';
+        const ownHands = node.poolId === undefined && node.shifts?.atShiftEnd === 'hand-over';
+        return stepSystems[i] !== undefined || poolHands || ownHands ? 1 : 0;
+      }),
+    ),
     shiftSlot: 60 / unitMinutes,
     pool,
     poolIds: pools.map((p) => p.id),

@@ -68,6 +68,14 @@ class Ring {
     this.gen[i] = g;
     this.count++;
   }
+  /** Puts (c, g) at the head: served next. */
+  unshift(c: number, g: number): void {
+    if (this.count === this.cust.length) this.grow();
+    this.head = (this.head - 1) & (this.cust.length - 1);
+    this.cust[this.head] = c;
+    this.gen[this.head] = g;
+    this.count++;
+  }
   private grow(): void {
     const n = this.cust.length;
     const cust = new Int32Array(n * 2);
@@ -160,6 +168,9 @@ class Replication {
   private svcToken = new Int32Array(this.cap);
   private svcEnd = new Float64Array(this.cap);
   private svcLeft = new Float64Array(this.cap);
+  // Handed over at the end of a shift: the next service resumes with svcLeft.
+  private resume = new Uint8Array(this.cap);
+  private readonly hasHandOver: boolean;
   private lastDept = new Int32Array(this.cap);
   // Parallel work: the case a part belongs to (−1: a whole customer); for a split case, its parts
   // still out, those arrived at a join, the join, the first arrival and the sum of arrival times
@@ -348,6 +359,7 @@ class Replication {
     this.deptMaxQ = new Int32Array(this.nDepts);
     this.sysDownArea = new Float64Array(ns);
     this.hasSystems = ns > 0;
+    this.hasHandOver = m.handOver.includes(1) || m.poolHandOver.includes(1);
     this.joinCases = new Float64Array(n);
     this.joinPartWait = new Float64Array(n);
     this.joinParts = new Float64Array(n);
@@ -449,7 +461,7 @@ class Replication {
           break;
         case EV_SERVICE_END:
           // A service paused by an outage left a stale end event behind.
-          if (this.m.stepSystems[cal.a] !== undefined && cal.c !== this.svcToken[cal.b]) break;
+          if (this.m.tracked[cal.a] && cal.c !== this.svcToken[cal.b]) break;
           this.onServiceEnd(cal.a, cal.b, now);
           break;
         case EV_DELAY_END:
@@ -535,7 +547,7 @@ class Replication {
   private onServiceEnd(node: number, c: number, now: number): void {
     this.integrate(node, now);
     this.busy[node]!--;
-    if (this.m.stepSystems[node] !== undefined) {
+    if (this.m.tracked[node]) {
       const list = this.serving[node]!;
       const k = list.indexOf(c);
       list[k] = list[list.length - 1]!;
@@ -627,6 +639,7 @@ class Replication {
     // With overtime, those busy beyond the new shift stay on until nobody waits.
     this.overtime[node] = this.m.serveWaiting[node] ? Math.max(0, this.busy[node]! - duty) : 0;
     this.onShiftNow[node] = duty + this.overtime[node]!;
+    if (this.m.handOver[node]) while (this.busy[node]! > duty) this.handOver(node, now);
     while (this.busy[node]! < this.onShiftNow[node]! && this.stepDown[node] === 0) {
       const next = this.dequeue(node);
       if (next < 0) break;
@@ -642,6 +655,13 @@ class Replication {
     const duty = sh[slot % sh.length]!;
     this.poolOvertime[p] = this.m.poolServeWaiting[p] ? Math.max(0, this.poolBusy[p]! - duty) : 0;
     this.poolCap[p] = duty + this.poolOvertime[p]!;
+    if (this.m.poolHandOver[p]) {
+      // Hand over from the pool's steps, the last in serving order first.
+      const steps = this.m.poolSteps[p]!;
+      for (let k = steps.length - 1; k >= 0 && this.poolBusy[p]! > duty; k--) {
+        while (this.poolBusy[p]! > duty && this.serving[steps[k]!]!.length > 0) this.handOver(steps[k]!, now);
+      }
+    }
     while (this.poolBusy[p]! < this.poolCap[p]!) {
       const step = this.pickFromPool(p);
       if (step < 0) break;
@@ -652,6 +672,27 @@ class Replication {
       this.startService(step, next, now);
     }
     this.scheduleShift(EV_POOL_SHIFT, p, sh, slot);
+  }
+
+  /**
+   * The end of a shift hands a customer in service over: the member of staff leaves, the work
+   * left goes back to the head of the queue (waiting again) and is resumed by whoever serves next.
+   */
+  private handOver(node: number, now: number): void {
+    this.integrate(node, now);
+    const c = this.serving[node]!.pop()!;
+    if (this.stepDown[node] === 0) this.svcLeft[c] = this.svcEnd[c]! - now; // (while down it was set at the failure)
+    this.svcToken[c]!++; // the scheduled end no longer counts
+    this.resume[c] = 1;
+    this.busy[node]!--;
+    const p = this.m.pool[node]!;
+    if (p >= 0) this.poolBusy[p]!--;
+    const g = ++this.gen[c]!;
+    this.qEnter[c] = now;
+    const level = this.m.priorityQueue[node] ? this.m.classLevel[this.cls[c]!]! : 0;
+    this.queues[node]![level]!.unshift(c, g);
+    this.changeQueue(node, 1, now);
+    if (this.trace) this.trace(TRACE.HANDED_OVER, now, c, this.cls[c]!, node, -1);
   }
 
   /** Uptime of a system, integrated over the window. */
@@ -849,10 +890,16 @@ class Replication {
       this.stWaits[node]!.push(wait);
       this.stTotalWait[node]! += wait;
     }
-    let s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
-    const learning = this.m.learning[node];
-    if (learning !== undefined) s *= learningFactor(learning, now);
-    if (this.m.stepSystems[node] !== undefined) {
+    let s: number;
+    if (this.hasHandOver && this.resume[c] === 1) {
+      s = this.svcLeft[c]!; // handed over at the end of a shift: the work that was left
+      this.resume[c] = 0;
+    } else {
+      s = this.m.service[node]![this.cls[c]!]!.sample(this.serviceStream[node]!);
+      const learning = this.m.learning[node];
+      if (learning !== undefined) s *= learningFactor(learning, now);
+    }
+    if (this.m.tracked[node]) {
       this.serving[node]!.push(c);
       this.svcEnd[c] = now + s;
       this.cal.schedule(now + s, EV_SERVICE_END, node, c, ++this.svcToken[c]!);
@@ -1089,6 +1136,9 @@ class Replication {
     this.svcToken = i32(this.svcToken);
     this.svcEnd = f64(this.svcEnd);
     this.svcLeft = f64(this.svcLeft);
+    const resume = new Uint8Array(cap);
+    resume.set(this.resume);
+    this.resume = resume;
     this.arrT = f64(this.arrT);
     this.waitTotal = f64(this.waitTotal);
     this.qEnter = f64(this.qEnter);

@@ -248,6 +248,7 @@ export const TRACE = {
   SPLIT: 11, // a = split node, b = number of parts: the case (customer) is now held while its parts move
   JOIN_WAIT: 12, // a = join: a part waits there for the other parts
   JOINED: 13, // a = join (or the exit the last part reached), b = parts released from the join: the case goes on
+  HANDED_OVER: 14, // a = step: a customer in service goes back to the head of the queue at the end of a shift
 } as const;
 
 export type TraceSink = (kind: number, time: number, customer: number, cls: number, a: number, b: number) => void;

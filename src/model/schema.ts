@@ -144,15 +144,17 @@ export const ArrivalsNode = z.object({
  * Staff on shift hour by hour, repeating every day (24 numbers) or every week (168, Monday 00:00
  * first; simulated time 0 is Monday 00:00). When staff go off shift, customers in service are
  * finished; nobody new is started until fewer are busy than are on shift. `atShiftEnd` says what
- * happens to customers still waiting: `carry-over` (default) — they wait for the next shift;
- * `serve-waiting` — staff going off shift stay (overtime) until nobody is waiting, then go home;
- * overtime counts as staff-time and staff cost.
+ * happens at the end of a shift: `carry-over` (default) — customers still waiting wait for the next
+ * shift; `serve-waiting` — staff going off shift stay (overtime) until nobody is waiting, then go
+ * home; overtime counts as staff-time and staff cost; `hand-over` — staff leave on time and the
+ * customers they were serving are handed over: they go back to the head of the queue and a
+ * colleague (or the next shift) carries on with the work that was left.
  */
 export const StaffShifts = z
   .object({
     repeat: z.enum(['day', 'week']),
     staff: z.array(z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000)),
-    atShiftEnd: z.enum(['carry-over', 'serve-waiting']).optional(),
+    atShiftEnd: z.enum(['carry-over', 'serve-waiting', 'hand-over']).optional(),
   })
   .refine((s) => s.staff.length === (s.repeat === 'day' ? 24 : 168), { message: 'needs one number per hour: 24 for a day, 168 for a week', path: ['staff'] });
 export type StaffShifts = z.infer<typeof StaffShifts>;

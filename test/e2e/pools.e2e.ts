@@ -42,6 +42,10 @@ test('shifts on a step: edited hour by hour, shown on the node, simulated', asyn
   const overtime = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'contract');
   expect(overtime.shifts.atShiftEnd).toBe('serve-waiting');
   expect(overtime.shifts.staff[12]).toBe(3);
+  // Or handed over to a colleague or the next shift; the run below uses that.
+  await page.getByTestId('step-shifts-end').selectOption('hand-over');
+  const handOver = (await savedProject(page)).scenarios[0].flow.nodes.find((n: any) => n.id === 'contract');
+  expect(handOver.shifts.atShiftEnd).toBe('hand-over');
   await page.screenshot({ path: `${SHOTS}/36-shifts.png` });
   await page.getByTestId('run-current').click();
   await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 60_000 });

@@ -100,4 +100,44 @@ describe('shifts', () => {
       expect(r.overall.costs.staff).toBeCloseTo(8 * days * 30, 6);
     });
   }
+
+  // Hand-over: a 45-minute job still in progress at 16:00 goes back to the head of the queue and is
+  // finished by the next shift with the minutes that were left. So every customer gets exactly 45
+  // minutes of work (time in system − waiting = 45 for each), nobody is served off duty, and staff
+  // cost is exactly the hours on duty.
+  function handOverProject(pooled: boolean): Project {
+    const p = openingHours(pooled, 'carry-over');
+    const flow = p.scenarios[0]!.flow;
+    const shifts = { repeat: 'day' as const, staff: office, atShiftEnd: 'hand-over' as const };
+    flow.nodes = flow.nodes.map((n) => (n.kind === 'step' ? { ...n, service: { kind: 'constant' as const, value: 45 }, ...(pooled ? {} : { shifts }) } : n));
+    if (pooled) flow.pools![0]!.shifts = shifts;
+    const arrivals = flow.nodes[0]!;
+    if (arrivals.kind === 'arrivals') arrivals.arrivals = { mode: 'rate', rate: 1 / 40, per: 'minute' };
+    return Project.parse(p);
+  }
+
+  for (const pooled of [false, true]) {
+    it(`${pooled ? 'a pool' : 'a step'}: hand-over at the end of a shift — the work left is finished by the next shift`, () => {
+      const busyAt: { t: number; busy: number }[] = [];
+      let busy = 0;
+      let handed = 0;
+      const r = simulateReplication(handOverProject(pooled), 'base', 0, {
+        trace: (kind, t, _c, _k, a) => {
+          if (kind === TRACE.START || kind === TRACE.START_FROM_QUEUE) busy++;
+          else if (kind === TRACE.MOVE && a === 1) busy--; // leaves the step (node 1)
+          else if (kind === TRACE.HANDED_OVER) (busy--, handed++);
+          busyAt.push({ t, busy });
+        },
+      });
+      expect(handed).toBeGreaterThan(0);
+      // Nobody is being served off duty.
+      for (const { t, busy: b } of busyAt) if (t % 1440 >= 960 || t % 1440 < 480) expect(b, `busy at minute ${t % 1440}`).toBe(0);
+      // Every customer got exactly 45 minutes of work.
+      expect(r.overall.exited).toBeGreaterThan(20);
+      expect(r.overall.timeInSystem.mean - r.overall.waitingTime.mean).toBeCloseTo(45, 9);
+      expect(r.overall.costs.staff).toBeCloseTo(8 * days * 30, 6);
+      const util = pooled ? r.pools.team!.utilization : r.steps.s!.utilization;
+      expect(util).toBeLessThanOrEqual(1 + 1e-9);
+    });
+  }
 });

@@ -97,4 +97,15 @@ describe('watching a run', () => {
     // The engine checks its stop flag every 4,096 events, and one event is a few traced movements.
     expect(total).toBeLessThan(10_000 + 4096 * 4);
   });
+
+  it('replays a hand-over at the end of a shift: the customer goes from being served back to waiting', () => {
+    const play = new Playback(['arrivals', 'step', 'exit'], 1);
+    // kind, time, customer, class, a, b
+    play.push(Float64Array.from([1, 0, 0, 0, 0, -1, 2, 0, 0, 0, 0, 1, 4, 0, 0, 0, 1, -1, 14, 960, 0, 0, 1, -1]));
+    play.advance(959);
+    expect([play.busy[1], play.waiting[1]]).toEqual([1, 0]);
+    play.advance(960);
+    expect([play.busy[1], play.waiting[1], play.waitingClasses(1)[0]]).toEqual([0, 1, 1]);
+    expect(play.inside).toBe(1);
+  });
 });

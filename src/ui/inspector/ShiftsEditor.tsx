@@ -35,17 +35,27 @@ export function ShiftsEditor({ shifts, fallback, onCommit, testId }: { shifts: S
             ]}
             onCommit={(repeat) => onCommit({ ...shifts, repeat, staff: repeat === 'week' ? Array.from({ length: 7 }, () => shifts.staff.slice(0, 24)).flat() : shifts.staff.slice(0, 24) })}
           />
-          <p className="sf-muted">People on duty, hour by hour. When people go off duty, customers they are serving are finished; nobody new is started.</p>
+          <p className="sf-muted">People on duty, hour by hour. Nobody new is started by people going off duty.</p>
           <SelectField
-            label="Customers still waiting when a shift ends"
+            label="When a shift ends"
             value={shifts.atShiftEnd ?? 'carry-over'}
             options={[
-              { value: 'carry-over', label: 'wait for the next shift (carried over)' },
-              { value: 'serve-waiting', label: 'are served: staff stay on (overtime, paid)' },
+              { value: 'carry-over', label: 'carry over to the next shift' },
+              { value: 'serve-waiting', label: 'stay on until nobody waits (overtime)' },
+              { value: 'hand-over', label: 'leave on time, hand customers over' },
             ]}
             onCommit={(atShiftEnd) => onCommit({ ...shifts, atShiftEnd: atShiftEnd === 'carry-over' ? undefined : atShiftEnd })}
             testId={`${testId}-end`}
           />
+          <p className="sf-muted" data-testid={`${testId}-end-help`}>
+            {
+              {
+                'carry-over': 'Staff going off duty finish the customer they are serving; customers still waiting wait for the next shift.',
+                'serve-waiting': 'Staff going off duty stay on while anyone is waiting, then go home; the overtime is paid (staff cost) and counted as staff time.',
+                'hand-over': 'Staff leave on time; the customers they were serving go back to the head of the queue and a colleague or the next shift carries on with the work that was left.',
+              }[shifts.atShiftEnd ?? 'carry-over']
+            }
+          </p>
           {days.map((day, d) => (
             <div key={day || 'day'} className="sf-schedule">
               {day && <div className="sf-schedule__day">{day}</div>}

@@ -136,6 +136,11 @@ export class Playback {
         this.served++;
         this.inside--;
         break;
+      case TRACE.HANDED_OVER:
+        this.busy[a]!--;
+        this.waiting[a]!++;
+        this.waitingByClass[a * this.classes + cls]!++;
+        break;
       case TRACE.SPLIT:
         this.holders++;
         this.parts += b;
