@@ -63,3 +63,28 @@ test('Watch plays parallel work: parts move to every check at once and meet agai
   await expect.poll(async () => Number((await served.innerText()).replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/42-parallel-watch.png` });
 });
+
+test('Restructure: “Work in parallel” turns checks done one after another into parallel work, and the comparison shows the gain', async ({ page }) => {
+  await freshApp(page);
+  await page.getByTestId('menu-examples').click();
+  await page.getByTestId('example-mortgage').click();
+  await page.getByTestId('restructure-open').click();
+  await page.getByTestId('move-parallel').click();
+  await page.getByTestId('move-pick-credit-scoring').check();
+  await page.getByTestId('move-pick-valuation').check();
+  await expect(page.getByTestId('move-preview')).toContainText('do not follow each other'); // the fraud check is in between
+  await page.getByTestId('move-pick-fraud-check').check();
+  await expect(page.getByTestId('move-preview')).toContainText('run at the same time instead of one after the other');
+  await page.screenshot({ path: `${SHOTS}/43-restructure-parallel.png` });
+  await page.getByTestId('move-apply').click();
+  const tab = page.locator('[role=tab][aria-selected=true]');
+  await expect(tab).toContainText('In parallel: Credit scoring, Property valuation (surveyor), Fraud check');
+  const proposalId = (await tab.getAttribute('data-testid'))!.replace(/^tab-/, '');
+  await expect(page.locator('.sf-node--split')).toHaveCount(1);
+  await expect(page.locator('.sf-node--join')).toHaveCount(1);
+  await page.getByTestId('run').click();
+  const comparison = page.getByTestId(`comparison-${proposalId}`);
+  await expect(comparison).toBeVisible({ timeout: 60_000 });
+  const total = comparison.locator('li', { hasText: /^Mean total time/ });
+  await expect(total).toHaveClass(/is-better/);
+});

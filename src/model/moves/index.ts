@@ -8,10 +8,11 @@ export { automateStep, type AutomateOptions } from './automate';
 export { setStaff, moveStaff, staffBudget, type StaffBudget } from './staff';
 export { fastLane, type FastLaneOptions } from './triage';
 export { removeStep } from './remove';
+export { runInParallel, type ParallelOptions } from './parallel';
 export { candidateMoves, neighbourSteps, type MoveCandidate } from './suggest';
 export { moments, distributionWith, type Moments } from './moments';
 
-export type MoveId = 'merge-steps' | 'merge-departments' | 'single-point-of-contact' | 'check-at-intake' | 'automate-step' | 'staff' | 'fast-lane' | 'remove-step';
+export type MoveId = 'merge-steps' | 'merge-departments' | 'single-point-of-contact' | 'check-at-intake' | 'automate-step' | 'staff' | 'fast-lane' | 'remove-step' | 'run-in-parallel';
 
 export interface MoveInfo {
   id: MoveId;
@@ -56,6 +57,11 @@ export const MOVES: readonly MoveInfo[] = [
     id: 'fast-lane',
     label: 'Fast lane',
     description: 'A triage before a step sends chosen classes of customers, or a share of them, to a parallel step with its own staff.',
+  },
+  {
+    id: 'run-in-parallel',
+    label: 'Work in parallel',
+    description: 'Steps a case goes through one after the other run at the same time instead: a parallel split starts them together and the case goes on when all are done.',
   },
   {
     id: 'remove-step',

@@ -10,6 +10,7 @@ import {
   mergeDepartments,
   mergeSteps,
   removeStep,
+  runInParallel,
   setStaff,
   singlePointOfContact,
   staffBudget,
@@ -34,6 +35,7 @@ export const MOVES = [
   { id: 'automate', label: 'Automate a step', hint: 'The step runs without staff; a share of cases may still need a person.' },
   { id: 'staff', label: 'Add or move staff', hint: 'Change staff per step with the totals per department in view.' },
   { id: 'fast-lane', label: 'Triage / fast lane', hint: 'Some customers go to a parallel step with its own staff.' },
+  { id: 'parallel', label: 'Work in parallel', hint: 'Steps done one after the other run at the same time; the case goes on when all are done.' },
   { id: 'remove', label: 'Remove a step', hint: 'Its neighbours are connected directly, with the same shares.' },
   { id: 'suggest', label: 'Suggest (quick estimates)', hint: 'Try a few single moves at the bottleneck and rank them.' },
 ] as const;
@@ -104,6 +106,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           title: `Fast lane at ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
           run: (f) => fastLane(f, stepId, classIds.length > 0 ? { byClassIds: classIds, staff, ...info } : { share: share / 100, staff, ...info }),
         };
+      case 'parallel':
+        return { title: `In parallel: ${picked.map((id) => removable.find((s) => s.id === id)?.name).join(', ')}`, run: (f) => runInParallel(f, picked, info) };
       case 'remove':
         return { title: `Without ${removable.find((s) => s.id === stepId)?.name ?? ''}`, run: (f) => removeStep(f, stepId, info) };
       default:
@@ -322,6 +326,18 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               <Field label="Staff in the fast lane">
                 <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
               </Field>
+            </>
+          )}
+          {move === 'parallel' && (
+            <>
+              <p>Steps a case now goes through one after the other (handoffs between them stay on their paths):</p>
+              <Checklist
+                items={removable.map((s) => ({ id: s.id, name: s.name, detail: s.kind === 'delay' ? 'delay' : deptName(s.departmentId) }))}
+                chosen={picked}
+                onChange={setPicked}
+                testId="move-pick"
+              />
+              <p className="sf-muted">Auto-layout tidies the drawing afterwards.</p>
             </>
           )}
           {move === 'remove' && <Field label="Step or delay to remove">{stepSelect(removable)}</Field>}

@@ -218,7 +218,7 @@ describe('moments and the merged time', () => {
 describe('MOVES', () => {
   it('lists each move once, with a label and a description', () => {
     expect(new Set(MOVES.map((m) => m.id)).size).toBe(MOVES.length);
-    expect(MOVES.length).toBe(8);
+    expect(MOVES.length).toBe(9);
     for (const m of MOVES) {
       expect(m.label.length).toBeGreaterThan(0);
       expect(m.description.length).toBeGreaterThan(20);
