@@ -11,13 +11,17 @@ test('parallel checks: the mortgage example splits a case into three checks and 
   await expect(page.getByTestId('node-checks-done')).toContainText('waits for all parts');
   await expect(page.locator('.sf-edge-label', { hasText: 'in parallel' })).toHaveCount(3);
   // A connection out of the split has no share: every case sends a part.
-  const mid = await page.getByTestId('rf__edge-start-checks--fraud-check').locator('path').first().evaluate((el) => {
-    const path = el as SVGPathElement;
-    const p = path.getPointAtLength(path.getTotalLength() * 0.6);
-    const m = path.getScreenCTM()!;
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-  });
-  await page.mouse.click(mid.x, mid.y);
+  // Click on the drawn connection (recomputed until the view has settled after fitting).
+  await expect(async () => {
+    const at = await page.getByTestId('rf__edge-start-checks--fraud-check').locator('path').first().evaluate((el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() * 0.75);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(page.getByTestId('edge-parallel')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId('edge-parallel')).toContainText('at the same time');
   await expect(page.getByTestId('field-probability')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/40-parallel-flow.png` });
