@@ -32,6 +32,8 @@ test('parallel checks: the mortgage example splits a case into three checks and 
   const joins = page.getByTestId('join-table');
   await expect(joins).toContainText('All checks back');
   // The fraud check and the credit scoring are quicker than the surveyor: their parts wait for the valuation.
+  // The join on the canvas shows the same figure.
+  await expect(page.getByTestId('result-checks-done')).toContainText(/waits [\d.]+ (min|h) for the other parts/);
   const wait = await page.getByTestId('join-row-checks-done').locator('td').nth(2).innerText();
   expect(wait).toMatch(/^\d[\d.]* (min|h)/);
   await joins.scrollIntoViewIfNeeded();

@@ -107,6 +107,7 @@ export function Canvas() {
           result: st && st.kind === 'step' ? { utilization: st.utilization.mean, meanQueue: st.queueLength.mean.mean, meanWait: st.waitingTime.mean } : undefined,
           stale,
           pool: n.kind === 'step' && n.poolId !== undefined ? scenario.flow.pools?.find((p) => p.id === n.poolId) : undefined,
+          joinWait: n.kind === 'join' ? scenarioResults?.joins?.[n.id]?.waitForParts.mean : undefined,
         },
       };
     });

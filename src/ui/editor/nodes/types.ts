@@ -20,6 +20,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   stale: boolean;
   /** The staff pool a step draws on, if any. */
   pool?: { name: string; size: number };
+  /** For a join with simulation results: a case's mean wait there for its other parts. */
+  joinWait?: number;
 }
 
 export type FlowRFNode = Node<FlowNodeData>;
