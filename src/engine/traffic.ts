@@ -1,7 +1,7 @@
 // Traffic equations: the visit rate at every node implied by the arrival rates and the routing,
 // solved per customer class (λ = γ + λP, loops included), and from them each step's offered load
 // and approximate waiting time. The editor shows these before any run; the load check uses them.
-import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
+import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type FlowEdge, type FlowNode, type Project, type Scenario } from '../model/schema';
 import { allenCunneen, mmc } from './analytic';
 import { moments } from './distributions';
 
@@ -84,13 +84,47 @@ function solve(P: number[][], gamma: number[]): number[] | undefined {
   return x.map((v) => (Math.abs(v) < 1e-15 ? 0 : v));
 }
 
+/**
+ * Parts of a split case expected at each join: the most paths out of one split that can reach it
+ * without passing another join (1 where no split leads to it: customers pass through).
+ */
+function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], index: ReadonlyMap<string, number>): number[] {
+  const parts = nodes.map(() => 1);
+  nodes.forEach((node, s) => {
+    if (node.kind !== 'split') return;
+    const reachedBy = new Map<number, number>(); // join index → paths of this split that reach it
+    for (const first of out[s]!) {
+      // Walk the path; a split met on the way opens a level that its own join closes.
+      const seen = new Set<string>();
+      const stack: [number, number][] = [[index.get(first.target)!, 0]];
+      const counted = new Set<number>();
+      while (stack.length > 0) {
+        const [i, depth] = stack.pop()!;
+        const key = `${i}:${depth}`;
+        if (i === undefined || seen.has(key) || depth > 50) continue;
+        seen.add(key);
+        const kind = nodes[i]!.kind;
+        if (kind === 'join' && depth === 0) {
+          if (!counted.has(i)) reachedBy.set(i, (reachedBy.get(i) ?? 0) + 1);
+          counted.add(i);
+          continue;
+        }
+        const next = kind === 'split' ? depth + 1 : kind === 'join' ? depth - 1 : depth;
+        for (const e of out[i]!) stack.push([index.get(e.target)!, next]);
+      }
+    }
+    for (const [j, m] of reachedBy) parts[j] = Math.max(parts[j]!, m);
+  });
+  return parts;
+}
+
 export function trafficEquations(project: Project, scenario: Scenario): TrafficResult {
   const { nodes, edges } = scenario.flow;
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const out = nodes.map(() => [] as typeof edges);
   for (const e of edges) if (index.has(e.source) && index.has(e.target)) out[index.get(e.source)!]!.push(e);
-  const incoming = nodes.map((node) => edges.filter((e) => e.target === node.id && index.has(e.source)).length);
+  const partsAt = partsPerCase(nodes, out, index);
   const classes = project.classes;
   const totalShare = classes.reduce((s, c) => s + c.share, 0) || 1;
 
@@ -124,10 +158,10 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
         for (const e of o) P[i]![index.get(e.target)!]! += 1;
         return;
       }
-      // A join lets one case through per set of parts: with one connection in per part (the usual
-      // drawing), the rate out is the rate in over the connections in. An approximation for the
-      // load check otherwise.
-      const scale = node.kind === 'join' ? 1 / Math.max(1, incoming[i]!) : 1;
+      // A join lets one case through per set of parts: the rate out is the rate in over the number
+      // of a split's paths that lead to it (exact when every part reaches the join; an
+      // approximation for the load check when parts may leave before it).
+      const scale = node.kind === 'join' ? 1 / partsAt[i]! : 1;
       if (o.length === 1) {
         P[i]![index.get(o[0]!.target)!]! += scale;
         return;

@@ -147,6 +147,33 @@ describe('parallel split and join', () => {
     expect(r.overall.timeInSystem.mean).toBeCloseTo(8, 9);
     expect(r.joins.j2!.waitForParts.mean).toBeCloseTo(3, 9);
     expect(r.joins.j1!.waitForParts.mean).toBeCloseTo(5, 9);
+    // The load check: inner paths at the case rate, D once per case, one case out of the outer join.
+    const t = trafficEquations(p, p.scenarios[0]!);
+    for (const id of ['a', 'b', 'c', 'd', 'x']) expect(t.nodeRates[id], id).toBeCloseTo(0.1, 9);
+    expect(t.nodeRates.j1).toBeCloseTo(0.2, 9); // two parts arrive there
+    expect(t.nodeRates.j2).toBeCloseTo(0.2, 9);
+  });
+
+  it('the load check counts the parts a join waits for: paths that merge before it, and nested splits', () => {
+    const merged = flowProject({
+      nodes: [
+        poisson('in', 0.1),
+        { id: 's', kind: 'split', name: 'Split' },
+        { id: 'a', kind: 'delay', name: 'A', duration: { kind: 'constant', value: 1 } },
+        { id: 'b', kind: 'delay', name: 'B', duration: { kind: 'constant', value: 2 } },
+        { id: 'c', kind: 'step', name: 'C', departmentId: 'd', staff: 2, service: { kind: 'exponential', mean: 1 } },
+        { id: 'j', kind: 'join', name: 'Join' },
+        { id: 'after', kind: 'step', name: 'After', departmentId: 'd', staff: 1, service: { kind: 'exponential', mean: 1 } },
+        { id: 'x', kind: 'exit', name: 'Done' },
+      ],
+      edges: [edge('in', 's'), edge('s', 'a'), edge('s', 'b'), edge('a', 'c'), edge('b', 'c'), edge('c', 'j'), edge('j', 'after'), edge('after', 'x')],
+      customers: 3000,
+    });
+    const t = trafficEquations(merged, merged.scenarios[0]!);
+    expect(t.steps.c!.arrivalRate).toBeCloseTo(0.2, 9); // both parts pass C
+    expect(t.steps.after!.arrivalRate).toBeCloseTo(0.1, 9); // one case after the join
+    const r = simulateReplication(merged, 'base', 0);
+    expect(r.steps.after!.arrivals / r.steps.c!.arrivals).toBeCloseTo(0.5, 2);
   });
 
   it('a split and join in a loop that takes no time is reported, not a crash', () => {
