@@ -1281,7 +1281,9 @@ class Replication {
         reworkShare: this.stArrivals[i]! > 0 ? this.stRepeats[i]! / this.stArrivals[i]! : 0,
       };
     }
-    // Staff pools: busy share of the pool, and its staff counted in its department (else its first step's).
+    // Staff pools: busy share of the pool. Its staff-time counts in the departments of the steps it
+    // worked for, in proportion to that work (so each such department is as busy as the pool);
+    // a pool that did no work counts in its own department (else its first step's).
     const pools: Record<string, PoolStats> = {};
     m.poolIds.forEach((id, p) => {
       let busy = 0;
@@ -1290,7 +1292,12 @@ class Replication {
       const size = m.poolSize[p]!;
       const avail = this.poolAvailable(p, windowLength);
       const d = m.poolDept[p]! >= 0 ? m.poolDept[p]! : steps.length > 0 ? m.dept[steps[0]!]! : -1;
-      if (d >= 0) deptAgg[d]!.avail += avail;
+      if (busy > 0) {
+        for (let k = 0; k < steps.length; k++) {
+          const sd = m.dept[steps[k]!]!;
+          if (sd >= 0) deptAgg[sd]!.avail += (avail * this.busyArea[steps[k]!]!) / busy;
+        }
+      } else if (d >= 0) deptAgg[d]!.avail += avail;
       pools[id] = { id, name: m.poolNames[p]!, size, departmentId: d >= 0 ? m.deptIds[d] : undefined, steps: Array.from(steps, (i) => m.nodeIds[i]!), utilization: avail > 0 ? busy / avail : 0 };
     });
     m.deptIds.forEach((id, d) => {

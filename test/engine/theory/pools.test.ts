@@ -44,6 +44,19 @@ describe('staff pools against theory', () => {
     expect(reps[0]!.departments.d!.staff).toBe(c);
   });
 
+  it('a pool working for two departments counts in each in proportion to the work: both as busy as the pool', () => {
+    const p = pooled();
+    const flow = p.scenarios[0]!.flow;
+    flow.departments = [...flow.departments, { id: 'e', name: 'Other', color: '#4e79a7' }];
+    flow.nodes = flow.nodes.map((n) => (n.id === 'b' && n.kind === 'step' ? { ...n, departmentId: 'e' } : n));
+    const r = simulateReplication({ ...p, run: { ...p.run, horizon: { kind: 'customers', count: 20_000 } } }, 'base', 0);
+    const pool = r.pools.team!.utilization;
+    expect(r.departments.d!.utilization).toBeCloseTo(pool, 9);
+    expect(r.departments.e!.utilization).toBeCloseTo(pool, 9);
+    expect(r.departments.d!.staff + r.departments.e!.staff).toBeCloseTo(c, 9);
+    expect(r.departments.e!.staff).toBeGreaterThan(1); // about half the team works for B
+  });
+
   it('with a priority between the steps, the preferred one waits less and the average stays M/M/c', () => {
     const reps = replicate(pooled([0, 1]), 10);
     expectWithinCI(reps.map((r) => r.overall.waitingTime.mean), theory.meanWait, 'Wq overall');
