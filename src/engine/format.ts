@@ -39,3 +39,8 @@ export function formatNumber(v: number): string {
   const abs = Math.abs(v);
   return trim(v, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
+
+/** An amount of money, rounded to whole units with thousands separators: "114,308 €". */
+export function formatMoney(v: number, currency: string | undefined): string {
+  return `${Math.round(v).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+}

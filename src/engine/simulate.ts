@@ -780,7 +780,11 @@ class Replication {
 
   /** Routes customer c out of `from` and into the next node (through any decisions). */
   private moveOn(from: number, c: number, now: number): void {
-    let node = this.route(from, c);
+    this.moveTo(from, this.route(from, c), c, now);
+  }
+
+  /** Customer c leaves `from` for `node`, passing on through any decisions, and enters where it lands. */
+  private moveTo(from: number, node: number, c: number, now: number): void {
     let moves = 0;
     while (this.m.kind[node] === KIND_DECISION) {
       if (++moves > MOVE_LIMIT) {
@@ -997,13 +1001,7 @@ class Replication {
       this.cls[p] = this.cls[c]!;
       this.arrT[p] = now;
       this.lastDept[p] = this.lastDept[c]!;
-      let to = targets[k]!;
-      for (let moves = 0; this.m.kind[to] === KIND_DECISION; moves++) {
-        if (moves > MOVE_LIMIT) throw new SimulationError('zero-time-loop', `Customers are going round decisions without end at "${this.m.nodeNames[to]}": the loop needs a way out.`);
-        to = this.route(to, p);
-      }
-      if (this.trace) this.trace(TRACE.MOVE, now, p, this.cls[p]!, node, to);
-      this.enter(to, p, now);
+      this.moveTo(node, targets[k]!, p, now);
     }
     this.depth--;
   }
@@ -1085,12 +1083,10 @@ class Replication {
       }
       this.handoffSum += this.handoffs[c]!;
       this.touchedSum += this.touchedCount[c]!;
-      const b = Math.min(this.nBins - 1, Math.floor((now - this.ws) / this.binWidth));
-      if (b >= 0) {
-        this.exitBinCount[b]! += 1;
-        this.exitBinWait[b]! += this.waitTotal[c]!;
-        if (this.waitTotal[c]! > this.tolerance) this.atRiskBin[b]! += 1;
-      }
+      const b = this.binOf(now);
+      this.exitBinCount[b]! += 1;
+      this.exitBinWait[b]! += this.waitTotal[c]!;
+      if (this.waitTotal[c]! > this.tolerance) this.atRiskBin[b]! += 1;
     }
     this.leave(c, now);
   }

@@ -65,6 +65,9 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
   const toExit = reach(exits.map((n) => n.id), (id) => (inc.get(id) ?? []).filter(live).map((e) => e.source));
   const onCycle = (id: string) => reach((out.get(id) ?? []).filter(live).map((e) => e.target), (m) => (out.get(m) ?? []).filter(live).map((e) => e.target)).has(id);
 
+  // What each reachable parallel split leads to (for the join checks).
+  const afterSplit = new Map(nodes.filter((n) => n.kind === 'split' && fromSources.has(n.id)).map((n) => [n.id, reach([n.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target))]));
+
   for (const node of nodes) {
     const o = out.get(node.id)!;
     const i = inc.get(node.id)!;
@@ -127,12 +130,12 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
     if (node.kind === 'split' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a parallel split with only one way out: there is nothing to do in parallel.`);
     if (node.kind === 'join' && i.length < 2) nodeFinding('warning', node, `"${node.name}" is a join with ${i.length === 0 ? 'no connection' : 'one connection'} in: parts of a case meet where their paths come together, so a join usually has one connection in per parallel path.`);
-    if (node.kind === 'join' && fromSources.has(node.id) && !nodes.some((n) => n.kind === 'split' && fromSources.has(n.id) && reach([n.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target)).has(node.id))) {
+    if (node.kind === 'join' && fromSources.has(node.id) && ![...afterSplit.values()].some((after) => after.has(node.id))) {
       nodeFinding('warning', node, `No parallel split leads to "${node.name}": customers pass straight through it.`);
     }
-    if (node.kind === 'split' && fromSources.has(node.id)) {
+    const after = afterSplit.get(node.id);
+    if (after) {
       // Parts meet at a join: warn when none can be reached from the split.
-      const after = reach([node.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
       if (!nodes.some((n) => n.kind === 'join' && after.has(n.id))) {
         nodeFinding('warning', node, `"${node.name}" splits the work but no join follows it: each part goes its own way to an exit, and the case leaves when the last part does.`);
       }

@@ -2,7 +2,7 @@
 // per scenario object (edits replace the object, so identity is the cache key).
 import { checkScenario, type Finding } from '../engine/check';
 import { trafficEquations, type TrafficResult } from '../engine/traffic';
-import type { Project, Scenario } from '../model/schema';
+import type { Project, Scenario, StepNode } from '../model/schema';
 
 const findingsCache = new WeakMap<Project, Finding[][]>();
 const trafficCache = new WeakMap<Scenario, { project: Project; result: TrafficResult }>();
@@ -26,3 +26,10 @@ export function scenarioTraffic(project: Project, scenario: Scenario): TrafficRe
 }
 
 export const UNIT_LABEL: Record<Project['timeUnit'], string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'days' };
+
+/** Who serves a step, in words: its staff pool, its shifts, or its own staff (with a tooltip). */
+export function staffLabel(step: StepNode, pool: { name: string; size: number } | undefined): { text: string; title: string } {
+  if (step.poolId !== undefined) return { text: pool ? `pool ${pool.name} (${pool.size})` : 'a staff pool', title: 'Staff from a shared pool' };
+  if (step.shifts) return { text: `shifts, up to ${Math.max(...step.shifts.staff)} staff`, title: 'Staff on duty change through the day or week' };
+  return { text: `${step.staff} staff`, title: 'Staff working in parallel' };
+}

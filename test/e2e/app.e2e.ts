@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openExample } from './helpers';
 
 test('the app opens on the loan example with its departments and steps', async ({ page }) => {
   await page.goto('/');
@@ -14,8 +15,7 @@ test('each example and scenario draws without overlapping labels', async ({ page
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   for (const example of ['loan', 'contact-centre', 'repair', 'mortgage']) {
-    await page.getByTestId('menu-examples').click();
-    await page.getByTestId(`example-${example}`).click();
+    await openExample(page, example);
     for (const tab of await page.locator('[role=tab]').all()) {
       await tab.click();
       await page.waitForTimeout(400);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, freshApp, savedProject, SHOTS } from './helpers';
+import { SHOTS, connect, freshApp, openExample, savedProject } from './helpers';
 
 test('build a three-department flow from an empty project by clicking and dragging', async ({ page }) => {
   await freshApp(page);
@@ -155,8 +155,7 @@ test('save and reopen a file round-trip; opening is one undo step', async ({ pag
   const saved = JSON.parse(readFileSync(file, 'utf8'));
   expect(saved.scenarios[0].flow.nodes.find((n: any) => n.id === 'intake').name).toBe('Reception');
 
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-repair').click();
+  await openExample(page, 'repair');
   await expect(page.getByTestId('project-title')).toHaveText('After-sales repair');
   await page.getByTestId('file-input').setInputFiles(file);
   await expect(page.getByTestId('project-title')).toHaveText('Bank loan application');

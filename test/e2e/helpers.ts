@@ -27,3 +27,9 @@ export async function savedProject(page: Page): Promise<any> {
   await page.waitForTimeout(400); // the autosave is debounced
   return page.evaluate(() => JSON.parse(localStorage.getItem('serviceflow:autosave:v1') ?? 'null')?.project);
 }
+
+/** Opens a built-in example from the New / Examples menu. */
+export async function openExample(page: Page, id: string) {
+  await page.getByTestId('menu-examples').click();
+  await page.getByTestId(`example-${id}`).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SHOTS } from './helpers';
+import { SHOTS, openExample } from './helpers';
 
 test('installable, and works offline once loaded: open the project and simulate without a network', async ({ page, context, baseURL }) => {
   await page.goto('/');
@@ -45,8 +45,7 @@ test('the app never talks to another origin', async ({ page, baseURL }) => {
   await page.keyboard.press('Escape');
   await Promise.all([page.waitForEvent('download'), page.getByTestId('menu-export-bpmn').click()]);
   await Promise.all([page.waitForEvent('download'), page.getByTestId('picture-png').click()]);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-contact-centre').click();
+  await openExample(page, 'contact-centre');
   await page.waitForTimeout(500);
   expect(foreign).toEqual([]);
 });

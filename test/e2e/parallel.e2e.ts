@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { connect, freshApp, savedProject, SHOTS } from './helpers';
+import { SHOTS, connect, freshApp, openExample, savedProject } from './helpers';
 
 test('parallel checks: the mortgage example splits a case into three checks and joins them; the results show the wait for the other parts', async ({ page }) => {
   await freshApp(page);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-mortgage').click();
+  await openExample(page, 'mortgage');
   await expect(page.getByTestId('project-title')).toHaveText('Mortgage approval');
   await page.getByTestId('tab-parallel').click();
   await expect(page.getByTestId('node-start-checks')).toContainText('Parallel split');
@@ -59,8 +58,7 @@ test('a parallel split and a join added from the palette and connected', async (
 
 test('Watch plays parallel work: parts move to every check at once and meet again at the join', async ({ page }) => {
   await freshApp(page);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-mortgage').click();
+  await openExample(page, 'mortgage');
   await page.getByTestId('tab-parallel').click();
   await page.getByTestId('watch-open').click();
   await expect(page.getByTestId('watch-pane-parallel')).toBeVisible();
@@ -72,8 +70,7 @@ test('Watch plays parallel work: parts move to every check at once and meet agai
 
 test('Restructure: “Work in parallel” turns checks done one after another into parallel work, and the comparison shows the gain', async ({ page }) => {
   await freshApp(page);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-mortgage').click();
+  await openExample(page, 'mortgage');
   await page.getByTestId('restructure-open').click();
   await page.getByTestId('move-parallel').click();
   await page.getByTestId('move-pick-credit-scoring').check();

@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { freshApp, savedProject, SHOTS } from './helpers';
+import { SHOTS, freshApp, openExample, savedProject } from './helpers';
 
 test('Copy link: the link opens the same project in a fresh browser', async ({ page, browser, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await freshApp(page);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-repair').click();
+  await openExample(page, 'repair');
   await page.getByTestId('menu-share').click();
   await page.getByTestId('share-copy').click();
   await expect(page.getByTestId('share-status')).toHaveText('Copied to the clipboard.');
@@ -27,8 +26,7 @@ test('Copy link: the link opens the same project in a fresh browser', async ({ p
 
 test('a broken link says what is wrong and keeps the user project; a good one asks first', async ({ page }) => {
   await freshApp(page);
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-contact-centre').click();
+  await openExample(page, 'contact-centre');
   const mine = await savedProject(page);
   await page.goto('about:blank');
   await page.goto('/#project=N4IgdghgtgpiBcIDCBXAzgFwJYHsQF8g');
@@ -40,13 +38,11 @@ test('a broken link says what is wrong and keeps the user project; a good one as
   expect((await savedProject(page)).name).toBe(mine.name);
 
   // A valid link to another project: asked first; "Keep my project" keeps it.
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-loan').click();
+  await openExample(page, 'loan');
   await page.getByTestId('menu-share').click();
   const loanLink = await page.getByTestId('share-url').inputValue();
   await page.keyboard.press('Escape');
-  await page.getByTestId('menu-examples').click();
-  await page.getByTestId('example-contact-centre').click();
+  await openExample(page, 'contact-centre');
   await savedProject(page);
   await page.goto('about:blank');
   await page.goto(loanLink);

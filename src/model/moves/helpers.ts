@@ -1,6 +1,6 @@
 // Small pieces the moves share: failures, wording, fresh ids, and tidying edges after a rewrite.
 import type { Flow, FlowEdge, FlowNode, TimeUnit } from '../schema';
-import { isClassDecision } from './routing';
+import { routesByProbability } from '../validate';
 import type { MoveResult, ProjectInfo } from './types';
 
 export const fail = (message: string): MoveResult => ({ ok: false, message });
@@ -100,7 +100,7 @@ export function tidyEdges(edges: readonly FlowEdge[], nodes: readonly FlowNode[]
   for (const source of sources) {
     const node = byId.get(source);
     if (!node) continue;
-    if (isClassDecision(node) || node.kind === 'split') {
+    if (!routesByProbability(node)) {
       // Class decisions and parallel splits route without shares.
       out = out.map((e) => (e.source === source && e.probability !== undefined ? withoutShare(e) : e));
       continue;

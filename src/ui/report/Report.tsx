@@ -7,6 +7,7 @@ import type { ScenarioResults } from '../../engine/aggregate';
 import type { Project, Scenario, TimeUnit } from '../../model/schema';
 import { describeDistribution } from '../../engine/distributions';
 import { formatDuration, formatNumber, formatShare } from '../../engine/format';
+import { staffLabel } from '../derived';
 import { flowPicture } from '../picture/flowSvg';
 import { WaitingCdf } from '../results/WaitingCdf';
 import { UtilizationChart } from '../results/UtilizationChart';
@@ -83,7 +84,7 @@ function ScenarioPage({
     ...Object.values(s.joins ?? {}).map((j): [string, string] => [`Waiting for the other parts at “${j.name}”`, dur(j.waitForParts)]),
     ...Object.values(s.systems ?? {}).map((x): [string, string] => [
       `“${x.name}” available / customer-hours held up a day while down`,
-      `${share(x.availability)} / ${x.heldUpHoursPerDay ? `${formatNumber(x.heldUpHoursPerDay.mean)} ± ${formatNumber(x.heldUpHoursPerDay.ci95)}` : '–'}`,
+      `${share(x.availability)} / ${formatNumber(x.heldUpHoursPerDay.mean)} ± ${formatNumber(x.heldUpHoursPerDay.ci95)}`,
     ]),
     ...(project.costs?.tolerance !== undefined ? [[`Customers at risk (waited over ${formatDuration(project.costs.tolerance, unit)})`, share(o.atRiskShare)] as [string, string]] : []),
     ...(project.costs
@@ -214,7 +215,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                   cells={[
                     n.name,
                     dept.get(n.departmentId ?? '') ?? '—',
-                    staffText(n, scenario),
+                    staffLabel(n, scenario.flow.pools?.find((p) => p.id === n.poolId)).text,
                     describeDistribution(n.service, u),
                     [
                       n.discipline === 'priority' ? 'priority by class' : '',
@@ -240,16 +241,6 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
       </table>
     </div>
   );
-}
-
-/** Staff of a step as the report shows it: its own number, its shifts, or the pool it draws on. */
-function staffText(n: Extract<Scenario['flow']['nodes'][number], { kind: 'step' }>, scenario: Scenario): string {
-  if (n.poolId !== undefined) {
-    const pool = scenario.flow.pools?.find((p) => p.id === n.poolId);
-    return pool ? `pool “${pool.name}” (${pool.size})` : 'a staff pool';
-  }
-  if (n.shifts) return `shifts, up to ${Math.max(...n.shifts.staff)}`;
-  return String(n.staff);
 }
 
 function AssumptionRow({ cells }: { cells: [string, string, string, string, string] }) {

@@ -16,6 +16,7 @@ import {
   staffBudget,
   type MoveResult,
 } from '../../model/moves';
+import { formatMoney } from '../../engine/format';
 import { Modal } from '../Modal';
 import { useAppStore } from '../context';
 import * as edits from '../store/edits';
@@ -25,7 +26,6 @@ import { Suggestions } from './Suggestions';
 function staffCostPerHour(steps: StepNode[], staffing: Record<string, number>, defaultRate: number): number {
   return steps.reduce((sum, s) => sum + (staffing[s.id] ?? s.staff) * (s.costPerHour ?? defaultRate), 0);
 }
-const formatMoney = (v: number, currency: string) => `${Math.round(v).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
 
 export const MOVES = [
   { id: 'merge-steps', label: 'Merge steps', hint: 'Two or more steps become one; their staff are pooled and the handoffs between them disappear.' },

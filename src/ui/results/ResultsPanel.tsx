@@ -225,8 +225,8 @@ export function ResultsPanel() {
                           <td>{x.name}</td>
                           <td>{pm(formatShare(x.availability.mean), formatShare(x.availability.ci95))}</td>
                           <td>{pm(formatNumber(x.failures.mean), formatNumber(x.failures.ci95))}</td>
-                          <td data-testid={`system-held-up-${x.id}`}>{x.heldUpHoursPerDay ? pm(formatNumber(x.heldUpHoursPerDay.mean), formatNumber(x.heldUpHoursPerDay.ci95)) : '–'}</td>
-                          <td>{x.waitingWhileDownShare ? pm(formatShare(x.waitingWhileDownShare.mean), formatShare(x.waitingWhileDownShare.ci95)) : '–'}</td>
+                          <td data-testid={`system-held-up-${x.id}`}>{pm(formatNumber(x.heldUpHoursPerDay.mean), formatNumber(x.heldUpHoursPerDay.ci95))}</td>
+                          <td>{pm(formatShare(x.waitingWhileDownShare.mean), formatShare(x.waitingWhileDownShare.ci95))}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -4,7 +4,7 @@
 import { line, scaleLinear, area } from 'd3';
 import { useEffect, useState } from 'react';
 import type { Project } from '../../model/schema';
-import { formatDuration } from '../../engine/format';
+import { formatDuration, formatMoney } from '../../engine/format';
 import { summarizeTransition, transitionProject, TRANSITION_REPLICATIONS, TRANSITION_WEEKS, type TransitionSummary, type WeeklyCosts } from '../../engine/transition';
 import { runExperimentInPool } from '../../worker/experiment';
 import { getPool } from '../run/pool';
@@ -90,7 +90,7 @@ function TransitionChart({ s, unit, proposalName, baselineName }: { s: Transitio
 
 /** Money week by week: the proposal against today's steady week, and the running difference. */
 function TransitionCosts({ c, currency, proposalName }: { c: WeeklyCosts; currency: string | undefined; proposalName: string }) {
-  const money = (v: number) => `${Math.round(v).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+  const money = (v: number) => formatMoney(v, currency);
   const signed = (v: number) => (v > 0 ? `+${money(v)}` : v < 0 ? `−${money(-v)}` : money(0));
   return (
     <div className="sf-transition__costs" data-testid="transition-costs">

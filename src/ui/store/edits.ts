@@ -2,6 +2,7 @@
 // for undo). They keep ids stable and the routing shares summing to 100 %.
 import { FORMAT_VERSION, type Department, type FlowEdge, type FlowNode, type NodeKind, type Position, type Project, type Scenario } from '../../model/schema';
 import type { MoveResult } from '../../model/moves';
+import { routesByProbability } from '../../model/validate';
 import { autoLayout } from '../editor/layout';
 
 export function scenarioIndex(project: Project, scenarioId: string): number {
@@ -133,11 +134,11 @@ export function connect(project: Project, scenarioId: string, source: string, ta
   const id = freshId(`${source}-to-${target}`, scenario.flow.edges.map((e) => e.id));
   const sourceNode = scenario.flow.nodes.find((n) => n.id === source);
   // Connections out of a class decision or a parallel split carry no shares.
-  const byClass = (sourceNode?.kind === 'decision' && sourceNode.mode === 'class') || sourceNode?.kind === 'split';
+  const noShares = sourceNode !== undefined && !routesByProbability(sourceNode);
   const edges = [...scenario.flow.edges, { id, source, target }];
   return {
     id,
-    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: byClass ? edges : rebalance(edges, source) } })),
+    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: noShares ? edges : rebalance(edges, source) } })),
   };
 }
 

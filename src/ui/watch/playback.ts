@@ -96,6 +96,12 @@ export class Playback {
     return out;
   }
 
+  /** One more (or fewer) customer of class `cls` waiting at step `a`. */
+  private wait(a: number, cls: number, delta: number): void {
+    this.waiting[a]! += delta;
+    this.waitingByClass[a * this.classes + cls]! += delta;
+  }
+
   private apply(kind: number, cls: number, a: number, b: number, onMove?: (f: Flight) => void): void {
     switch (kind) {
       case TRACE.ARRIVE:
@@ -108,23 +114,20 @@ export class Playback {
         onMove?.({ from: a, to: b, cls });
         break;
       case TRACE.QUEUE:
-        this.waiting[a]!++;
-        this.waitingByClass[a * this.classes + cls]!++;
+        this.wait(a, cls, 1);
         break;
       case TRACE.START:
         this.busy[a]!++;
         break;
       case TRACE.START_FROM_QUEUE:
-        this.waiting[a]!--;
-        this.waitingByClass[a * this.classes + cls]!--;
+        this.wait(a, cls, -1);
         this.busy[a]!++;
         break;
       case TRACE.DELAY:
         this.inDelay[a]!++;
         break;
       case TRACE.ABANDON:
-        this.waiting[a]!--;
-        this.waitingByClass[a * this.classes + cls]!--;
+        this.wait(a, cls, -1);
         this.gaveUp++;
         this.inside--;
         break;
@@ -138,8 +141,7 @@ export class Playback {
         break;
       case TRACE.HANDED_OVER:
         this.busy[a]!--;
-        this.waiting[a]!++;
-        this.waitingByClass[a * this.classes + cls]!++;
+        this.wait(a, cls, 1);
         break;
       case TRACE.SPLIT:
         this.holders++;

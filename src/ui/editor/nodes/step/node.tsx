@@ -2,7 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { describeDistribution } from '../../../../engine/distributions';
 import { formatDuration, formatShare } from '../../../../engine/format';
 import { HIGH_LOAD } from '../../../../engine/check';
-import { UNIT_LABEL } from '../../../derived';
+import { staffLabel, UNIT_LABEL } from '../../../derived';
 import { NodeShell } from '../NodeShell';
 import type { FlowRFNode } from '../types';
 import { utilizationColor } from '../../../results/colors';
@@ -13,22 +13,13 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
   const load = data.load;
   const high = load && load.utilization >= HIGH_LOAD;
   const r = data.result;
+  const staff = staffLabel(n, data.pool);
   return (
     <NodeShell data={data} selected={selected} className={r ? 'has-result' : ''}>
       <div className="sf-node__line">
-        {data.pool ? (
-          <span className="sf-staff" title="Staff from a shared pool">
-            pool {data.pool.name} ({data.pool.size})
-          </span>
-        ) : n.shifts ? (
-          <span className="sf-staff" title="Staff on duty change through the day or week">
-            shifts, up to {Math.max(...n.shifts.staff)} staff
-          </span>
-        ) : (
-          <span className="sf-staff" title="Staff working in parallel">
-            {n.staff} staff
-          </span>
-        )}
+        <span className="sf-staff" title={staff.title}>
+          {staff.text}
+        </span>
         <span className="sf-muted"> · {describeDistribution(n.service, UNIT_LABEL[data.unit])}</span>
       </div>
       {load && load.arrivalRate > 0 && (
