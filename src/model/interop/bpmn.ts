@@ -15,7 +15,8 @@ import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cl
 import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
 import { applyMarker } from './bpmn/markers';
 import { fitAssumedLoad } from './bpmn/defaults';
-import { FlowDraft, beside, percent } from './bpmn/graph';
+import { FlowDraft } from './bpmn/graph';
+import { completeEnds, layoutIfNeeded, normaliseShares } from './bpmn/finish';
 
 export { exportBpmn } from './bpmn/export';
 export { DI_SCALE, SF_NAMESPACE, type BpmnProcessInfo, type ReportLine } from './bpmn/read';
@@ -119,8 +120,9 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const assumedStaff = new Set<string>();
   const markers: { stepId: string; el: El; lc: El }[] = [];
   const boundaryEls: El[] = [];
-  const defaultTime = (what: string, id: string): Distribution => {
-    note('warning', `No ${what} for ${id}: 10 minutes on average (exponential) assumed — set it in the inspector.`, id);
+  const noTime: string[] = [];
+  const defaultTime = (name: string): Distribution => {
+    noTime.push(name);
     return { kind: 'exponential', mean: 10 / mpu };
   };
 
@@ -144,11 +146,11 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     } else if (e.$type === 'bpmn:SubProcess' && e.triggeredByEvent) {
       const trigger = list(e.flowElements).find((f) => f.$type === 'bpmn:StartEvent');
       const kinds = list(trigger?.eventDefinitions).map((d) => word(d.$type).replace(/ event definition$/, ''));
-      note('warning', `Event sub-process ${label(e)}${kinds.length ? ` (started by a ${kinds.join(' / ')} event)` : ''} runs only when its event happens, which the file gives no figures for: left out; the rest of the flow runs without it.`, id);
+      note('warning', `Event sub-process ${label(e)}${kinds.length ? ` (started by ${/^[aeiou]/.test(kinds[0]!) ? 'an' : 'a'} ${kinds.join(' / ')} event)` : ''} runs only when its event happens, which the file gives no figures for: left out; the rest of the flow runs without it.`, id);
     } else if (TASKS.has(e.$type) || SUBPROCESSES.has(e.$type)) {
       if (SUBPROCESSES.has(e.$type)) note('warning', `${word(e.$type)} ${label(e)} imported as one step: what happens inside it is not simulated.`, id);
       if (p?.quantity === undefined) assumedStaff.add(base.id);
-      nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime('processing time', label(e)), discipline: 'fifo' });
+      nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime(label(e)), discipline: 'fifo' });
       const lc = e.loopCharacteristics as El | undefined;
       if (lc) markers.push({ stepId: base.id, el: e, lc });
     } else if (e.$type === 'bpmn:ExclusiveGateway' || e.$type === 'bpmn:InclusiveGateway' || e.$type === 'bpmn:EventBasedGateway' || e.$type === 'bpmn:ComplexGateway') {
@@ -200,6 +202,10 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     } else {
       note('warning', `${word(e.$type)} ${label(e)} is not supported and was left out.`, id);
     }
+  }
+  if (noTime.length > 0) {
+    const which = noTime.length === 1 ? noTime[0]! : `${noTime.length} steps (${noTime.slice(0, 4).join(', ')}${noTime.length > 4 ? ', …' : ''})`;
+    note('warning', `No processing time for ${which}: 10 minutes on average (exponential) assumed${noTime.length > 1 ? ' for each' : ''} — set ${noTime.length > 1 ? 'them' : 'it'} in the inspector.`);
   }
   quiet += list(process.artifacts).length; // text annotations, associations, groups
   if (quiet > 0) note('info', `${quiet} data object(s), annotation(s) and association(s) carry no simulation meaning and were left out.`);
@@ -304,7 +310,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   if (!own) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note);
   for (const n of loaded.project.scenarios[0]!.flow.nodes)
     if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
-  if (staffNote && !own) note('info', `No staff numbers in the file for ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s): 1 person each unless said otherwise above.`);
+  if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
   note('info', `Imported ${stepCount} step(s), ${departments.length} department(s) and ${draft.edges.length} connection(s) from ${label({ $type: '', name: chosen.info.name })}.`);
   return { ok: true, project: loaded.project, report, processes, processId: chosen.info.id };
 }
@@ -315,85 +321,3 @@ const formatMinutes = (m: number) => {
   return `${v} ${unit}${v === 1 ? '' : 's'}`;
 };
 
-/**
- * BPMN ends a path where a node has no way out, and starts one at a node with no way in when the
- * process has no start event: both made explicit (new exits; one arrivals with a split when
- * several nodes start). Whatever then cannot be reached from any arrivals is left out, reported.
- */
-function completeEnds(draft: FlowDraft, note: (level: ReportLine['level'], message: string, element?: string) => void): void {
-  const names = (ns: FlowNode[]) => ns.slice(0, 5).map((n) => `"${n.name}"`).join(', ') + (ns.length > 5 ? ` and ${ns.length - 5} more` : '');
-  const idle = draft.nodes.filter((n) => n.kind === 'arrivals' && draft.out(n.id).length === 0);
-  if (idle.length) {
-    draft.remove(new Set(idle.map((n) => n.id)));
-    note('warning', `${names(idle)}: a start event that leads nowhere; left out.`);
-  }
-  const dangling = draft.nodes.filter((n) => n.kind !== 'exit' && n.kind !== 'arrivals' && draft.out(n.id).length === 0);
-  for (const n of dangling) {
-    const end = draft.add({ id: `${n.id.slice(0, 72)}-end`, name: `End after ${n.name}`, kind: 'exit', position: beside(n, 230) });
-    draft.connect(n.id, end.id);
-  }
-  if (dangling.length) note('info', `${names(dangling)} had no way out; in BPMN the path ends there, so an exit was added after ${dangling.length === 1 ? 'it' : 'each'}.`);
-  if (!draft.nodes.some((n) => n.kind === 'arrivals')) {
-    const starts = draft.nodes.filter((n) => n.kind !== 'exit' && draft.in(n.id).length === 0);
-    if (starts.length > 0) {
-      const first = starts[0]!;
-      const start = draft.add({ id: 'implied-start', name: 'Start', kind: 'arrivals', arrivals: { mode: 'rate', rate: 4, per: 'hour' }, position: beside(first, -230) });
-      const into = starts.length === 1 ? start.id : draft.add({ id: 'implied-start-split', name: 'Start (all at once)', kind: 'split', position: beside(first, -120) }).id;
-      if (into !== start.id) draft.connect(start.id, into);
-      for (const s of starts) draft.connect(into, s.id);
-      note('warning', `The process has no start event: customers start at ${names(starts)} (where nothing leads in, as in BPMN)${starts.length > 1 ? ', all at once' : ''}.`);
-    }
-  }
-  const seen = new Set(draft.nodes.filter((n) => n.kind === 'arrivals').map((n) => n.id));
-  const stack = [...seen];
-  while (stack.length) for (const e of draft.out(stack.pop()!)) if (!seen.has(e.target)) seen.add(e.target), stack.push(e.target);
-  const unreachable = draft.nodes.filter((n) => !seen.has(n.id));
-  if (seen.size > 0 && unreachable.length > 0) {
-    draft.remove(new Set(unreachable.map((n) => n.id)));
-    note('warning', `${names(unreachable)} cannot be reached from any start event; left out (${unreachable.length} element${unreachable.length === 1 ? '' : 's'}).`);
-  }
-}
-
-/** Shares on the ways out of decisions (and steps with several ways out): given, or equal. */
-function normaliseShares(draft: FlowDraft, note: (level: ReportLine['level'], message: string, element?: string) => void): void {
-  for (const n of draft.nodes) {
-    const outs = draft.out(n.id);
-    if ((n.kind === 'decision' && n.mode === 'class') || n.kind === 'split') {
-      if (n.kind === 'split') for (const e of outs) delete e.probability;
-      continue;
-    }
-    if (outs.length <= 1) {
-      for (const e of outs) delete e.probability;
-      continue;
-    }
-    const given = outs.filter((e) => e.probability !== undefined);
-    const sum = given.reduce((s, e) => s + e.probability!, 0);
-    if (given.length === outs.length && Math.abs(sum - 1) < 1e-6) continue;
-    if (given.length > 0) note('warning', `The shares on the paths out of ${n.name} did not add up to 100 %: equal shares used.`, n.id);
-    else note('info', `No shares on the paths out of "${n.name}": ${outs.length} equal shares of ${percent(1 / outs.length)} used.`, n.id);
-    for (const e of outs) e.probability = 1 / outs.length;
-  }
-}
-
-/** Lays nodes out left to right by their distance from the arrivals when the file had no layout. */
-function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): void {
-  if (!needed) return;
-  const depth = new Map<string, number>();
-  const queue = nodes.filter((n) => n.kind === 'arrivals').map((n) => n.id);
-  queue.forEach((id) => depth.set(id, 0));
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const e of edges)
-      if (e.source === id && !depth.has(e.target)) {
-        depth.set(e.target, depth.get(id)! + 1);
-        queue.push(e.target);
-      }
-  }
-  const row = new Map<number, number>();
-  for (const n of nodes) {
-    const d = depth.get(n.id) ?? 0;
-    const r = row.get(d) ?? 0;
-    row.set(d, r + 1);
-    n.position = { x: d * 230, y: r * 130 };
-  }
-}

@@ -31,8 +31,9 @@ describe.skipIf(!existsSync(CORPUS))('BPMN corpus', () => {
     for (const file of all) {
       const name = file.slice(CORPUS.length + 1);
       const r = await importBpmn(new Uint8Array(readFileSync(file)), { name });
+      for (const l of r.report) expect(l.message, name).not.toMatch(/\n|undefined|NaN|Infinity/);
       if (!r.ok) {
-        expect(r.error).not.toMatch(/undefined|NaN|Infinity/);
+        expect(r.error).not.toMatch(/\n|undefined|NaN|Infinity/);
         failures.push(`${name}: not imported — ${r.error}`);
         continue;
       }
@@ -54,7 +55,10 @@ describe.skipIf(!existsSync(CORPUS))('BPMN corpus', () => {
     }
     console.log(`BPMN corpus: ${all.length} files, ${imported} imported, ${checked} pass the check, ${simulated} simulate\n${failures.join('\n')}`);
     expect(all.length).toBeGreaterThanOrEqual(60);
-    expect(imported).toBeGreaterThanOrEqual(0);
-    expect(simulated).toBeGreaterThanOrEqual(0);
+    // Before boundary events, markers, the main process, implied starts/ends and fitted defaults:
+    // 65 of 70 imported and 34 passed the check and simulated. The 6 refused now are fragments
+    // (not BPMN, no process, a lone start event), each with a one-line reason.
+    expect(imported).toBeGreaterThanOrEqual(64);
+    expect(simulated).toBeGreaterThanOrEqual(64);
   }, 120_000);
 });

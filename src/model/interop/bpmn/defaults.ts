@@ -10,10 +10,7 @@ import { percent } from './graph';
 export const TARGET_LOAD = 0.7;
 
 /** Two significant digits, for a rate a person would write down. */
-const round2 = (x: number) => {
-  const p = 10 ** (Math.floor(Math.log10(x)) - 1);
-  return Math.round(x / p) * p;
-};
+const round2 = (x: number) => Number(x.toPrecision(2));
 
 /**
  * `assumedRate`: arrivals nodes whose rate was assumed; `assumedStaff`: steps whose staff was.

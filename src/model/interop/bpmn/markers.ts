@@ -72,20 +72,20 @@ export function applyMarker(draft: FlowDraft, stepId: string, e: El, lc: El, opt
   if (lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return stepId;
   const given = numberIn(lc.loopCardinality);
   const n = given !== undefined && given >= 1 ? Math.min(50, Math.round(given)) : options.instances;
-  const whence = given !== undefined && given >= 1 ? `${n} instances, from the file` : `${n} instances assumed (the file gives no number) — change it on the step`;
+  const whence = given !== undefined && given >= 1 ? `${n} instances, from the file` : `${n} instances assumed, as the file gives no number`;
   if (n === 1) {
     note('info', `Multi-instance ${label(e)}: 1 instance, so the step runs once.`, e.id);
     return stepId;
   }
   if (lc.isSequential) {
     step.service = repeatService(step.service, n);
-    note('info', `Sequential multi-instance ${label(e)} (${whence}): one service ${n} times as long (${n} services in a row).`, e.id);
+    note('info', `Sequential multi-instance ${label(e)} (${whence}): one service ${n} times as long (${n} services in a row)${given !== undefined && given >= 1 ? '' : '; change the processing time on the step to change it'}.`, e.id);
     return stepId;
   }
   const split = draft.add({ id: `${stepId}-parts`, name: `${step.name} (${n} parts)`, kind: 'split', position: beside(step, -160, -90) });
   for (const edge of draft.in(stepId)) edge.target = split.id;
   for (let k = 0; k < n; k++) draft.connect(split.id, stepId);
   const join = draft.insertAfter(stepId, { id: `${stepId}-meet`, name: `${step.name} (all parts done)`, kind: 'join', position: beside(step, 200, -90) });
-  note('info', `Parallel multi-instance ${label(e)} (${whence}): a parallel split sends ${n} parts of the case through the step at once; they meet at a join after it.`, e.id);
+  note('info', `Parallel multi-instance ${label(e)} (${whence}): a parallel split sends ${n} parts of the case through the step at once; they meet at a join after it${given !== undefined && given >= 1 ? '' : ' (connect the split to the step more or fewer times to change the number)'}.`, e.id);
   return join.id;
 }
