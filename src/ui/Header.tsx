@@ -31,14 +31,30 @@ export function Header() {
     const text = await file.text();
     if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
       const { importBpmn } = await import('../model/interop/bpmn');
-      const r = await importBpmn(text, { name: file.name.replace(/\.(bpmn|xml)$/i, '') });
-      const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
-      if (!r.ok) {
-        store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
-        return;
-      }
-      store.getState().replaceProject(r.project);
-      store.getState().showMessage({ kind: 'info', title: `Imported "${file.name}" — what was mapped and what was not`, lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'] });
+      const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
+      const importProcess = async (processId?: string) => {
+        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn|xml)$/i, ''), processId });
+        const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
+        if (!r.ok) {
+          store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
+          return;
+        }
+        store.getState().replaceProject(r.project);
+        // A file with several processes (pools): offer the others.
+        const others = r.processes.filter((p) => p.id !== r.processId && p.tasks > 0).slice(0, 3);
+        store.getState().showMessage({
+          kind: 'info',
+          title: `Imported "${file.name}" — what was mapped and what was not`,
+          lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'],
+          ...(others.length > 0 && {
+            actions: [
+              ...others.map((p) => ({ label: `Import "${p.name}" instead`, run: () => void importProcess(p.id), testId: 'import-other-process' })),
+              { label: 'Keep this one', run: () => {}, primary: true, testId: 'import-keep' },
+            ],
+          }),
+        });
+      };
+      await importProcess();
       return;
     }
     const r = readProjectFile(text);
