@@ -25,3 +25,18 @@ test('a file with several processes: the main one is imported and another can be
   await message.getByTestId('import-keep').click();
   await expect(message).toHaveCount(0);
 });
+
+test('a real model with boundary events (ISO-8859-1, from the MIWG suite) imports and runs', async ({ page }) => {
+  const file = '../shared/bpmn-corpus/miwg/reference/B.2.0.bpmn';
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshApp(page);
+  await page.getByTestId('file-input').setInputFiles(file);
+  const message = page.getByTestId('message');
+  await expect(message).toContainText('The file is written in ISO-8859-1; it was read as such.');
+  await expect(message).toContainText(/interrupting .*boundary event .*10 % of the step's customers/);
+  await message.getByRole('button', { name: /^(Close|Keep this one)$/ }).click();
+  await expect(message).toHaveCount(0);
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 45_000 });
+  await page.screenshot({ path: `${SHOTS}/33-bpmn-boundary-run.png` });
+});
