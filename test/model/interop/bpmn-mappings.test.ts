@@ -76,6 +76,23 @@ describe('boundary events', () => {
     expect(res.steps.x!.arrivals / res.steps.t!.arrivals).toBeLessThan(0.14);
   });
 
+  it('on a parallel multi-instance step the event follows the join; on a looping step it comes before the rework decision', async () => {
+    const boundary = '<bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>';
+    const mi = ok(await importBpmn(line('<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>', boundary)));
+    expect(outs(mi.project, 't')).toEqual([['t-meet', undefined]]);
+    expect(outs(mi.project, 't-meet')).toEqual([['t-meet-event', undefined]]);
+    expect(outs(mi.project, 't-meet-event')).toEqual([
+      ['e', 0.9],
+      ['b-end', 0.1],
+    ]);
+    const loop = ok(await importBpmn(line('<bpmn:standardLoopCharacteristics/>', boundary)));
+    expect(outs(loop.project, 't')).toEqual([['t-event', undefined]]);
+    expect(outs(loop.project, 't-event')).toEqual([
+      ['t-again', 0.9],
+      ['b-end', 0.1],
+    ]);
+  });
+
   it('an interrupting event with no path after it ends the case there', async () => {
     const r = ok(await importBpmn(line('', '<bpmn:boundaryEvent id="b" name="Cancelled" attachedToRef="t"><bpmn:escalationEventDefinition/></bpmn:boundaryEvent>')));
     expect(outs(r.project, 't-event')).toEqual([
