@@ -14,8 +14,10 @@
 //   visit. The case's waiting time adds the waiting of the part that arrived last.
 // - Horizon 'duration': the run ends at warm-up + duration. Horizon 'customers': the run ends at
 //   the moment of the count-th arrival after the warm-up.
-import { MINUTES_PER_UNIT, type LearningCurve, type Project } from '../model/schema';
-import { exp, log } from './math';
+import { MINUTES_PER_UNIT, type Project } from '../model/schema';
+import { learningFactor } from './sim/learning';
+import { Ring } from './sim/ring';
+import { TimeBins } from './sim/timebins';
 import { Calendar } from './calendar';
 import { standardExponential } from './exponential';
 import { compileScenario, KIND_DECISION, KIND_DELAY, KIND_EXIT, KIND_JOIN, KIND_SPLIT, KIND_STEP, type CompiledModel } from './compile';
@@ -55,41 +57,7 @@ const MOVE_LIMIT = 10_000;
 /** Splits and joins passed within one instant, nested, beyond this mean a loop with no time. */
 const DEPTH_LIMIT = 500;
 
-/** A FIFO ring of (customer, generation) pairs. */
-class Ring {
-  cust = new Int32Array(16);
-  gen = new Int32Array(16);
-  head = 0;
-  count = 0;
-  push(c: number, g: number): void {
-    if (this.count === this.cust.length) this.grow();
-    const i = (this.head + this.count) & (this.cust.length - 1);
-    this.cust[i] = c;
-    this.gen[i] = g;
-    this.count++;
-  }
-  /** Puts (c, g) at the head: served next. */
-  unshift(c: number, g: number): void {
-    if (this.count === this.cust.length) this.grow();
-    this.head = (this.head - 1) & (this.cust.length - 1);
-    this.cust[this.head] = c;
-    this.gen[this.head] = g;
-    this.count++;
-  }
-  private grow(): void {
-    const n = this.cust.length;
-    const cust = new Int32Array(n * 2);
-    const gen = new Int32Array(n * 2);
-    for (let k = 0; k < this.count; k++) {
-      const i = (this.head + k) & (n - 1);
-      cust[k] = this.cust[i]!;
-      gen[k] = this.gen[i]!;
-    }
-    this.cust = cust;
-    this.gen = gen;
-    this.head = 0;
-  }
-}
+export { learningFactor };
 
 export function simulateReplication(
   project: Project,
@@ -99,42 +67,6 @@ export function simulateReplication(
 ): ReplicationResult {
   const m = compileScenario(project, scenarioId);
   return new Replication(project, m, replication, options).run();
-}
-
-/**
- * Splits a running time integral (the area under a queue length or a count of customers) into
- * equal bins of time from `start`, the last bin open-ended. Bins are closed only when time passes
- * a boundary, so the cost per event is one comparison.
- */
-class TimeBins {
-  private readonly bins: Float64Array;
-  private b = 0;
-  private areaAtBinStart = 0;
-  /** The end of the current bin (Infinity in the last). */
-  nextBoundary: number;
-  constructor(
-    private readonly start: number,
-    private readonly width: number,
-    count: number,
-  ) {
-    this.bins = new Float64Array(count);
-    this.nextBoundary = count > 1 ? start + width : Infinity;
-  }
-  /** Closes the bins that end inside (from, to], before value·(to − from) is added to `area`. */
-  cross(area: number, from: number, to: number, value: number): void {
-    while (to > this.nextBoundary) {
-      const at = area + value * (this.nextBoundary - from);
-      this.bins[this.b] = at - this.areaAtBinStart;
-      this.areaAtBinStart = at;
-      this.b++;
-      this.nextBoundary = this.b >= this.bins.length - 1 ? Infinity : this.start + (this.b + 1) * this.width;
-    }
-  }
-  /** The area in each bin, given the final total area. */
-  finish(area: number): Float64Array {
-    this.bins[this.b] = area - this.areaAtBinStart;
-    return this.bins;
-  }
 }
 
 class Replication {
@@ -1515,19 +1447,6 @@ class Replication {
     return { suggested, configured, tooShort };
   }
 }
-
-/**
- * The service-time multiplier of a learning curve at time t: from `multiplier` at 0 back to 1 at
- * the end of the period, linearly, or exponentially with the extra time down to 5 % at the end
- * (and still falling after it).
- */
-export function learningFactor(l: LearningCurve, t: number): number {
-  const extra = l.multiplier - 1;
-  if (extra <= 0) return 1;
-  if (l.shape === 'linear') return t >= l.period ? 1 : 1 + extra * (1 - t / l.period);
-  return 1 + extra * exp((-t * LN20) / l.period);
-}
-const LN20 = log(20);
 
 /** Summary of several samples taken together (a department's steps). */
 function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {
