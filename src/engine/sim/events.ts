@@ -1,6 +1,7 @@
 // The registry of events: what is on the calendar when the run starts, and which module handles
 // each kind of event (kinds.ts lists the kinds and their payload). To add a kind: a constant in
-// kinds.ts, its handler in the feature's module, and one line in each table below.
+// kinds.ts, its handler in the feature's module, and one line in HANDLERS below (plus a first
+// event in startEvents if the feature starts on its own).
 //
 //   kind               handler           module        payload (a, b, c)
 //   EV_ARRIVAL         onArrival         arrivals      node
@@ -14,8 +15,9 @@
 //   EV_SYSTEM_FAIL     onSystemFail      systems       system
 //   EV_SYSTEM_REPAIR   onSystemRepair    systems       system
 //
-// The dispatch is a switch rather than an array of functions: each case is a direct call the
-// compiler can inline, which keeps the hot loop fast.
+// HANDLERS is indexed by kind. Each entry is a small function of its own, compiled on its own
+// with its handler inlined: measured as fast as a switch in the loop, with less allocation (a
+// handler inlined into the loop would box the time for every call it makes).
 import { onArrival, startArrivals } from './arrivals';
 import { onWindowStart } from './collect';
 import {
@@ -48,32 +50,22 @@ export function startEvents(s: Sim): void {
   startSystems(s);
 }
 
-/** Handles one event taken from the calendar. */
-export function dispatch(s: Sim, kind: number, a: number, b: number, c: number, now: number): void {
-  switch (kind) {
-    case EV_ARRIVAL:
-      return onArrival(s, a, now);
-    case EV_SERVICE_END:
-      return onServiceEnd(s, a, b, c, now);
-    case EV_DELAY_END:
-      return onDelayEnd(s, a, b, now);
-    case EV_ABANDON:
-      return onAbandon(s, a, b, c, now);
-    case EV_WINDOW:
-      return onWindowStart(s, now);
-    case EV_END:
-      s.finished = true;
-      return;
-    case EV_SHIFT:
-      return onShift(s, a, b, now);
-    case EV_POOL_SHIFT:
-      return onPoolShift(s, a, b, now);
-    case EV_SYSTEM_FAIL:
-      return onSystemFail(s, a, now);
-    case EV_SYSTEM_REPAIR:
-      return onSystemRepair(s, a, now);
-  }
-}
+type Handler = (s: Sim, a: number, b: number, c: number, now: number) => void;
+
+/** The handler of each kind of event, indexed by kind. */
+export const HANDLERS: Handler[] = [];
+HANDLERS[EV_ARRIVAL] = (s, a, _b, _c, now) => onArrival(s, a, now);
+HANDLERS[EV_SERVICE_END] = (s, a, b, c, now) => onServiceEnd(s, a, b, c, now);
+HANDLERS[EV_DELAY_END] = (s, a, b, _c, now) => onDelayEnd(s, a, b, now);
+HANDLERS[EV_ABANDON] = (s, a, b, c, now) => onAbandon(s, a, b, c, now);
+HANDLERS[EV_WINDOW] = (s, _a, _b, _c, now) => onWindowStart(s, now);
+HANDLERS[EV_END] = (s) => {
+  s.finished = true;
+};
+HANDLERS[EV_SHIFT] = (s, a, b, _c, now) => onShift(s, a, b, now);
+HANDLERS[EV_POOL_SHIFT] = (s, a, b, _c, now) => onPoolShift(s, a, b, now);
+HANDLERS[EV_SYSTEM_FAIL] = (s, a, _b, _c, now) => onSystemFail(s, a, now);
+HANDLERS[EV_SYSTEM_REPAIR] = (s, a, _b, _c, now) => onSystemRepair(s, a, now);
 
 /** The node an event happens at, to name it in a message (−1: none). */
 export function eventNode(kind: number, a: number): number {

@@ -1,7 +1,7 @@
 // The event loop: takes events from the calendar in time order and hands each to its handler
 // (events.ts), until the run ends, guarding against runaway runs and checking for cancellation.
 import { SimulationError } from '../types';
-import { dispatch, eventNode, startEvents } from './events';
+import { eventNode, HANDLERS, startEvents } from './events';
 import { SAME_TIME_LIMIT } from './kinds';
 import type { Sim } from './state';
 
@@ -35,7 +35,7 @@ export function runEvents(s: Sim): number {
     if ((s.events & 4095) === 0 && shouldStop?.()) {
       throw new SimulationError('cancelled', 'The run was cancelled.');
     }
-    dispatch(s, cal.kind, cal.a, cal.b, cal.c, now);
+    HANDLERS[cal.kind]!(s, cal.a, cal.b, cal.c, now);
   }
   return s.finished ? cal.now : Math.max(cal.now, s.ws);
 }
