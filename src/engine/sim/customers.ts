@@ -1,0 +1,124 @@
+// Customers: one index per customer in the system (or part of a split case), recycled through a
+// free list, with one typed-array column per attribute.
+import { changeWip } from './collect';
+import type { Sim } from './state';
+
+export class Customers {
+  cap = 256;
+  cls = new Int32Array(this.cap);
+  arrT = new Float64Array(this.cap);
+  waitTotal = new Float64Array(this.cap);
+  qEnter = new Float64Array(this.cap);
+  /** Bumped when the customer joins or leaves a queue: older queue entries and patience go stale. */
+  gen = new Int32Array(this.cap);
+  // Service at tracked steps (systems, hand-over): a token per customer invalidates the end event
+  // of a service paused by an outage or handed over; the end time and what remains are kept.
+  svcToken = new Int32Array(this.cap);
+  svcEnd = new Float64Array(this.cap);
+  svcLeft = new Float64Array(this.cap);
+  /** Handed over at the end of a shift: the next service resumes with svcLeft. */
+  resume = new Uint8Array(this.cap);
+  lastDept = new Int32Array(this.cap);
+  // Parallel work: the case a part belongs to (−1: a whole customer); for a split case, its parts
+  // still out, those arrived at a join, the join, the first arrival and the sum of arrival times
+  // there, and the waiting of the part that came last.
+  parent = new Int32Array(this.cap);
+  partsOpen = new Int32Array(this.cap);
+  partsJoined = new Int32Array(this.cap);
+  joinAt = new Int32Array(this.cap);
+  joinFirst = new Float64Array(this.cap);
+  joinSum = new Float64Array(this.cap);
+  lastPartWait = new Float64Array(this.cap);
+  handoffs = new Int32Array(this.cap);
+  touchedCount = new Int32Array(this.cap);
+  // Steps visited and departments touched, marked with the customer's life number (a recycled
+  // index gets a new one), so nothing needs clearing when a customer arrives.
+  life = new Int32Array(this.cap);
+  lives = 0;
+  touched: Int32Array;
+  visited: Int32Array;
+  freeList = new Int32Array(this.cap);
+  freeTop = 0;
+  nextNew = 0;
+
+  constructor(
+    private readonly nNodes: number,
+    private readonly nDepts: number,
+  ) {
+    this.touched = new Int32Array(this.cap * Math.max(1, nDepts));
+    this.visited = new Int32Array(this.cap * nNodes);
+  }
+
+  /** A fresh customer index. */
+  add(): number {
+    let c: number;
+    if (this.freeTop > 0) c = this.freeList[--this.freeTop]!;
+    else {
+      if (this.nextNew === this.cap) this.grow();
+      c = this.nextNew++;
+    }
+    this.waitTotal[c] = 0;
+    this.lastDept[c] = -1;
+    this.parent[c] = -1;
+    this.handoffs[c] = 0;
+    this.touchedCount[c] = 0;
+    this.lives = (this.lives + 1) | 0 || 1; // 0 marks nothing
+    this.life[c] = this.lives;
+    return c;
+  }
+
+  /** Gives the index back for reuse. */
+  free(c: number): void {
+    this.freeList[this.freeTop++] = c;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.cls = i32(this.cls);
+    this.svcToken = i32(this.svcToken);
+    this.svcEnd = f64(this.svcEnd);
+    this.svcLeft = f64(this.svcLeft);
+    const resume = new Uint8Array(cap);
+    resume.set(this.resume);
+    this.resume = resume;
+    this.arrT = f64(this.arrT);
+    this.waitTotal = f64(this.waitTotal);
+    this.qEnter = f64(this.qEnter);
+    this.gen = i32(this.gen);
+    this.lastDept = i32(this.lastDept);
+    this.parent = i32(this.parent);
+    this.partsOpen = i32(this.partsOpen);
+    this.partsJoined = i32(this.partsJoined);
+    this.joinAt = i32(this.joinAt);
+    this.joinFirst = f64(this.joinFirst);
+    this.joinSum = f64(this.joinSum);
+    this.lastPartWait = f64(this.lastPartWait);
+    this.handoffs = i32(this.handoffs);
+    this.touchedCount = i32(this.touchedCount);
+    this.freeList = i32(this.freeList);
+    this.life = i32(this.life);
+    const touched = new Int32Array(cap * Math.max(1, this.nDepts));
+    touched.set(this.touched);
+    this.touched = touched;
+    const visited = new Int32Array(cap * this.nNodes);
+    visited.set(this.visited);
+    this.visited = visited;
+    this.cap = cap;
+  }
+}
+
+/** Customer c leaves the system (exit, gave up, turned away). */
+export function leave(s: Sim, c: number, now: number): void {
+  changeWip(s, now, -1);
+  s.cust.free(c);
+}
