@@ -9,6 +9,7 @@ import { Canvas } from './editor/Canvas';
 import { Inspector } from './inspector/Inspector';
 import { ValidationPanel } from './ValidationPanel';
 import { ResultsPanel } from './results/ResultsPanel';
+import { ResultsDock } from './results/ResultsDock';
 import { MessageDialog } from './MessageDialog';
 import { downloadText, fileName } from './persist';
 import '@xyflow/react/dist/style.css';
@@ -64,7 +65,9 @@ export function App() {
           <main className="sf-main">
             <Canvas />
             <ValidationPanel />
-            <ResultsPanel />
+            <ResultsDock>
+              <ResultsPanel />
+            </ResultsDock>
           </main>
           <InspectorPanel />
         </div>
