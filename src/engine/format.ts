@@ -43,10 +43,10 @@ export function formatWhole(v: number | undefined): string {
   return grouped(Math.round(v), 0);
 }
 
-/** An amount of money with its currency: "16,422 €"; below 100 with cents ("12.50 €"). */
+/** An amount of money with its currency: "16,422 €"; below 10 with cents ("2.50 €"). */
 export function formatMoney(v: number | undefined, currency: string | undefined): string {
   if (!ok(v)) return MISSING;
-  const text = Math.abs(v) >= 100 || Number.isInteger(v) ? grouped(Math.round(v), 0) : grouped(v, 2);
+  const text = Math.abs(v) >= 10 || Number.isInteger(v) ? grouped(Math.round(v), 0) : grouped(v, 2);
   return `${text}${currency ? ` ${currency}` : ''}`;
 }
 
@@ -192,7 +192,7 @@ export function formatPair(kind: FigureKind, a: number | undefined, b: number | 
     }
     case 'money': {
       const big = Math.max(Math.abs(a), Math.abs(b));
-      return widen(big >= 100 ? 0 : 2, (v, d) => `${grouped(v, d)}${ctx.currency ? ` ${ctx.currency}` : ''}`);
+      return widen(big >= 10 ? 0 : 2, (v, d) => `${grouped(v, d)}${ctx.currency ? ` ${ctx.currency}` : ''}`);
     }
     default: {
       const big = Math.max(Math.abs(a), Math.abs(b));

@@ -24,7 +24,8 @@ describe('numbers for people', () => {
     expect(formatMoney(1234567, 'CHF')).toBe('1,234,567 CHF');
     expect(formatMoney(137, '€')).toBe('137 €');
     expect(formatMoney(0.85, '€')).toBe('0.85 €');
-    expect(formatMoney(12.5, undefined)).toBe('12.50');
+    expect(formatMoney(96.13, '€')).toBe('96 €');
+    expect(formatMoney(2.5, undefined)).toBe('2.50');
   });
 
   it('shows counts whole, or with one decimal when a small average', () => {

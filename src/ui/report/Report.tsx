@@ -23,7 +23,7 @@ export function Report({ project, results, stale, onClose }: { project: Project;
     <div className="sf-report" data-testid="report">
       <div className="sf-report__toolbar">
         <strong>Report — {project.name}</strong>
-        <span className="sf-muted">One page per scenario. Use “Save as PDF” in the print dialog for a PDF.</span>
+        <span className="sf-muted">Each scenario starts on a new page. Use “Save as PDF” in the print dialog for a PDF.</span>
         <span className="sf-header__spacer" />
         <button className="sf-button sf-button--primary" onClick={() => window.print()} data-testid="report-print">
           Print / Save as PDF
@@ -109,7 +109,7 @@ function ScenarioPage({
       </header>
       <div className="sf-report__top">
         <div className="sf-report__flow" dangerouslySetInnerHTML={{ __html: picture.svg }} />
-        <div>
+        <div className="sf-report__summary">
           {s.bottlenecks.statement && (
             <p className="sf-report__bottleneck" data-testid={`report-bottleneck-${s.id}`}>
               <strong>Bottleneck:</strong> {s.bottlenecks.statement}.

@@ -1,7 +1,9 @@
 // The results below the canvas in a panel of their own: drag its top edge to give the canvas or the
 // results more room, hide it to see the whole flow, or open it over the whole work area.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { useApp } from '../context';
+import { FIT_VIEW } from '../editor/layout';
 
 export type DockMode = 'open' | 'hidden' | 'full';
 const MIN = 120;
@@ -22,6 +24,13 @@ export function ResultsDock({ children }: { children: ReactNode }) {
     return Number.isFinite(v) && v > 0 ? v : undefined;
   });
   const dock = useRef<HTMLDivElement>(null);
+  const rf = useReactFlow();
+  // The canvas changes size with the dock: fit the flow again once it has settled.
+  const [refit, setRefit] = useState(0);
+  useEffect(() => {
+    const t = setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 200 }), 60);
+    return () => clearTimeout(t);
+  }, [rf, refit, mode, shown]);
   const room = () => dock.current?.parentElement?.getBoundingClientRect().height ?? 600;
 
   // A new run brings hidden results back.
@@ -42,6 +51,7 @@ export function ResultsDock({ children }: { children: ReactNode }) {
         if (h !== undefined) localStorage.setItem(KEY, String(h));
         return h;
       });
+      setRefit((n) => n + 1);
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -51,10 +61,11 @@ export function ResultsDock({ children }: { children: ReactNode }) {
     const h = clampHeight((dock.current?.getBoundingClientRect().height ?? 300) + by, room());
     setHeight(h);
     localStorage.setItem(KEY, String(h));
+    setRefit((n) => n + 1);
   };
 
   if (!shown) return null;
-  const style = mode === 'open' ? { height: height !== undefined ? `${height}px` : '40%' } : undefined;
+  const style = mode === 'open' ? { height: height !== undefined ? `${height}px` : '36%' } : undefined;
   return (
     <div ref={dock} className={`sf-dock sf-dock--${mode}`} style={style} data-testid="results-dock" data-mode={mode}>
       <div className="sf-dock__bar">
