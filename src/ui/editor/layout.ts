@@ -10,7 +10,7 @@ import { computeLanes, laneAt, NODE_H, NODE_W } from './lanes';
 const ROW = NODE_H + 44;
 const BAND_GAP = 80;
 const TOP = 40;
-const RANK_SEP = 120;
+const RANK_SEP = 190;
 const NODE_SEP = 50;
 
 /** How React Flow fits the flow in view: room at the top for the picture and legend bars, at the left for the zoom buttons. */

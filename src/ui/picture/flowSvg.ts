@@ -7,6 +7,7 @@ import { describeDistribution } from '../../engine/distributions';
 import { formatDuration, formatShare } from '../../engine/format';
 import { computeLanes } from '../editor/lanes';
 import { utilizationColor } from '../results/colors';
+import { staffLabel } from '../derived';
 
 export interface PictureFigures {
   utilization: number;
@@ -80,12 +81,12 @@ interface NodeText {
 const COMPACT_W = 130;
 const widthOf = (n: FlowNode, compact: boolean) => (compact ? (n.kind === 'exit' ? COMPACT_W - 20 : COMPACT_W) : W[n.kind]);
 
-function nodeText(n: FlowNode, unit: TimeUnit, figures: PictureFigures | undefined, compact: boolean): NodeText {
+function nodeText(n: FlowNode, unit: TimeUnit, figures: PictureFigures | undefined, compact: boolean, flow: Scenario['flow']): NodeText {
   const inner = widthOf(n, compact) - PAD_X - 8;
   const f = n.kind === 'step' ? figures : undefined;
   return {
     title: wrapText(n.name, charsFor(inner, TITLE_SIZE), compact ? 2 : 4),
-    detail: compact ? [] : wrapText(detail(n, unit), charsFor(inner, DETAIL_SIZE), 3),
+    detail: compact ? [] : wrapText(detail(n, unit, flow), charsFor(inner, DETAIL_SIZE), 3),
     figures: f ? [`${formatShare(f.utilization)} busy`, `wait ${formatDuration(f.meanWait, unit)}`] : [],
   };
 }
@@ -177,13 +178,13 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function detail(n: FlowNode, unit: TimeUnit): string {
+function detail(n: FlowNode, unit: TimeUnit, flow: Scenario['flow']): string {
   const u = UNIT[unit];
   switch (n.kind) {
     case 'arrivals':
       return n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`;
     case 'step':
-      return `${n.staff} staff · ${describeDistribution(n.service, u)}`;
+      return `${staffLabel(n, flow.pools?.find((p) => p.id === n.poolId)).text} · ${describeDistribution(n.service, u)}`;
     case 'delay':
       return describeDistribution(n.duration, u);
     case 'decision':
@@ -216,7 +217,7 @@ export interface FlowPicture {
 
 export function flowPicture(input: Scenario, options: PictureOptions): FlowPicture {
   const compact = options.compact === true;
-  const texts = new Map(input.flow.nodes.map((n) => [n.id, nodeText(n, options.unit, options.figures?.[n.id], compact)]));
+  const texts = new Map(input.flow.nodes.map((n) => [n.id, nodeText(n, options.unit, options.figures?.[n.id], compact, input.flow)]));
   const sizes = new Map(input.flow.nodes.map((n) => [n.id, nodeSize(n, texts.get(n.id)!, compact)]));
   const sourceOf = new Map(input.flow.nodes.map((n) => [n.id, n]));
   const labelLines = new Map(input.flow.edges.map((e) => [e.id, wrapText(edgeLabel(e, sourceOf.get(e.source), options.classNames ?? {}), 16, 3)]));
