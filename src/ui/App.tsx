@@ -11,7 +11,7 @@ import { ValidationPanel } from './ValidationPanel';
 import { ResultsPanel } from './results/ResultsPanel';
 import { ResultsDock } from './results/ResultsDock';
 import { MessageDialog } from './MessageDialog';
-import { downloadText, fileName } from './persist';
+import { saveProject } from './replaceProject';
 import '@xyflow/react/dist/style.css';
 
 function useShortcuts() {
@@ -25,8 +25,7 @@ function useShortcuts() {
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();
-        const p = store.getState().project;
-        downloadText(fileName(p), JSON.stringify(p, null, 2) + '\n');
+        saveProject(store.getState().project);
         return;
       }
       if (typing) return; // the field's own undo

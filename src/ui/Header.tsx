@@ -11,7 +11,7 @@ import { autoLayout, FIT_VIEW } from './editor/layout';
 import { Modal } from './Modal';
 import { ShareDialog } from './ShareDialog';
 import { WatchView } from './watch/WatchView';
-import { replaceAsking } from './replaceProject';
+import { replaceAsking, saveProject } from './replaceProject';
 
 export function Header() {
   const store = useAppStore();
@@ -48,7 +48,7 @@ export function Header() {
       store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be opened`, lines: [...problemLines(r.problems), 'Your project on screen has not been changed.'] });
       return;
     }
-    replaceAsking(store, r.project, `"${file.name}"`);
+    replaceAsking(store, r.project, `"${file.name}"`, undefined, { fromFile: true });
   };
 
   return (
@@ -64,7 +64,7 @@ export function Header() {
         <button onClick={() => fileInput.current?.click()} data-testid="menu-open">
           Open…
         </button>
-        <button onClick={() => downloadText(fileName(project), JSON.stringify(project, null, 2) + '\n')} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
+        <button onClick={() => saveProject(project)} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
           Save
         </button>
         <button
