@@ -10,11 +10,23 @@ import { computeLanes, laneAt, NODE_H, NODE_W } from './lanes';
 const ROW = NODE_H + 44;
 const BAND_GAP = 80;
 const TOP = 40;
-const RANK_SEP = 190;
+const RANK_SEP = 60;
 const NODE_SEP = 50;
 
 /** How React Flow fits the flow in view: room at the top for the picture and legend bars, at the left for the zoom buttons. */
 export const FIT_VIEW = { padding: { top: '56px', left: '60px', right: '24px', bottom: '24px' }, maxZoom: 1 } as const;
+
+/** Width of a character of a path label on the canvas (11 px, semi-bold), generously. */
+const LABEL_CHAR_W = 6.8;
+
+/** About how many characters the canvas shows on the path's label (0: no label). */
+export function labelChars(scenario: Scenario, e: Scenario['flow']['edges'][number]): number {
+  const src = scenario.flow.nodes.find((n) => n.id === e.source);
+  const outs = scenario.flow.edges.filter((x) => x.source === e.source).length;
+  if (src?.kind === 'decision' && src.mode === 'class') return e.label?.length ?? (e.classIds?.length ? e.classIds.join(', ').length + 6 : 13);
+  if (src?.kind === 'split') return (e.label ? e.label.length + 3 : 0) + 11;
+  return (outs > 1 ? 7 : 0) + (e.label ? e.label.length + (outs > 1 ? 3 : 0) : 0);
+}
 
 export function autoLayout(scenario: Scenario): { id: string; position: Position }[] {
   const { nodes, edges } = scenario.flow;
@@ -22,7 +34,11 @@ export function autoLayout(scenario: Scenario): { id: string; position: Position
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: NODE_W, height: NODE_H });
-  for (const e of edges) g.setEdge(e.source, e.target);
+  // A path with a label gets a gap as wide as its label (dagre makes room for edge labels).
+  for (const e of edges) {
+    const chars = labelChars(scenario, e);
+    g.setEdge(e.source, e.target, chars > 0 ? { width: chars * LABEL_CHAR_W + 40, height: 22, labelpos: 'c' } : {});
+  }
   // Nodes not yet connected still go in flow order: after the arrivals, before the exit.
   const firstArrivals = nodes.find((n) => n.kind === 'arrivals');
   const firstExit = nodes.find((n) => n.kind === 'exit');
