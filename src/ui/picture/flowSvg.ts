@@ -46,7 +46,7 @@ const ROW_GAP = 30;
 const BAND_GAP = 72;
 
 /** Characters of a line of type of this size that fit in `width` (average glyph ≈ 0.56 em). */
-const charsFor = (width: number, size: number) => Math.max(6, Math.floor(width / (size * 0.56)));
+const charsFor = (width: number, size: number, bold = false) => Math.max(6, Math.floor(width / (size * (bold ? 0.62 : 0.56))));
 
 /** Breaks text into lines of at most `max` characters at spaces, at most `lines` lines (the last one cut with "…"). */
 export function wrapText(text: string, max: number, lines: number): string[] {
@@ -85,7 +85,7 @@ function nodeText(n: FlowNode, unit: TimeUnit, figures: PictureFigures | undefin
   const inner = widthOf(n, compact) - PAD_X - 8;
   const f = n.kind === 'step' ? figures : undefined;
   return {
-    title: wrapText(n.name, charsFor(inner, TITLE_SIZE), compact ? 2 : 4),
+    title: wrapText(n.name, charsFor(inner, TITLE_SIZE, true), compact ? 2 : 4),
     detail: compact ? [] : wrapText(detail(n, unit, flow), charsFor(inner, DETAIL_SIZE), 3),
     figures: f ? [`${formatShare(f.utilization)} busy`, `wait ${formatDuration(f.meanWait, unit)}`] : [],
   };
@@ -319,7 +319,7 @@ export function flowPicture(input: Scenario, options: PictureOptions): FlowPictu
     const x = n.position.x + dx;
     const y = n.position.y + dy;
     const accent = (n.kind === 'step' || n.kind === 'delay') && n.departmentId ? (deptColor.get(n.departmentId) ?? KIND_COLOR[n.kind]) : KIND_COLOR[n.kind];
-    const rx = n.kind === 'exit' || n.kind === 'arrivals' ? s.h / 2 : 6;
+    const rx = n.kind === 'exit' || n.kind === 'arrivals' ? Math.min(s.h / 2, 22) : 6;
     out.push(`<g class="sf-pic-node" data-node="${escapeXml(n.id)}">`);
     out.push(`<rect x="${x}" y="${y}" width="${s.w}" height="${s.h}" rx="${rx}" fill="${n.kind === 'decision' ? '#fffbea' : '#ffffff'}" stroke="#b8c2cf"/>`);
     out.push(`<rect x="${x}" y="${y + 4}" width="4" height="${s.h - 8}" fill="${accent}"/>`);
