@@ -7,11 +7,11 @@
 // gets its interval by the delta method, Var(R) ≈ (Var(b̄) + (R+1)²·Var(ā) − 2(R+1)·Cov(ā, b̄)) / ā²,
 // with a Student-t quantile; its lower end is cut at −100 % (a value cannot fall below zero).
 import type { Project } from '../model/schema';
-import { formatChange, formatDuration, formatNumber, formatShare } from './format';
+import { formatChangeWithCi, formatPair, type FigureKind } from './format';
 import { mean, pairedDiffCI, tQuantile975 } from './stats';
 import type { ReplicationResult } from './types';
 
-export type MetricKind = 'duration' | 'share' | 'rate' | 'count';
+export type MetricKind = FigureKind;
 
 export interface MetricComparison {
   metric: string;
@@ -85,7 +85,7 @@ export function compareScenarios(
       lowerIsBetter: def.lowerIsBetter,
       sentence: '',
     };
-    c.sentence = describeComparison(c, unit);
+    c.sentence = describeComparison(c, unit, project.costs?.currency);
     return c;
   };
 
@@ -94,7 +94,7 @@ export function compareScenarios(
     { metric: 'waitingTime.p90', label: '90th percentile of waiting', kind: 'duration', lowerIsBetter: true, get: (r) => r.overall.waitingTime.p90 },
     { metric: 'timeInSystem.mean', label: 'Mean total time', kind: 'duration', lowerIsBetter: true, get: (r) => r.overall.timeInSystem.mean },
     { metric: 'timeInSystem.p90', label: '90th percentile of total time', kind: 'duration', lowerIsBetter: true, get: (r) => r.overall.timeInSystem.p90 },
-    { metric: 'throughput', label: `Customers served per ${unit.replace(/s$/, '')}`, kind: 'rate', lowerIsBetter: false, get: (r) => r.overall.throughput },
+    { metric: 'throughput', label: 'Customers served', kind: 'rate', lowerIsBetter: false, get: (r) => r.overall.throughput },
     { metric: 'abandonedShare', label: 'Share who gave up', kind: 'share', lowerIsBetter: true, get: (r) => r.overall.abandonedShare },
     { metric: 'turnedAwayShare', label: 'Share turned away', kind: 'share', lowerIsBetter: true, get: (r) => r.overall.turnedAwayShare },
     { metric: 'workInProgress.mean', label: 'Customers inside on average', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.workInProgress.mean },
@@ -104,8 +104,8 @@ export function compareScenarios(
       : []),
     ...(project.costs
       ? [
-          { metric: 'costs.perCustomer', label: 'Cost per customer served', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.costs.perCustomer } satisfies MetricDef,
-          { metric: 'costs.perDay', label: 'Cost per day', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.costs.perDay } satisfies MetricDef,
+          { metric: 'costs.perCustomer', label: 'Cost per customer served', kind: 'money', lowerIsBetter: true, get: (r) => r.overall.costs.perCustomer } satisfies MetricDef,
+          { metric: 'costs.perDay', label: 'Cost per day', kind: 'money', lowerIsBetter: true, get: (r) => r.overall.costs.perDay } satisfies MetricDef,
         ]
       : []),
     ...project.serviceLevels.map(
@@ -175,33 +175,11 @@ function relativeChange(a: number[], b: number[]): { mean: number; ci95: number;
   return { mean: m, ci95: half, low: Math.max(-100, m - half), high: m + half };
 }
 
-function formatValue(kind: MetricKind, v: number, unit: Project['timeUnit']): string {
-  switch (kind) {
-    case 'duration':
-      return formatDuration(v, unit);
-    case 'share':
-      return formatShare(v);
-    default:
-      return formatNumber(v);
-  }
-}
-
 /** "Mean wait falls from 3.2 h to 1.1 h (−66 %, 95 % CI −70 % to −61 %)". */
-export function describeComparison(c: MetricComparison, unit: Project['timeUnit']): string {
-  const from = formatValue(c.kind, c.baseline, unit);
-  const to = formatValue(c.kind, c.proposal, unit);
-  if (!c.significant) {
-    return `${c.label}: no clear change (${from} before, ${to} after; the difference is within the noise of the simulation)`;
-  }
+export function describeComparison(c: MetricComparison, unit: Project['timeUnit'], currency?: string): string {
+  const ctx = { unit, currency };
+  const [from, to] = formatPair(c.kind, c.baseline, c.proposal, ctx, { distinct: c.significant });
+  if (!c.significant) return `${c.label}: about the same (${from} before, ${to} after; the difference is within the noise of the simulation)`;
   const verb = c.proposal < c.baseline ? 'falls' : 'rises';
-  let detail: string;
-  if (c.kind === 'share') {
-    const pts = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(Math.round(v * 1000) / 10)} points`;
-    detail = `${pts(c.difference.mean)}, 95 % CI ${pts(c.difference.mean - c.difference.ci95)} to ${pts(c.difference.mean + c.difference.ci95)}`;
-  } else if (c.relative) {
-    detail = `${formatChange(c.relative.mean)}, 95 % CI ${formatChange(c.relative.low)} to ${formatChange(c.relative.high)}`;
-  } else {
-    detail = `95 % CI of the change ±${formatValue(c.kind, c.difference.ci95, unit)}`;
-  }
-  return `${c.label} ${verb} from ${from} to ${to} (${detail})`;
+  return `${c.label} ${verb} from ${from} to ${to} (${formatChangeWithCi(c, ctx)})`;
 }

@@ -9,8 +9,9 @@ import { Canvas } from './editor/Canvas';
 import { Inspector } from './inspector/Inspector';
 import { ValidationPanel } from './ValidationPanel';
 import { ResultsPanel } from './results/ResultsPanel';
+import { ResultsDock } from './results/ResultsDock';
 import { MessageDialog } from './MessageDialog';
-import { downloadText, fileName } from './persist';
+import { saveProject } from './replaceProject';
 import '@xyflow/react/dist/style.css';
 
 function useShortcuts() {
@@ -24,8 +25,7 @@ function useShortcuts() {
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();
-        const p = store.getState().project;
-        downloadText(fileName(p), JSON.stringify(p, null, 2) + '\n');
+        saveProject(store.getState().project);
         return;
       }
       if (typing) return; // the field's own undo
@@ -64,7 +64,9 @@ export function App() {
           <main className="sf-main">
             <Canvas />
             <ValidationPanel />
-            <ResultsPanel />
+            <ResultsDock>
+              <ResultsPanel />
+            </ResultsDock>
           </main>
           <InspectorPanel />
         </div>

@@ -7,10 +7,11 @@ import { activeScenario, redo, undo } from './store';
 import * as edits from './store/edits';
 import { downloadText, fileName, problemLines, readProjectFile } from './persist';
 import { scenarioFindings } from './derived';
-import { autoLayout } from './editor/layout';
+import { autoLayout, FIT_VIEW } from './editor/layout';
 import { Modal } from './Modal';
 import { ShareDialog } from './ShareDialog';
 import { WatchView } from './watch/WatchView';
+import { replaceAsking, saveProject } from './replaceProject';
 
 export function Header() {
   const store = useAppStore();
@@ -39,10 +40,9 @@ export function Header() {
           store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
           return;
         }
-        store.getState().replaceProject(r.project);
         // A file with several processes (pools): offer the others.
         const others = r.processes.filter((p) => p.id !== r.processId && p.tasks > 0).slice(0, 3);
-        store.getState().showMessage({
+        const report = () => store.getState().showMessage({
           kind: 'info',
           title: `Imported "${file.name}" — what was mapped and what was not`,
           lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'],
@@ -53,6 +53,12 @@ export function Header() {
             ],
           }),
         });
+        // The first import asks over the user's own work; choosing another process replaces the import.
+        if (processId === undefined) replaceAsking(store, r.project, `"${file.name}"`, report);
+        else {
+          store.getState().replaceProject(r.project);
+          report();
+        }
       };
       await importProcess();
       return;
@@ -62,13 +68,13 @@ export function Header() {
       store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be opened`, lines: [...problemLines(r.problems), 'Your project on screen has not been changed.'] });
       return;
     }
-    store.getState().replaceProject(r.project);
+    replaceAsking(store, r.project, `"${file.name}"`, undefined, { fromFile: true });
   };
 
   return (
     <header className="sf-header">
       <span className="sf-logo">Serviceflow</span>
-      <span className="sf-project-name" data-testid="project-title">
+      <span className="sf-project-name" data-testid="project-title" title={project.name}>
         {project.name}
       </span>
       <nav className="sf-menu" aria-label="File">
@@ -78,7 +84,7 @@ export function Header() {
         <button onClick={() => fileInput.current?.click()} data-testid="menu-open">
           Open…
         </button>
-        <button onClick={() => downloadText(fileName(project), JSON.stringify(project, null, 2) + '\n')} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
+        <button onClick={() => saveProject(project)} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
           Save
         </button>
         <button
@@ -109,19 +115,19 @@ export function Header() {
       </nav>
       <span className="sf-header__spacer" />
       <div className="sf-toolbar">
-        <button onClick={() => undo(store)} disabled={!canUndo} title="Undo (Ctrl+Z)" data-testid="undo">
-          ↶ Undo
+        <button onClick={() => undo(store)} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
+          ↶
         </button>
-        <button onClick={() => redo(store)} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
-          ↷ Redo
+        <button onClick={() => redo(store)} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
+          ↷
         </button>
         <button onClick={() => store.getState().toggleSettings()} className={settingsOpen ? 'is-on' : ''} data-testid="project-settings-toggle" title="Project name, customer classes, run settings and targets">
-          Project settings
+          Settings
         </button>
         <button
           onClick={() => {
             store.getState().edit((p) => edits.moveNodes(p, scenario.id, autoLayout(scenario)));
-            setTimeout(() => void rf.fitView({ padding: 0.12, duration: 250, maxZoom: 1 }), 50);
+            setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 250 }), 50);
           }}
           title="Lay the flow out left to right, departments in bands"
           data-testid="auto-layout"
@@ -143,7 +149,7 @@ export function Header() {
               title={`Simulate only "${scenario.name}"`}
               data-testid="run-current"
             >
-              Run this scenario
+              Run scenario
             </button>
             <button
               className="sf-button sf-button--primary"
@@ -167,8 +173,8 @@ export function Header() {
                 key={ex.id}
                 className="sf-gallery__card"
                 onClick={() => {
-                  store.getState().replaceProject(structuredClone(getExample(ex.id)!.project));
                   setGallery(false);
+                  replaceAsking(store, structuredClone(getExample(ex.id)!.project), `the example "${ex.title}"`);
                 }}
                 data-testid={`example-${ex.id}`}
               >
@@ -179,8 +185,8 @@ export function Header() {
             <button
               className="sf-gallery__card sf-gallery__card--empty"
               onClick={() => {
-                store.getState().replaceProject(edits.emptyProject());
                 setGallery(false);
+                replaceAsking(store, edits.emptyProject(), 'a new empty project');
               }}
               data-testid="new-empty"
             >

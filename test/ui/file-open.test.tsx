@@ -56,11 +56,28 @@ describe('opening a file', () => {
     const { store } = renderWithStore(<View />, connectedProject());
     const before = store.getState().project;
     await open('loan.json', JSON.stringify(getExample('loan')!.project));
+    // The project on screen is the user's own work: asked first, like a share link.
+    expect(await screen.findByTestId('message')).toHaveTextContent(/replaces your project/);
+    expect(store.getState().project).toBe(before);
+    await userEvent.setup().click(screen.getByTestId('replace-open'));
     await waitFor(() => expect(store.getState().project.name).toBe('Bank loan application'));
     expect(screen.getByTestId('project-title')).toHaveTextContent('Bank loan application');
     expect(screen.queryByTestId('message')).toBeNull();
     expect(store.temporal.getState().pastStates).toHaveLength(1);
     act(() => undo(store));
     expect(store.getState().project).toEqual(before);
+  });
+
+  it('keeps the project when the user says so, and does not ask over an untouched example', async () => {
+    const { store } = renderWithStore(<View />, connectedProject());
+    const before = store.getState().project;
+    await open('loan.json', JSON.stringify(getExample('loan')!.project));
+    await userEvent.setup().click(await screen.findByTestId('replace-keep'));
+    expect(store.getState().project).toBe(before);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    act(() => store.getState().replaceProject(structuredClone(getExample('repair')!.project)));
+    await open('loan.json', JSON.stringify(getExample('loan')!.project));
+    await waitFor(() => expect(store.getState().project.name).toBe('Bank loan application'));
+    expect(screen.queryByTestId('message')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 // to the store.
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -33,6 +34,7 @@ import { utilizationColor } from '../results/colors';
 import { exportSvgTextAsPng } from '../results/exportChart';
 import { downloadText } from '../persist';
 import { flowPicture } from '../picture/flowSvg';
+import { FIT_VIEW, placeNewNode } from './layout';
 
 export const PALETTE_MIME = 'application/x-serviceflow-node';
 
@@ -46,6 +48,7 @@ export function Canvas() {
   const focusNodeId = useApp((s) => s.focusNodeId);
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const [miniMap, setMiniMap] = useState(false);
 
   const index = project.scenarios.indexOf(scenario);
   const findings = scenarioFindings(project, index);
@@ -237,7 +240,8 @@ export function Canvas() {
       const lane = laneAt(lanes, at.x, at.y);
       let id = '';
       store.getState().edit((p) => {
-        const r = edits.addNode(p, scenario.id, kind, position, lane?.departmentId);
+        const place = placeNewNode(scenario, kind, position, lane?.departmentId);
+        const r = edits.addNode(p, scenario.id, kind, place.position, place.departmentId);
         id = r.id;
         return r.project;
       });
@@ -255,7 +259,7 @@ export function Canvas() {
 
   // Fit the view when another scenario or project is shown.
   useEffect(() => {
-    const t = setTimeout(() => void rf.fitView({ padding: 0.12, duration: 200, maxZoom: 1 }), 30);
+    const t = setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 200 }), 30);
     return () => clearTimeout(t);
   }, [scenario.id, project.name, rf]);
 
@@ -274,7 +278,7 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.15}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
@@ -306,8 +310,12 @@ export function Canvas() {
             PNG
           </button>
         </Panel>
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'lane' ? 'rgba(78,121,167,0.15)' : '#8aa1bd')} />
-        <Controls />
+        {miniMap && <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'lane' ? 'rgba(78,121,167,0.15)' : '#8aa1bd')} data-testid="minimap" />}
+        <Controls>
+          <ControlButton onClick={() => setMiniMap((v) => !v)} title={miniMap ? 'Hide the overview map' : 'Show an overview map'} aria-label="Overview map" data-testid="minimap-toggle">
+            ▦
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -4,6 +4,7 @@ import { useAppStore } from '../context';
 import { activeScenario } from '../store';
 import * as edits from '../store/edits';
 import { PALETTE_MIME } from './Canvas';
+import { placeNewNode } from './layout';
 
 const ITEMS: { kind: NodeKind; label: string; hint: string }[] = [
   { kind: 'arrivals', label: 'Arrivals', hint: 'where customers come in' },
@@ -27,8 +28,9 @@ export function Palette() {
     const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
     let id = '';
     s.edit((p) => {
-      // addNode moves the new node to the nearest free spot around the centre.
-      const r = edits.addNode(p, scenario.id, kind, { x: Math.round(centre.x - 90), y: Math.round(centre.y - 45) });
+      // A free place near the centre of the view, in the band of the department it belongs to.
+      const place = placeNewNode(scenario, kind, { x: Math.round(centre.x - 90), y: Math.round(centre.y - 45) });
+      const r = edits.addNode(p, scenario.id, kind, place.position, place.departmentId);
       id = r.id;
       return r.project;
     });

@@ -7,6 +7,7 @@ import { describeDistribution } from '../../engine/distributions';
 import { formatDuration, formatShare } from '../../engine/format';
 import { computeLanes } from '../editor/lanes';
 import { utilizationColor } from '../results/colors';
+import { staffLabel } from '../derived';
 
 export interface PictureFigures {
   utilization: number;
@@ -19,46 +20,171 @@ export interface PictureOptions {
   figures?: Record<string, PictureFigures>;
   classNames?: Record<string, string>;
   title?: string;
+  /** Names only, in narrower nodes (for Watch, where two flows share the screen). */
+  compact?: boolean;
 }
 
 const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
 const KIND_LABEL: Record<FlowNode['kind'], string> = { arrivals: 'ARRIVALS', step: 'STEP', delay: 'DELAY', decision: 'DECISION', exit: 'EXIT', split: 'PARALLEL SPLIT', join: 'JOIN' };
 const KIND_COLOR: Record<FlowNode['kind'], string> = { arrivals: '#2e7d4f', step: '#4e79a7', delay: '#8c8c8c', decision: '#c9a227', exit: '#4a5565', split: '#7b5ea7', join: '#7b5ea7' };
 
-/** Drawn size of a node of each kind. */
-export function nodeSize(n: FlowNode, withFigures: boolean): { w: number; h: number } {
-  switch (n.kind) {
-    case 'step':
-      return { w: 180, h: withFigures ? 78 : 60 };
-    case 'delay':
-      return { w: 180, h: 60 };
-    case 'arrivals':
-      return { w: 180, h: 52 };
-    case 'decision':
-    case 'split':
-    case 'join':
-      return { w: 150, h: 46 };
-    case 'exit':
-      return { w: 130, h: 38 };
+// Sizes in the picture's own units, chosen so that a flow of ten columns across a landscape A4
+// page still prints its names at about 6 pt: large type, names wrapped on up to four lines.
+const W: Record<FlowNode['kind'], number> = { arrivals: 170, step: 170, delay: 170, decision: 170, split: 170, join: 170, exit: 140 };
+const PAD_X = 12;
+const KIND_SIZE = 11;
+const TITLE_SIZE = 19;
+const TITLE_LINE = 22;
+const DETAIL_SIZE = 15;
+const DETAIL_LINE = 18;
+const LABEL_SIZE = 15;
+const LABEL_LINE = 18;
+const FIGURE_LINE = 18;
+/** Room between columns (for the arrows and the labels on the paths) and between rows. */
+const COL_GAP = 48;
+const ROW_GAP = 30;
+const BAND_GAP = 72;
+
+/** Characters of a line of type of this size that fit in `width` (average glyph ≈ 0.56 em). */
+const charsFor = (width: number, size: number, bold = false) => Math.max(6, Math.floor(width / (size * (bold ? 0.62 : 0.56))));
+
+/** Breaks text into lines of at most `max` characters at spaces, at most `lines` lines (the last one cut with "…"). */
+export function wrapText(text: string, max: number, lines: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= max) line = next;
+    else {
+      if (line) out.push(line);
+      line = word;
+      while (line.length > max) {
+        out.push(line.slice(0, max - 1) + '-');
+        line = line.slice(max - 1);
+      }
+    }
   }
+  if (line) out.push(line);
+  if (out.length <= lines) return out;
+  const kept = out.slice(0, lines);
+  const last = kept[lines - 1]!;
+  kept[lines - 1] = (last.length >= max ? last.slice(0, max - 1) : last) + '…';
+  return kept;
+}
+
+interface NodeText {
+  title: string[];
+  detail: string[];
+  figures: string[];
+}
+
+const COMPACT_W = 130;
+const widthOf = (n: FlowNode, compact: boolean) => (compact ? (n.kind === 'exit' ? COMPACT_W - 20 : COMPACT_W) : W[n.kind]);
+
+function nodeText(n: FlowNode, unit: TimeUnit, figures: PictureFigures | undefined, compact: boolean, flow: Scenario['flow']): NodeText {
+  const inner = widthOf(n, compact) - PAD_X - 8;
+  const f = n.kind === 'step' ? figures : undefined;
+  return {
+    title: wrapText(n.name, charsFor(inner, TITLE_SIZE, true), compact ? 2 : 4),
+    detail: compact ? [] : wrapText(detail(n, unit, flow), charsFor(inner, DETAIL_SIZE), 3),
+    figures: f ? [`${formatShare(f.utilization)} busy`, `wait ${formatDuration(f.meanWait, unit)}`] : [],
+  };
+}
+
+/** Room above the name: the kind of node ("STEP"), left out when compact. */
+const headOf = (compact: boolean) => (compact ? 4 : 20);
+
+/** Drawn size of a node: its width by kind, its height by the lines of text in it. */
+export function nodeSize(n: FlowNode, text: NodeText, compact = false): { w: number; h: number } {
+  const h = headOf(compact) + 4 + text.title.length * TITLE_LINE + text.detail.length * DETAIL_LINE + (text.figures.length ? text.figures.length * FIGURE_LINE + 10 : 0) + 6;
+  return { w: widthOf(n, compact), h: Math.max(compact ? 40 : n.kind === 'exit' ? 46 : 60, h) };
+}
+
+/**
+ * Positions for the picture: the canvas' columns and rows (in their order) on a grid sized for the
+ * picture's nodes, so the larger type never makes nodes overlap and empty space on the canvas does
+ * not shrink the picture.
+ */
+function gridPositions(
+  nodes: readonly FlowNode[],
+  sizes: Map<string, { w: number; h: number }>,
+  labels: { source: string; target: string; width: number }[],
+  colGap: number,
+): Map<string, { x: number; y: number }> {
+  const cluster = (values: number[], gap: number) => {
+    const sorted = [...new Set(values)].sort((a, b) => a - b);
+    const index = new Map<number, number>();
+    let k = -1;
+    let start = -Infinity;
+    for (const v of sorted) {
+      if (v - start >= gap) {
+        k++;
+        start = v;
+      }
+      index.set(v, k);
+    }
+    return index;
+  };
+  const col = cluster(nodes.map((n) => n.position.x), 90);
+  const row = cluster(nodes.map((n) => n.position.y), 50);
+  const rows = Math.max(0, ...row.values()) + 1;
+  const cols = Math.max(0, ...col.values()) + 1;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // Each column is as wide as its widest node; the gap after it leaves room for the labels on the
+  // paths that cross it to the next column.
+  const colW = new Array<number>(cols).fill(0);
+  const gap = new Array<number>(cols).fill(colGap);
+  for (const n of nodes) colW[col.get(n.position.x)!] = Math.max(colW[col.get(n.position.x)!]!, sizes.get(n.id)!.w);
+  for (const l of labels) {
+    const a = byId.get(l.source);
+    const b = byId.get(l.target);
+    if (!a || !b) continue;
+    const ca = col.get(a.position.x)!;
+    const cb = col.get(b.position.x)!;
+    if (cb === ca + 1) gap[ca] = Math.max(gap[ca]!, l.width + 24);
+  }
+  const left: number[] = [];
+  let x = 0;
+  for (let c = 0; c < cols; c++) {
+    left.push(x);
+    x += colW[c]! + gap[c]!;
+  }
+  const rowH = new Array<number>(rows).fill(0);
+  const rowDept = new Array<string | undefined>(rows).fill(undefined);
+  for (const n of nodes) {
+    const r = row.get(n.position.y)!;
+    rowH[r] = Math.max(rowH[r]!, sizes.get(n.id)!.h);
+    if ((n.kind === 'step' || n.kind === 'delay') && n.departmentId && rowDept[r] === undefined) rowDept[r] = n.departmentId;
+  }
+  const top: number[] = [];
+  let y = 0;
+  let dept: string | undefined;
+  for (let r = 0; r < rows; r++) {
+    const d = rowDept[r] ?? dept;
+    if (r > 0) y += d !== dept ? BAND_GAP : ROW_GAP;
+    top.push(y);
+    y += rowH[r]!;
+    dept = d;
+  }
+  return new Map(
+    nodes.map((n) => {
+      const c = col.get(n.position.x)!;
+      return [n.id, { x: left[c]! + (colW[c]! - sizes.get(n.id)!.w) / 2, y: top[row.get(n.position.y)!]! }];
+    }),
+  );
 }
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Cuts text to about `max` characters (the picture has no text wrapping). */
-function fit(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + '…';
-}
-
-function detail(n: FlowNode, unit: TimeUnit): string {
+function detail(n: FlowNode, unit: TimeUnit, flow: Scenario['flow']): string {
   const u = UNIT[unit];
   switch (n.kind) {
     case 'arrivals':
       return n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`;
     case 'step':
-      return `${n.staff} staff · ${describeDistribution(n.service, u)}`;
+      return `${staffLabel(n, flow.pools?.find((p) => p.id === n.poolId)).text} · ${describeDistribution(n.service, u)}`;
     case 'delay':
       return describeDistribution(n.duration, u);
     case 'decision':
@@ -89,10 +215,21 @@ export interface FlowPicture {
   boxes: Map<string, { x: number; y: number; w: number; h: number }>;
 }
 
-export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPicture {
+export function flowPicture(input: Scenario, options: PictureOptions): FlowPicture {
+  const compact = options.compact === true;
+  const texts = new Map(input.flow.nodes.map((n) => [n.id, nodeText(n, options.unit, options.figures?.[n.id], compact, input.flow)]));
+  const sizes = new Map(input.flow.nodes.map((n) => [n.id, nodeSize(n, texts.get(n.id)!, compact)]));
+  const sourceOf = new Map(input.flow.nodes.map((n) => [n.id, n]));
+  const labelLines = new Map(input.flow.edges.map((e) => [e.id, wrapText(edgeLabel(e, sourceOf.get(e.source), options.classNames ?? {}), 16, 3)]));
+  const labelWidth = (lines: string[]) => Math.max(0, ...lines.map((l) => l.length)) * LABEL_SIZE * 0.56 + 12;
+  const at = gridPositions(
+    input.flow.nodes,
+    sizes,
+    input.flow.edges.filter((e) => labelLines.get(e.id)!.length > 0).map((e) => ({ source: e.source, target: e.target, width: labelWidth(labelLines.get(e.id)!) })),
+    compact ? 40 : COL_GAP,
+  );
+  const scenario: Scenario = { ...input, flow: { ...input.flow, nodes: input.flow.nodes.map((n) => ({ ...n, position: at.get(n.id)! })) } };
   const { nodes, edges, departments } = scenario.flow;
-  const withFigures = options.figures !== undefined;
-  const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, withFigures)]));
   const lanes = computeLanes(scenario, sizes);
   let x0 = Infinity;
   let y0 = Infinity;
@@ -109,14 +246,13 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPi
   if (!Number.isFinite(x0)) [x0, y0, x1, y1] = [0, 0, 200, 100];
   const margin = 24;
   const titleH = options.title ? 30 : 0;
-  const loopRoom = 60; // rework loops are drawn below the flow
+  const loopRoom = compact ? 36 : 60; // rework loops are drawn below the flow
   const width = Math.ceil(x1 - x0 + 2 * margin);
   const height = Math.ceil(y1 - y0 + 2 * margin + titleH + loopRoom);
   const dx = margin - x0;
   const dy = margin + titleH - y0;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const deptColor = new Map(departments.map((d) => [d.id, d.color]));
-  const classNames = options.classNames ?? {};
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
@@ -127,10 +263,11 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPi
   for (const l of lanes) {
     out.push(
       `<g class="sf-pic-lane"><rect x="${l.x + dx}" y="${l.y + dy}" width="${l.width}" height="${l.height}" rx="6" fill="${l.color}" fill-opacity="0.08" stroke="${l.color}" stroke-opacity="0.45"/>`,
-      `<text x="${l.x + dx + 8}" y="${l.y + dy + 15}" font-size="10" font-weight="700" letter-spacing="0.06em" fill="${l.color}">${escapeXml(l.name.toUpperCase())}</text></g>`,
+      `<text x="${l.x + dx + 8}" y="${l.y + dy + 18}" font-size="13" font-weight="700" letter-spacing="0.06em" fill="${l.color}">${escapeXml(l.name.toUpperCase())}</text></g>`,
     );
   }
   const bottom = y1 + dy;
+  const labelsOut: string[] = [];
   edges.forEach((e, k) => {
     const a = byId.get(e.source);
     const b = byId.get(e.target);
@@ -162,12 +299,18 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPi
     }
     const dash = bx > ax + 10 ? '' : ' stroke-dasharray="5 4"';
     out.push(`<path d="${d}" fill="none" stroke="#5b6675" stroke-width="1.3"${dash} marker-end="url(#sf-arrow)"/>`);
-    const label = edgeLabel(e, a, classNames);
-    if (label) {
-      const w = Math.min(160, 6.2 * label.length + 10);
-      out.push(
-        `<rect x="${lx - w / 2}" y="${ly - 8}" width="${w}" height="16" rx="8" fill="#ffffff" stroke="#c9d1dc"/>`,
-        `<text x="${lx}" y="${ly + 4}" font-size="10" text-anchor="middle" fill="#1d2733">${escapeXml(fit(label, 26))}</text>`,
+    const lines = labelLines.get(e.id)!;
+    if (lines.length) {
+      // Labels go on top of everything (drawn after the nodes), in the middle of the gap they cross.
+      if (bx > ax + 10) {
+        lx = (ax + bx) / 2;
+        ly = (ay + by) / 2;
+      }
+      const w = labelWidth(lines);
+      const h = lines.length * LABEL_LINE + 6;
+      labelsOut.push(
+        `<g class="sf-pic-label"><rect x="${lx - w / 2}" y="${ly - h / 2}" width="${w}" height="${h}" rx="6" fill="#ffffff" stroke="#c9d1dc"/>`,
+        `<text font-size="${LABEL_SIZE}" text-anchor="middle" fill="#1d2733">${lines.map((l, i) => `<tspan x="${lx}" y="${ly - h / 2 + 3 + LABEL_LINE * (i + 1) - 3}">${escapeXml(l)}</tspan>`).join('')}</text></g>`,
       );
     }
   });
@@ -176,22 +319,26 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPi
     const x = n.position.x + dx;
     const y = n.position.y + dy;
     const accent = (n.kind === 'step' || n.kind === 'delay') && n.departmentId ? (deptColor.get(n.departmentId) ?? KIND_COLOR[n.kind]) : KIND_COLOR[n.kind];
-    const rx = n.kind === 'exit' || n.kind === 'arrivals' ? s.h / 2 : 6;
+    const rx = n.kind === 'exit' || n.kind === 'arrivals' ? Math.min(s.h / 2, 22) : 6;
     out.push(`<g class="sf-pic-node" data-node="${escapeXml(n.id)}">`);
     out.push(`<rect x="${x}" y="${y}" width="${s.w}" height="${s.h}" rx="${rx}" fill="${n.kind === 'decision' ? '#fffbea' : '#ffffff'}" stroke="#b8c2cf"/>`);
     out.push(`<rect x="${x}" y="${y + 4}" width="4" height="${s.h - 8}" fill="${accent}"/>`);
-    out.push(`<text x="${x + 12}" y="${y + 13}" font-size="8" letter-spacing="0.05em" fill="#5f6b7a">${KIND_LABEL[n.kind]}</text>`);
-    out.push(`<text x="${x + 12}" y="${y + 27}" font-size="12" font-weight="600" fill="#1d2733">${escapeXml(fit(n.name, 26))}</text>`);
-    const line = detail(n, options.unit);
-    if (line) out.push(`<text x="${x + 12}" y="${y + 42}" font-size="10" fill="#3d4856">${escapeXml(fit(line, 30))}</text>`);
+    const t = texts.get(n.id)!;
+    const lines = (list: string[], top: number, step: number) => list.map((l, i) => `<tspan x="${x + PAD_X}" y="${top + step * i}">${escapeXml(l)}</tspan>`).join('');
+    const head = headOf(compact);
+    if (!compact) out.push(`<text x="${x + PAD_X}" y="${y + 16}" font-size="${KIND_SIZE}" letter-spacing="0.05em" fill="#5f6b7a">${KIND_LABEL[n.kind]}</text>`);
+    out.push(`<text font-size="${TITLE_SIZE}" font-weight="600" fill="#1d2733">${lines(t.title, y + head + TITLE_LINE - 4, TITLE_LINE)}</text>`);
+    const detailTop = y + head + t.title.length * TITLE_LINE + DETAIL_LINE - 2;
+    if (t.detail.length) out.push(`<text font-size="${DETAIL_SIZE}" fill="#3d4856">${lines(t.detail, detailTop, DETAIL_LINE)}</text>`);
     const f = options.figures?.[n.id];
-    if (n.kind === 'step' && f) {
-      out.push(`<rect x="${x + 8}" y="${y + s.h - 22}" width="${s.w - 16}" height="16" rx="3" fill="${utilizationColor(f.utilization)}"/>`);
-      out.push(`<text x="${x + 14}" y="${y + s.h - 10}" font-size="10" fill="#1d2733">${escapeXml(`${formatShare(f.utilization)} busy · wait ${formatDuration(f.meanWait, options.unit)}`)}</text>`);
+    if (f && t.figures.length) {
+      const boxH = t.figures.length * FIGURE_LINE + 4;
+      out.push(`<rect x="${x + 8}" y="${y + s.h - boxH - 6}" width="${s.w - 16}" height="${boxH}" rx="3" fill="${utilizationColor(f.utilization)}"/>`);
+      out.push(`<text font-size="${DETAIL_SIZE}" fill="#1d2733">${lines(t.figures, y + s.h - boxH - 6 + FIGURE_LINE - 2, FIGURE_LINE)}</text>`);
     }
     out.push('</g>');
   }
-  out.push('</svg>');
+  out.push(...labelsOut, '</svg>');
   const boxes = new Map(nodes.map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy, ...sizes.get(n.id)! }]));
   return { svg: out.join(''), width, height, boxes };
 }

@@ -6,7 +6,7 @@ import type { ResultsDocument } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { Project, Scenario, TimeUnit } from '../../model/schema';
 import { describeDistribution } from '../../engine/distributions';
-import { formatDuration, formatNumber, formatShare } from '../../engine/format';
+import { formatChangeWithCi, formatCount, formatDuration, formatMoney, formatNumber, formatPair, formatRate, formatShare, rateIn, ratePeriod } from '../../engine/format';
 import { staffLabel } from '../derived';
 import { flowPicture } from '../picture/flowSvg';
 import { WaitingCdf } from '../results/WaitingCdf';
@@ -23,7 +23,7 @@ export function Report({ project, results, stale, onClose }: { project: Project;
     <div className="sf-report" data-testid="report">
       <div className="sf-report__toolbar">
         <strong>Report — {project.name}</strong>
-        <span className="sf-muted">One page per scenario. Use “Save as PDF” in the print dialog for a PDF.</span>
+        <span className="sf-muted">Each scenario starts on a new page. Use “Save as PDF” in the print dialog for a PDF.</span>
         <span className="sf-header__spacer" />
         <button className="sf-button sf-button--primary" onClick={() => window.print()} data-testid="report-print">
           Print / Save as PDF
@@ -71,6 +71,8 @@ function ScenarioPage({
   const shownScenarios = results.scenarios.filter((x) => x.id === s.id || x.id === comparison?.baselineId);
   const dur = (e: { mean: number; ci95: number }) => `${formatDuration(e.mean, unit)} ± ${formatDuration(e.ci95, unit)}`;
   const share = (e: { mean: number; ci95: number }) => `${formatShare(e.mean)} ± ${formatShare(e.ci95)}`;
+  const per = ratePeriod(o.throughput.mean, unit);
+  const money = (e: { mean: number; ci95: number }) => `${formatMoney(e.mean, project.costs?.currency)} ± ${formatMoney(e.ci95, project.costs?.currency)}`;
   const rows: [string, string][] = [
     ['Mean waiting time', dur(o.waitingTime)],
     ['90 % of customers waited less than', dur(o.waitingTime.p90)],
@@ -78,7 +80,7 @@ function ScenarioPage({
     ...Object.values(o.serviceLevel).map((sl): [string, string] => [sl.name, `${share(sl)} (target ${formatShare(sl.target)}${sl.met ? ', met' : ', missed'})`]),
     ['Customers who gave up', share(o.abandonedShare)],
     ['Customers turned away', share(o.turnedAwayShare)],
-    [`Customers served per ${unit.replace(/s$/, '')}`, `${formatNumber(o.throughput.mean)} ± ${formatNumber(o.throughput.ci95)}`],
+    ['Customers served', `${formatRate(o.throughput.mean, unit, { period: per, noun: '' })} ± ${formatNumber(rateIn(o.throughput.ci95, unit, per))}`],
     ['Staff busy (all steps)', share(o.utilization)],
     ['Handoffs between departments per customer', `${formatNumber(o.handoffsPerCustomer.mean)} ± ${formatNumber(o.handoffsPerCustomer.ci95)}`],
     ...Object.values(s.joins ?? {}).map((j): [string, string] => [`Waiting for the other parts at “${j.name}”`, dur(j.waitForParts)]),
@@ -89,8 +91,8 @@ function ScenarioPage({
     ...(project.costs?.tolerance !== undefined ? [[`Customers at risk (waited over ${formatDuration(project.costs.tolerance, unit)})`, share(o.atRiskShare)] as [string, string]] : []),
     ...(project.costs
       ? ([
-          ['Cost per customer served (assumptions)', `${formatNumber(o.costs.perCustomer.mean)} ± ${formatNumber(o.costs.perCustomer.ci95)} ${project.costs.currency}`.trim()],
-          ['Cost per day (assumptions)', `${formatNumber(o.costs.perDay.mean)} ± ${formatNumber(o.costs.perDay.ci95)} ${project.costs.currency}`.trim()],
+          ['Cost per customer served (assumptions)', money(o.costs.perCustomer)],
+          ['Cost per day (assumptions)', money(o.costs.perDay)],
         ] as [string, string][])
       : []),
   ];
@@ -107,7 +109,7 @@ function ScenarioPage({
       </header>
       <div className="sf-report__top">
         <div className="sf-report__flow" dangerouslySetInnerHTML={{ __html: picture.svg }} />
-        <div>
+        <div className="sf-report__summary">
           {s.bottlenecks.statement && (
             <p className="sf-report__bottleneck" data-testid={`report-bottleneck-${s.id}`}>
               <strong>Bottleneck:</strong> {s.bottlenecks.statement}.
@@ -142,17 +144,14 @@ function ScenarioPage({
                 {comparison.overall
                   .filter((m) => m.baseline !== 0 || m.proposal !== 0)
                   .map((m) => {
-                    const fmt = (v: number) => (m.kind === 'duration' ? formatDuration(v, unit) : m.kind === 'share' ? formatShare(v) : formatNumber(v));
+                    const ctx = { unit, currency: project.costs?.currency };
+                    const [from, to] = formatPair(m.kind, m.baseline, m.proposal, ctx, { distinct: m.significant });
                     return (
                       <tr key={m.metric} className={m.significant ? ((m.proposal < m.baseline) === m.lowerIsBetter ? 'is-better' : 'is-worse') : 'is-same'}>
                         <td>{m.label}</td>
-                        <td>{fmt(m.baseline)}</td>
-                        <td>{fmt(m.proposal)}</td>
-                        <td>
-                          {m.difference.mean >= 0 ? '+' : '−'}
-                          {fmt(Math.abs(m.difference.mean))} ± {fmt(m.difference.ci95)}
-                          {m.significant ? '' : ' (not significant)'}
-                        </td>
+                        <td>{from}</td>
+                        <td>{to}</td>
+                        <td>{m.significant ? formatChangeWithCi(m, ctx) : 'about the same (within the noise of the simulation)'}</td>
                       </tr>
                     );
                   })}
@@ -184,7 +183,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
     <div className="sf-report__assumptions" data-testid={`report-assumptions-${scenario.id}`}>
       <h2>Assumptions</h2>
       <p>
-        Simulated {h.kind === 'duration' ? `for ${formatDuration(h.duration, project.timeUnit)}` : `until ${h.count.toLocaleString('en')} customers had arrived`} after a warm-up of{' '}
+        Simulated {h.kind === 'duration' ? `for ${formatDuration(h.duration, project.timeUnit)}` : `until ${formatCount(h.count)} customers had arrived`} after a warm-up of{' '}
         {formatDuration(results.settings.warmup, project.timeUnit)}, {results.settings.replications} replications (
         {reps.kind === 'fixed' ? 'fixed number' : `until the mean wait was within ${formatShare(reps.relativeHalfWidth)}`}), seed {results.settings.seed}. Customer classes:{' '}
         {project.classes.map((c) => `${c.name} (${formatShare(c.share)})`).join(', ')}.

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Report } from '../report/Report';
 import { TransitionView } from './TransitionView';
-import { formatDuration, formatNumber, formatShare } from '../../engine/format';
+import { formatCount, formatDuration, formatMoney, formatNumber, formatRate, formatShare, formatWhole, rateIn, ratePeriod } from '../../engine/format';
 import { projectHash } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { Costs, TimeUnit } from '../../model/schema';
@@ -174,10 +174,10 @@ export function ResultsPanel() {
                       <td>{formatDuration(r.waitP90, unit)}</td>
                       <td>{formatDuration(r.waitMax, unit)}</td>
                       <td>{pm(formatNumber(r.queueMean), formatNumber(r.queueMeanCi))}</td>
-                      <td>{formatNumber(r.queueMax)}</td>
+                      <td>{formatWhole(r.queueMax)}</td>
                       <td>{pm(formatShare(r.utilization), formatShare(r.utilizationCi))}</td>
-                      <td>{formatNumber(r.throughput)}</td>
-                      <td>{formatNumber(r.abandoned)}</td>
+                      <td>{formatRate(r.throughput, unit)}</td>
+                      <td>{formatCount(r.abandoned)}</td>
                       <td>{formatShare(r.waitingShare)}</td>
                     </tr>
                   ))}
@@ -192,15 +192,15 @@ export function ResultsPanel() {
                     .map((d) => (
                       <tr key={d.id}>
                         <td>{d.name}</td>
-                        <td>{d.staff}</td>
+                        <td>{formatCount(d.staff)}</td>
                         <td>{pm(formatDuration(d.waitingTime.mean, unit), formatDuration(d.waitingTime.ci95, unit))}</td>
                         <td>{formatDuration(d.waitingTime.p90.mean, unit)}</td>
                         <td>{formatDuration(d.waitingTime.max.mean, unit)}</td>
                         <td>{pm(formatNumber(d.queueLength.mean.mean), formatNumber(d.queueLength.mean.ci95))}</td>
-                        <td>{formatNumber(d.queueLength.max.mean)}</td>
+                        <td>{formatWhole(d.queueLength.max.mean)}</td>
                         <td>{pm(formatShare(d.utilization.mean), formatShare(d.utilization.ci95))}</td>
-                        <td>{formatNumber(d.throughput.mean)}</td>
-                        <td>{formatNumber(d.abandoned.mean)}</td>
+                        <td>{formatRate(d.throughput.mean, unit)}</td>
+                        <td>{formatCount(d.abandoned.mean)}</td>
                         <td>{formatShare(d.waitingShare.mean)}</td>
                       </tr>
                     ))}
@@ -224,7 +224,7 @@ export function ResultsPanel() {
                         <tr key={x.id}>
                           <td>{x.name}</td>
                           <td>{pm(formatShare(x.availability.mean), formatShare(x.availability.ci95))}</td>
-                          <td>{pm(formatNumber(x.failures.mean), formatNumber(x.failures.ci95))}</td>
+                          <td>{pm(formatCount(x.failures.mean), formatNumber(x.failures.ci95))}</td>
                           <td data-testid={`system-held-up-${x.id}`}>{pm(formatNumber(x.heldUpHoursPerDay.mean), formatNumber(x.heldUpHoursPerDay.ci95))}</td>
                           <td>{pm(formatShare(x.waitingWhileDownShare.mean), formatShare(x.waitingWhileDownShare.ci95))}</td>
                         </tr>
@@ -250,7 +250,7 @@ export function ResultsPanel() {
                       {Object.values(shown.joins).map((j) => (
                         <tr key={j.id} data-testid={`join-row-${j.id}`}>
                           <td>{j.name}</td>
-                          <td>{pm(formatNumber(j.cases.mean), formatNumber(j.cases.ci95))}</td>
+                          <td>{pm(formatCount(j.cases.mean), formatCount(j.cases.ci95))}</td>
                           <td>{pm(formatDuration(j.waitForParts.mean, unit), formatDuration(j.waitForParts.ci95, unit))}</td>
                           <td>{formatDuration(j.waitForParts.p90.mean, unit)}</td>
                           <td>{pm(formatDuration(j.partWait.mean, unit), formatDuration(j.partWait.ci95, unit))}</td>
@@ -315,7 +315,7 @@ const STEP_COLUMNS: [keyof StepRow, string][] = [
   ['queueMean', 'Mean queue'],
   ['queueMax', 'Longest queue'],
   ['utilization', 'Busy'],
-  ['throughput', 'Served / unit'],
+  ['throughput', 'Served'],
   ['abandoned', 'Gave up'],
   ['waitingShare', 'Share of waiting'],
 ];
@@ -330,7 +330,7 @@ const DEPT_COLUMNS: [DeptSortKey, string][] = [
   ['queueMean', 'Mean queue'],
   ['queueMax', 'Longest queue'],
   ['utilization', 'Busy'],
-  ['throughput', 'Served / unit'],
+  ['throughput', 'Served'],
   ['abandoned', 'Gave up'],
   ['waitingShare', 'Share of waiting'],
 ];
@@ -362,7 +362,8 @@ function deptValue(d: ScenarioResults['departments'][string], k: DeptSortKey): n
 
 function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults; unit: TimeUnit; color: string; bottleneck: string | undefined; costs?: Costs }) {
   const o = s.overall;
-  const money = (v: number) => `${formatNumber(v)}${costs?.currency ? ` ${costs.currency}` : ''}`;
+  const money = (v: number) => formatMoney(v, costs?.currency);
+  const per = ratePeriod(o.throughput.mean, unit);
   const d = (e: { mean: number; ci95: number }) => pm(formatDuration(e.mean, unit), formatDuration(e.ci95, unit));
   const sh = (e: { mean: number; ci95: number }) => pm(formatShare(e.mean), formatShare(e.ci95));
   const warn = (kind: string) => s.warnings.filter((w) => w.kind === kind);
@@ -395,8 +396,8 @@ function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults;
         <dd>{sh(o.abandonedShare)}</dd>
         <dt>Turned away</dt>
         <dd>{sh(o.turnedAwayShare)}</dd>
-        <dt>Customers served per {unit.replace(/s$/, '')}</dt>
-        <dd>{pm(formatNumber(o.throughput.mean), formatNumber(o.throughput.ci95))}</dd>
+        <dt>Customers served</dt>
+        <dd data-testid="throughput">{pm(formatRate(o.throughput.mean, unit, { period: per, noun: '' }), formatNumber(rateIn(o.throughput.ci95, unit, per)))}</dd>
         <dt>Staff busy</dt>
         <dd>{sh(o.utilization)}</dd>
         <dt>Handoffs per customer</dt>

@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import type { ScenarioResults } from '../../engine/aggregate';
 import { utilizationColor } from './colors';
 import { ChartFrame } from './ChartFrame';
+import { wrapText } from '../picture/flowSvg';
 
 const W = 420;
 const ROW = 22;
@@ -29,7 +30,11 @@ export function UtilizationChart({ scenarios, colors }: { scenarios: ScenarioRes
         {stepIds.map((step) => (
           <g key={step.id}>
             <text x={M.l - 6} y={(y(step.id) ?? 0) + y.bandwidth() / 2 + 4} textAnchor="end" className="sf-tick sf-tick--label">
-              {step.name.length > 24 ? step.name.slice(0, 23) + '…' : step.name}
+              {wrapText(step.name, 26, 2).map((line, i, all) => (
+                <tspan key={i} x={M.l - 6} dy={i === 0 ? (all.length - 1) * -5.5 : 11}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {scenarios.map((s) => {
               const st = s.steps[step.id];

@@ -23,7 +23,7 @@ export function WaitingCdf({ scenarios, colors, unit }: { scenarios: ScenarioRes
   });
   return (
     <ChartFrame
-      title="Share of customers who waited at most…"
+      title="Share of customers who waited at most this long"
       name="waiting time distribution"
       testId="chart-waiting-cdf"
       legend={

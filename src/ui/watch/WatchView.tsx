@@ -26,6 +26,16 @@ interface Pane {
   status: string;
 }
 
+/** Two flows side by side when that draws them larger than one above the other (pane chrome: ~40 px of counters, ~30 px of padding). */
+export function twoPanesSideBySide(area: { w: number; h: number }, picture: { width: number; height: number }): boolean {
+  const padX = 24;
+  const chromeY = 60;
+  const gap = 10;
+  const side = Math.min(((area.w - gap) / 2 - padX) / picture.width, (area.h - chromeY) / picture.height);
+  const stacked = Math.min((area.w - padX) / picture.width, ((area.h - gap) / 2 - chromeY) / picture.height);
+  return side >= stacked;
+}
+
 export function WatchView({ project, scenarioId, onClose }: { project: Project; scenarioId: string; onClose: () => void }) {
   const current = project.scenarios.find((s) => s.id === scenarioId)!;
   const partner = current.kind === 'baseline' ? project.scenarios.find((s) => s.kind === 'proposal') : project.scenarios.find((s) => s.id === baselineId(project));
@@ -34,6 +44,15 @@ export function WatchView({ project, scenarioId, onClose }: { project: Project; 
   const [speed, setSpeed] = useState(1000);
   const shown = useMemo(() => (together && partner ? (current.kind === 'baseline' ? [current, partner] : [partner, current]) : [current]), [together, partner, current]);
   const clockRef = useRef<HTMLSpanElement>(null);
+  const panesRef = useRef<HTMLDivElement>(null);
+  const [area, setArea] = useState({ w: 1200, h: 600 });
+  useEffect(() => {
+    const el = panesRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setArea({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const counters = useRef<(HTMLDivElement | null)[]>([]);
   const state = useRef({ playing, speed, simTime: 0, jump: false });
@@ -44,7 +63,7 @@ export function WatchView({ project, scenarioId, onClose }: { project: Project; 
     () =>
       shown.map((scenario) => ({
         scenario,
-        picture: flowPicture(scenario, { unit: project.timeUnit, classNames: Object.fromEntries(project.classes.map((c) => [c.id, c.name])) }),
+        picture: flowPicture(scenario, { unit: project.timeUnit, compact: true, classNames: Object.fromEntries(project.classes.map((c) => [c.id, c.name])) }),
         playback: new Playback(
           scenario.flow.nodes.map((n) => n.kind),
           project.classes.length,
@@ -155,7 +174,7 @@ export function WatchView({ project, scenarioId, onClose }: { project: Project; 
           Close
         </button>
       </div>
-      <div className={`sf-watch__panes ${panes.length > 1 ? 'is-two' : ''}`}>
+      <div ref={panesRef} className={`sf-watch__panes ${panes.length > 1 ? `is-two is-${twoPanesSideBySide(area, panes[0]!.picture) ? 'side' : 'stacked'}` : ''}`}>
         {panes.map((pane, i) => (
           <section key={pane.scenario.id} className="sf-watch__pane" data-testid={`watch-pane-${pane.scenario.id}`}>
             <div className="sf-watch__counters" ref={(el) => void (counters.current[i] = el)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout } from '../../../src/ui/editor/layout';
+import { autoLayout, labelChars, placeNewNode } from '../../../src/ui/editor/layout';
 import { computeLanes, laneAt, NODE_H, NODE_W } from '../../../src/ui/editor/lanes';
 import { EXAMPLES } from '../../../src/model/examples';
 import type { Position, Scenario } from '../../../src/model/schema';
@@ -99,4 +99,41 @@ describe('the shipped examples, as drawn in their files', () => {
       });
     }
   }
+});
+
+describe('room for path labels and for new nodes', () => {
+  it('leaves a gap as wide as its label between a node and the next one along a labelled path', () => {
+    for (const ex of EXAMPLES) {
+      for (const scenario of ex.project.scenarios) {
+        const pos = new Map(autoLayout(scenario).map((m) => [m.id, m.position]));
+        for (const e of scenario.flow.edges) {
+          const chars = labelChars(scenario, e);
+          const a = pos.get(e.source)!;
+          const b = pos.get(e.target)!;
+          if (chars === 0 || b.x <= a.x) continue; // no label, or a loop drawn under the nodes
+          expect(b.x - (a.x + NODE_W), `${ex.id}/${scenario.id}: ${e.source} → ${e.target}`).toBeGreaterThanOrEqual(chars * 6.6 + 20);
+        }
+      }
+    }
+  });
+
+  it('puts a new step in a free place inside the band of its department, never on another band', () => {
+    const scenario = EXAMPLES.find((x) => x.id === 'loan')!.project.scenarios[0]!;
+    const lanes = computeLanes(scenario);
+    const credit = lanes.find((l) => l.departmentId === 'credit')!;
+    const back = lanes.find((l) => l.departmentId !== 'credit' && l.y > credit.y - 400 && l.y < credit.y)!;
+    // Aimed at the back office band, but the step belongs to the credit department.
+    const aim = { x: back.x + 40, y: back.y + 40 };
+    const placed = placeNewNode(scenario, 'step', aim, 'credit');
+    expect(placed.departmentId).toBe('credit');
+    const centre = { x: placed.position.x + NODE_W / 2, y: placed.position.y + NODE_H / 2 };
+    expect(laneAt([credit], centre.x, centre.y)).toBeDefined();
+    for (const n of scenario.flow.nodes) expect(overlap(n.position, placed.position), n.id).toBe(false);
+    // Without a department given, the band under the point decides.
+    const there = placeNewNode(scenario, 'delay', aim);
+    expect(there.departmentId).toBe(back.departmentId);
+    // A decision (no department) is placed free of the nodes.
+    const d = placeNewNode(scenario, 'decision', scenario.flow.nodes[0]!.position);
+    for (const n of scenario.flow.nodes) expect(overlap(n.position, d.position), n.id).toBe(false);
+  });
 });

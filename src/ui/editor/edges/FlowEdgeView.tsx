@@ -40,7 +40,10 @@ export function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePos
   } else {
     [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
     // Labels sit near the start, where the ways out of a node part.
-    const t = data?.labelAt ?? 0.3;
+    // …but never over the nodes at either end when the gap is wide enough for the label.
+    const half = (data?.label?.length ?? 0) * 3.3 + 10;
+    const span = targetX - sourceX;
+    const t = span > 2 * half ? Math.min(1 - half / span, Math.max(half / span, data?.labelAt ?? 0.3)) : (data?.labelAt ?? 0.3);
     labelX = sourceX + (targetX - sourceX) * t;
     labelY = sourceY + (targetY - sourceY) * t;
   }
