@@ -10,7 +10,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  // At a whole rank, the value itself (the same number, and no ∞ − ∞ when the sample holds ∞).
+  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 const EMPTY: SampleStats = { count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
@@ -28,7 +29,8 @@ export function quantilesOf(values: Float64Array, probs: readonly number[], scan
     const h = (n - 1) * Math.min(1, Math.max(0, p));
     const lo = at[ranks.lo[i]!]!;
     const hi = at[ranks.hi[i]!]!;
-    return lo + (h - Math.floor(h)) * (hi - lo);
+    const frac = h - Math.floor(h);
+    return frac === 0 ? lo : lo + frac * (hi - lo);
   });
 }
 
