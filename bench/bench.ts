@@ -1,8 +1,15 @@
 // Engine benchmarks, single thread: npm run bench [-- --json] (median of three runs per case)
 // (a) M/M/1 at utilisation 0.9, 1,000,000 customers; (b) a five-step network with a rework loop,
-// 500,000 customers; (c) the loan example, one replication of each scenario; (d) the mortgage
+// 500,000 customers; (c) the loan example, replications 0–9 of each scenario; (d) the mortgage
 // example's parallel checks (split into three parts and joined), 200,000 customers.
+// Then the engine against a hand-tuned, model-specific loop (../shared/bench/tight-loop.js, or
+// the file named by TIGHT_LOOP) on the same models: runs alternate engine, loop, engine, loop …
+// and the median of the per-pair speed ratios is reported, so that load from other processes
+// on a shared machine cancels out as far as it can.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { FORMAT_VERSION, Project } from '../src/model/schema';
 import { getExample } from '../src/model/examples';
 import { simulateReplication } from '../src/engine/simulate';
@@ -11,8 +18,21 @@ interface Row {
   case: string;
   customers: number;
   events: number;
+  /** Wall-clock seconds (median run). */
   seconds: number;
   eventsPerSecond: number;
+  /** Processor seconds of this process during the median run (less disturbed by other processes). */
+  cpuSeconds: number;
+}
+
+/** Wall-clock and processor seconds of one call. */
+function timed<T>(f: () => T): { value: T; seconds: number; cpuSeconds: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = f();
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { value, seconds, cpuSeconds: (c.user + c.system) / 1e6 };
 }
 
 const base = (name: string, customers: number, nodes: unknown[], edges: unknown[], departments: unknown[]) =>
@@ -69,22 +89,31 @@ const network = base(
 );
 
 /**
- * One replication per run: a warm-up run (100,000 customers, or the case itself when smaller)
- * lets the JIT compile the hot paths, then three measured runs of the case; the median is
- * reported.
+ * A warm-up run (100,000 customers, or the case itself when smaller) lets the JIT compile the hot
+ * paths, then three measured runs of the case; the median is reported. A run is one replication,
+ * or `replications` consecutive ones (0, 1, …) for short cases, whose single replications last
+ * only a few hundredths of a second: their figures then include every replication's fixed costs
+ * (compile, set-up, statistics at the end) but not the timer's noise.
  */
-function measure(name: string, project: Project, scenarioId: string): Row {
+function measure(name: string, project: Project, scenarioId: string, replications = 1): Row {
   const horizon = project.run.horizon;
   const warm = horizon.kind === 'customers' && horizon.count > 100_000 ? { ...project, run: { ...project.run, horizon: { kind: 'customers' as const, count: 100_000 } } } : project;
-  simulateReplication(warm, scenarioId, 99);
-  const runs = [0, 1, 2].map(() => {
-    const t0 = performance.now();
-    const r = simulateReplication(project, scenarioId, 0);
-    return { r, seconds: (performance.now() - t0) / 1000 };
-  });
+  for (let k = 0; k < Math.min(replications, 5); k++) simulateReplication(warm, scenarioId, 99 - k);
+  const runs = [0, 1, 2].map(() =>
+    timed(() => {
+      let customers = 0;
+      let events = 0;
+      for (let k = 0; k < replications; k++) {
+        const r = simulateReplication(project, scenarioId, k);
+        customers += r.overall.arrived;
+        events += r.events;
+      }
+      return { customers, events };
+    }),
+  );
   runs.sort((a, b) => a.seconds - b.seconds);
-  const { r, seconds } = runs[1]!;
-  return { case: name, customers: r.overall.arrived, events: r.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(r.events / seconds) };
+  const { value: r, seconds, cpuSeconds } = runs[1]!;
+  return { case: name, customers: r.customers, events: r.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(r.events / seconds), cpuSeconds: +cpuSeconds.toFixed(3) };
 }
 
 const loan = getExample('loan')!.project;
@@ -92,19 +121,113 @@ const longer = (p: Project, customers: number): Project => ({ ...p, run: { ...p.
 const rows: Row[] = [
   measure('(a) M/M/1, utilisation 0.9', mm1, 'base'),
   measure('(b) five steps with a rework loop', network, 'base'),
-  ...loan.scenarios.map((s) => measure(`(c) loan example: ${s.name}`, loan, s.id)),
+  ...loan.scenarios.map((s) => measure(`(c) loan example: ${s.name} (×10)`, loan, s.id, 10)),
   measure('(d) mortgage: checks in parallel', longer(getExample('mortgage')!.project, 200_000), 'parallel'),
 ];
 
+// The tight loop's small network: Poisson(1/min) → reception (2 staff, exponential 1.5) → 60 %
+// department A (3 staff, 3.5) / 40 % department B (2 staff, 3.0); A → 20 % back to reception,
+// 80 % approval; B → approval (1 staff, 0.8) → exit.
+const tightNetwork = (customers: number) =>
+  base(
+    'tight-loop network',
+    customers,
+    [
+      { id: 'in', kind: 'arrivals', name: 'in', arrivals: { mode: 'rate', rate: 1, per: 'minute' } },
+      { id: 'rec', kind: 'step', name: 'reception', departmentId: 'd1', staff: 2, service: { kind: 'exponential', mean: 1.5 } },
+      { id: 'split', kind: 'decision', name: 'A or B' },
+      { id: 'a', kind: 'step', name: 'department A', departmentId: 'd2', staff: 3, service: { kind: 'exponential', mean: 3.5 } },
+      { id: 'back', kind: 'decision', name: 'back to reception?' },
+      { id: 'b', kind: 'step', name: 'department B', departmentId: 'd3', staff: 2, service: { kind: 'exponential', mean: 3 } },
+      { id: 'ok', kind: 'step', name: 'approval', departmentId: 'd4', staff: 1, service: { kind: 'exponential', mean: 0.8 } },
+      { id: 'x', kind: 'exit', name: 'x' },
+    ],
+    [
+      { id: 'e0', source: 'in', target: 'rec' },
+      { id: 'e1', source: 'rec', target: 'split' },
+      { id: 'e2', source: 'split', target: 'a', probability: 0.6 },
+      { id: 'e3', source: 'split', target: 'b', probability: 0.4 },
+      { id: 'e4', source: 'a', target: 'back' },
+      { id: 'e5', source: 'back', target: 'rec', probability: 0.2 },
+      { id: 'e6', source: 'back', target: 'ok', probability: 0.8 },
+      { id: 'e7', source: 'b', target: 'ok' },
+      { id: 'e8', source: 'ok', target: 'x' },
+    ],
+    [1, 2, 3, 4].map((i) => ({ id: `d${i}`, name: `d${i}` })),
+  );
+
+interface Ratio {
+  case: string;
+  customers: number;
+  pairs: number;
+  /** Engine events/s ÷ tight-loop events/s, wall clock: median and range over the pairs. */
+  wall: { median: number; min: number; max: number };
+  /** The same on processor time of this process. */
+  cpu: { median: number; min: number; max: number };
+  engineEventsPerSecond: number;
+  tightEventsPerSecond: number;
+}
+
+type TightRun = (customers: number, seed: number) => { events: number };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const spread = (xs: number[]) => ({ median: +median(xs).toFixed(3), min: +Math.min(...xs).toFixed(3), max: +Math.max(...xs).toFixed(3) });
+
+/** A B A B …: one engine replication, then the tight loop, `pairs` times; ratios per pair. */
+function ratioVsTight(name: string, project: (customers: number) => Project, tight: TightRun, customers: number, pairs = 5): Ratio {
+  simulateReplication(project(100_000), 'base', 99);
+  tight(100_000, 99);
+  const full = project(customers);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const engineRates: number[] = [];
+  const tightRates: number[] = [];
+  for (let k = 0; k < pairs; k++) {
+    const a = timed(() => simulateReplication(full, 'base', k));
+    const b = timed(() => tight(customers, 12345 + k));
+    const engineRate = a.value.events / a.seconds;
+    const tightRate = b.value.events / b.seconds;
+    engineRates.push(engineRate);
+    tightRates.push(tightRate);
+    wall.push(engineRate / tightRate);
+    cpu.push(a.value.events / a.cpuSeconds / (b.value.events / b.cpuSeconds));
+  }
+  return { case: name, customers, pairs, wall: spread(wall), cpu: spread(cpu), engineEventsPerSecond: Math.round(median(engineRates)), tightEventsPerSecond: Math.round(median(tightRates)) };
+}
+
+const tightPath = process.env.TIGHT_LOOP ?? fileURLToPath(new URL('../../shared/bench/tight-loop.js', import.meta.url));
+const ratios: Ratio[] = [];
+if (existsSync(tightPath)) {
+  const tightLoop = createRequire(import.meta.url)(tightPath) as { runMM1: TightRun; runNet: TightRun };
+  const mm1Of = (customers: number) => ({ ...mm1, run: { ...mm1.run, horizon: { kind: 'customers' as const, count: customers } } });
+  ratios.push(ratioVsTight('(a) M/M/1, utilisation 0.9', mm1Of, tightLoop.runMM1, 1_000_000));
+  ratios.push(ratioVsTight('(e) the tight loop’s network (4 steps, rework to reception)', tightNetwork, tightLoop.runNet, 500_000));
+}
+
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ cases: rows, ratios, tightLoop: existsSync(tightPath) ? tightPath : null }, null, 2) + '\n');
 } else {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Serviceflow engine benchmark — ${cpu}, ${cpus().length} cores, Node ${process.version}, one thread\n`);
-  console.log(['case'.padEnd(42), 'customers'.padStart(10), 'events'.padStart(11), 'seconds'.padStart(8), 'events/s'.padStart(12)].join(' '));
+  console.log(['case'.padEnd(48), 'customers'.padStart(10), 'events'.padStart(11), 'seconds'.padStart(8), 'events/s'.padStart(12), 'cpu s'.padStart(7)].join(' '));
   for (const r of rows) {
     console.log(
-      [r.case.padEnd(42), String(r.customers).padStart(10), String(r.events).padStart(11), r.seconds.toFixed(3).padStart(8), r.eventsPerSecond.toLocaleString('en').padStart(12)].join(' '),
+      [
+        r.case.padEnd(48),
+        String(r.customers).padStart(10),
+        String(r.events).padStart(11),
+        r.seconds.toFixed(3).padStart(8),
+        r.eventsPerSecond.toLocaleString('en').padStart(12),
+        r.cpuSeconds.toFixed(3).padStart(7),
+      ].join(' '),
     );
+  }
+  if (ratios.length === 0) console.log(`\nNo tight loop at ${tightPath} (set TIGHT_LOOP): ratios skipped.`);
+  else {
+    console.log('\nEngine ÷ hand-tuned tight loop (events/s), median of alternating pairs [range]:');
+    for (const q of ratios) {
+      console.log(
+        `${q.case}: ${q.wall.median.toFixed(2)} [${q.wall.min.toFixed(2)}–${q.wall.max.toFixed(2)}] wall clock, ${q.cpu.median.toFixed(2)} [${q.cpu.min.toFixed(2)}–${q.cpu.max.toFixed(2)}] processor time; ${q.pairs} pairs, ${q.customers.toLocaleString('en')} customers; engine ${q.engineEventsPerSecond.toLocaleString('en')}, loop ${q.tightEventsPerSecond.toLocaleString('en')} events/s`,
+      );
+    }
   }
 }

@@ -4,7 +4,9 @@
 import type { Distribution } from '../model/schema';
 import type { RandomSource } from './rng';
 import { standardExponential } from './exponential';
-import { exp, log, logGamma, normalCdf, normalPdf, polarNormal, pow } from './math';
+import { expFast } from './fastexp';
+import { exp, log, logGamma, normalCdf, normalPdf, pow } from './math';
+import { standardNormal } from './normal';
 
 export interface Sampler {
   sample(rng: RandomSource): number;
@@ -13,11 +15,6 @@ export interface Sampler {
 }
 
 const TWO_PI = 2 * Math.PI;
-
-/** A standard normal draw (Marsaglia's polar method: portable, no trigonometry). */
-function standardNormal(rng: RandomSource): number {
-  return polarNormal(() => rng.next());
-}
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 boosted with U^(1/shape). */
 function standardGamma(rng: RandomSource, shape: number): number {
@@ -121,7 +118,7 @@ export function createSampler(d: Distribution): Sampler {
       const s2 = log(1 + (sd * sd) / (m * m));
       const mu = log(m) - s2 / 2;
       const s = Math.sqrt(s2);
-      return sampler((rng) => exp(mu + s * standardNormal(rng)), m, sd * sd);
+      return sampler((rng) => expFast(mu + s * standardNormal(rng)), m, sd * sd);
     }
     case 'gamma': {
       const { mean: m, sd } = d;

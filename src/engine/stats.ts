@@ -1,4 +1,5 @@
 // Small pure statistics functions, one job each.
+import { scanSample, valuesAtRanks, type SampleScan } from './select';
 import type { SampleStats } from './types';
 
 /** Quantile of sorted values by linear interpolation (Hyndman & Fan type 7); 0 when empty. */
@@ -9,29 +10,27 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  // At a whole rank, the value itself (the same number, and no ∞ − ∞ when the sample holds ∞).
+  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 const EMPTY: SampleStats = { count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
 
 /**
  * Exact quantiles (Hyndman & Fan type 7, as `quantileSorted`) of unsorted values, without sorting
- * them all: the values are counted into buckets by the top bits of their IEEE-754 pattern (for
- * non-negative doubles the bit pattern orders like the value), the buckets that hold the ranks
- * asked for are found from the running counts, and only their values are gathered and sorted.
- * Two linear passes instead of a full sort; `values` is left as it was. Inputs with negative,
- * infinite or NaN values fall back to sorting a copy.
+ * them all (see `valuesAtRanks` in select.ts); `values` is left as it was.
  */
-export function quantilesOf(values: Float64Array, probs: readonly number[]): number[] {
+export function quantilesOf(values: Float64Array, probs: readonly number[], scan?: SampleScan): number[] {
   const n = values.length;
   if (n === 0) return probs.map(() => 0);
   const ranks = quantileRanks(n, probs);
-  const at = n < 4096 || values.byteOffset % 8 !== 0 ? ranksBySorting(values, ranks) : ranksByBuckets(values, ranks);
+  const at = valuesAtRanks(values, ranks.needed, scan);
   return probs.map((p, i) => {
     const h = (n - 1) * Math.min(1, Math.max(0, p));
     const lo = at[ranks.lo[i]!]!;
     const hi = at[ranks.hi[i]!]!;
-    return lo + (h - Math.floor(h)) * (hi - lo);
+    const frac = h - Math.floor(h);
+    return frac === 0 ? lo : lo + frac * (hi - lo);
   });
 }
 
@@ -52,70 +51,6 @@ function quantileRanks(n: number, probs: readonly number[]): Ranks {
   const needed = [...new Set(pairs.flat())].sort((a, b) => a - b);
   const index = new Map(needed.map((r, i) => [r, i]));
   return { needed, lo: pairs.map(([l]) => index.get(l)!), hi: pairs.map(([, h]) => index.get(h)!) };
-}
-
-function ranksBySorting(values: Float64Array, ranks: Ranks): number[] {
-  const sorted = Float64Array.from(values).sort();
-  return ranks.needed.map((r) => sorted[r]!);
-}
-
-const BUCKET_SHIFT = 12; // the top 20 bits of the high word: sign, exponent, 8 mantissa bits
-
-function ranksByBuckets(values: Float64Array, ranks: Ranks): number[] {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2); // [lo, hi] per value
-  // Non-negative finite doubles have a high word below 0x7ff00000.
-  const count = new Int32Array(0x7ff00000 >>> BUCKET_SHIFT);
-  for (let i = 0; i < n; i++) {
-    const hi = words[2 * i + 1]!;
-    if (hi >= 0x7ff00000) return ranksBySorting(values, ranks);
-    count[hi >>> BUCKET_SHIFT]!++;
-  }
-  const minKey = 0;
-  const width = count.length;
-  // Walk the buckets in order; a bucket holding a needed rank gets a slot in the gather buffer.
-  const slotOf = new Int32Array(width); // slot + 1; 0 for buckets not needed
-  const bucketFirstRank: number[] = [];
-  const slotStart: number[] = [];
-  let gathered = 0;
-  let below = 0;
-  let r = 0;
-  const needed = ranks.needed;
-  for (let b = 0; b < width && r < needed.length; b++) {
-    const c = count[b]!;
-    if (needed[r]! < below + c) {
-      slotOf[b] = bucketFirstRank.length + 1;
-      bucketFirstRank.push(below);
-      slotStart.push(gathered);
-      gathered += c;
-      while (r < needed.length && needed[r]! < below + c) r++;
-    }
-    below += c;
-  }
-  const buffer = new Float64Array(gathered);
-  const fill = Int32Array.from(slotStart);
-  for (let i = 0; i < n; i++) {
-    const slot = slotOf[(words[2 * i + 1]! >>> BUCKET_SHIFT) - minKey]!;
-    if (slot > 0) buffer[fill[slot - 1]!++] = values[i]!;
-  }
-  const sortedSlot = new Uint8Array(slotStart.length);
-  return needed.map((rank) => {
-    // The slot whose first rank is the largest not above `rank`.
-    let lo = 0;
-    let hi = bucketFirstRank.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bucketFirstRank[mid]! <= rank) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = slotStart[lo]!;
-    if (sortedSlot[lo] === 0) {
-      const end = lo + 1 < slotStart.length ? slotStart[lo + 1]! : gathered;
-      buffer.subarray(start, end).sort();
-      sortedSlot[lo] = 1;
-    }
-    return buffer[start + rank - bucketFirstRank[lo]!]!;
-  });
 }
 
 const SUMMARY_PROBS = [0.5, 0.9, 0.95, 0.99, 1];
@@ -141,9 +76,9 @@ export function summarizeWithPercentiles(values: Float64Array): { summary: Sampl
 function summarizeWith(values: Float64Array, extraProbs: readonly number[]): { summary: SampleStats; extra: number[] } {
   const n = values.length;
   if (n === 0) return { summary: { ...EMPTY }, extra: extraProbs.map(() => 0) };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]!;
-  const q = quantilesOf(values, [...SUMMARY_PROBS, ...extraProbs]);
+  const scan = scanSample(values); // the sum, and the range the selection needs, in one pass
+  const sum = scan.sum;
+  const q = quantilesOf(values, [...SUMMARY_PROBS, ...extraProbs], scan);
   const [p50, p90, p95, p99, max] = q as [number, number, number, number, number];
   return { summary: { count: n, mean: sum / n, p50, p90, p95, p99, max }, extra: q.slice(SUMMARY_PROBS.length) };
 }
