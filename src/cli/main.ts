@@ -217,6 +217,13 @@ export function summaryTable(doc: ResultsDocument): string {
         `staff busy ${formatShare(o.utilization.mean)}`,
     );
     if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
+    const top = s.bottlenecks.ranking[0] ? s.steps[s.bottlenecks.ranking[0].stepId] : undefined;
+    if (top) {
+      const gaveUp = top.abandoned.mean > 0 ? `; those who gave up waited ${formatDuration(top.abandonedWait.mean, unit)}` : '';
+      lines.push(
+        `    at "${top.name}": ${formatDuration(top.timeAtStep.mean, unit)} per visit (waiting + service), ${formatShare(top.waitedShare.mean)} of visits waited${gaveUp}`,
+      );
+    }
     for (const j of Object.values(s.joins ?? {})) lines.push(`    join "${j.name}" — a case waits ${formatDuration(j.waitForParts.mean, unit)} ± ${formatDuration(j.waitForParts.ci95, unit)} for its other parts`);
     for (const x of Object.values(s.systems ?? {})) {
       lines.push(`    system "${x.name}" — available ${formatShare(x.availability.mean)}, customers held up while down ${x.heldUpHoursPerDay.mean.toFixed(1)} customer-hours a day (${formatShare(x.waitingWhileDownShare.mean)} of all waiting)`);

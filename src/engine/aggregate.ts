@@ -48,6 +48,14 @@ export interface StepEstimates {
   reworkShare: Estimate;
   /** This step's share of all waiting at steps. */
   waitingShare: Estimate;
+  /** Visits reaching the step per time unit. */
+  arrivalRate: Estimate;
+  /** Mean time at the step per visit (waiting + service). */
+  timeAtStep: Estimate;
+  /** Share of visits that had to wait at all. */
+  waitedShare: Estimate;
+  /** Mean waiting of those who gave up (over the replications in which somebody did; 0 when nobody did). */
+  abandonedWait: Estimate;
 }
 
 export interface DepartmentEstimates {
@@ -71,6 +79,8 @@ export interface ClassEstimates {
   throughput: Estimate;
   abandoned: Estimate;
   turnedAway: Estimate;
+  /** Customers of the class waiting at steps (time-average, and the most). */
+  queueLength: LevelEstimate;
 }
 
 export interface OverallEstimates {
@@ -134,6 +144,8 @@ export interface ScenarioResults {
 }
 
 const est = (xs: number[]): Estimate => meanCI(xs);
+/** A figure that exists only in some replications (e.g. the waiting of those who gave up): 0 when in none. */
+const nonEmpty = (xs: number[]): number[] => (xs.length > 0 ? xs : [0]);
 
 /** An amount over a replication's window, per 24 hours of simulated time. */
 function perDay(project: Project, r: ReplicationResult, amount: number): number {
@@ -210,6 +222,10 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       visitsPerCustomer: est(s.map((x) => x.visitsPerCustomer)),
       reworkShare: est(s.map((x) => x.reworkShare)),
       waitingShare: est(reps.map((r, i) => share(r, i, r.steps[id]!.totalWaiting))),
+      arrivalRate: est(s.map((x) => x.arrivalRate)),
+      timeAtStep: est(s.map((x) => x.timeAtStep)),
+      waitedShare: est(s.map((x) => x.waitedShare)),
+      abandonedWait: est(nonEmpty(s.filter((x) => x.abandoned > 0).map((x) => x.abandonedWait))),
     };
   }
 
@@ -241,6 +257,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       throughput: est(reps.map((r) => perWindow(r, r.classes[c.id]!.exited))),
       abandoned: est(cs.map((x) => x.abandoned)),
       turnedAway: est(cs.map((x) => x.turnedAway)),
+      queueLength: levelEstimate(cs.map((x) => x.queueLength)),
     };
   }
 

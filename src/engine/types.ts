@@ -47,6 +47,14 @@ export interface StepStats {
   visitsPerCustomer: number;
   /** Share of the step's arrivals that were repeat visits by the same customer (rework). */
   reworkShare: number;
+  /** Visits reaching the step per time unit (arrivals / window length). */
+  arrivalRate: number;
+  /** Mean time at the step per visit that finished in the window: waiting + service (a delay: its time). */
+  timeAtStep: number;
+  /** Share of the visits that started service who had to wait at all (waited longer than 0). */
+  waitedShare: number;
+  /** Mean waiting of those who gave up at the step (0 when nobody did). */
+  abandonedWait: number;
 }
 
 export interface DepartmentStats {
@@ -76,6 +84,8 @@ export interface ClassStats {
   waitingTime: SampleStats;
   /** Arrival to exit, per customer who exited. */
   timeInSystem: SampleStats;
+  /** Customers of the class waiting at steps (time-average over the window, and the most). */
+  queueLength: LevelStats;
 }
 
 export interface PoolStats {

@@ -22,6 +22,11 @@ export class Stats {
   readonly abandonedAt: Float64Array;
   readonly turnedAwayAt: Float64Array;
   readonly totalWait: Float64Array;
+  /** Per node: time at the step (waiting + service) summed over visits that finished, visits that
+   * waited at all before service, and the waiting of those who gave up. */
+  readonly timeAtStep: Float64Array;
+  readonly waitedCount: Float64Array;
+  readonly abandonWait: Float64Array;
   readonly stepWaits: (GrowableArray | undefined)[];
   // Per department: customers waiting now and the most in the window.
   readonly deptQ: Int32Array;
@@ -57,6 +62,11 @@ export class Stats {
   readonly classTurnedAway: Float64Array;
   readonly classWaits: GrowableArray[];
   readonly classSojourns: GrowableArray[];
+  /** Per class: customers waiting at steps now, its time integral over the window and maximum. */
+  readonly classQ: Int32Array;
+  readonly classQArea: Float64Array;
+  readonly classQLast: Float64Array;
+  readonly classQMax: Int32Array;
   /** Every exit, warm-up included, for the warm-up check. */
   readonly exitSeries = new GroupedSeries(1000);
   exitsBeforeWarmup = 0;
@@ -81,6 +91,9 @@ export class Stats {
     this.abandonedAt = new Float64Array(n);
     this.turnedAwayAt = new Float64Array(n);
     this.totalWait = new Float64Array(n);
+    this.timeAtStep = new Float64Array(n);
+    this.waitedCount = new Float64Array(n);
+    this.abandonWait = new Float64Array(n);
     this.stepWaits = [];
     this.qBins = [];
     for (let i = 0; i < n; i++) {
@@ -103,6 +116,10 @@ export class Stats {
     this.classTurnedAway = new Float64Array(c);
     this.classWaits = Array.from({ length: c }, () => new GrowableArray(1024));
     this.classSojourns = Array.from({ length: c }, () => new GrowableArray(1024));
+    this.classQ = new Int32Array(c);
+    this.classQArea = new Float64Array(c);
+    this.classQLast = new Float64Array(c);
+    this.classQMax = new Int32Array(c);
   }
 }
 
@@ -128,6 +145,10 @@ export function onWindowStart(s: Sim, now: number): void {
     st.maxQ[i] = s.stations.qlen[i]!;
   }
   for (let d = 0; d < s.nDepts; d++) st.deptMaxQ[d] = st.deptQ[d]!;
+  for (let k = 0; k < s.nClasses; k++) {
+    st.classQLast[k] = now;
+    st.classQMax[k] = st.classQ[k]!;
+  }
   changeWip(s, now, 0);
   st.wipMax = st.wip;
   st.insideAtWindowStart = st.wip;
@@ -161,9 +182,12 @@ export function integrate(s: Sim, node: number, now: number): void {
   }
 }
 
-/** A step's queue grows or shrinks by `delta` (call integrate first). */
-export function changeQueue(s: Sim, node: number, delta: number, now: number): void {
+/** A step's queue grows or shrinks by `delta` customers of class k (call integrate first). */
+export function changeQueue(s: Sim, node: number, delta: number, now: number, k: number): void {
   const st = s.stats;
+  integrateClassQueue(s, k, now);
+  const kq = (st.classQ[k]! += delta);
+  if (s.inWindow && kq > st.classQMax[k]!) st.classQMax[k] = kq;
   const q = (s.stations.qlen[node]! += delta);
   const d = s.m.dept[node]!;
   if (d >= 0) st.deptQ[d]! += delta;
@@ -171,6 +195,15 @@ export function changeQueue(s: Sim, node: number, delta: number, now: number): v
     if (q > st.maxQ[node]!) st.maxQ[node] = q;
     if (d >= 0 && st.deptQ[d]! > st.deptMaxQ[d]!) st.deptMaxQ[d] = st.deptQ[d]!;
   }
+}
+
+/** Integrates the customers of class k waiting at steps up to `now` (window only). */
+export function integrateClassQueue(s: Sim, k: number, now: number): void {
+  const st = s.stats;
+  const last = st.classQLast[k]!;
+  if (now <= last) return;
+  st.classQLast[k] = now;
+  if (s.inWindow) st.classQArea[k]! += st.classQ[k]! * (now - last);
 }
 
 /** The customers inside change by `delta` at `now`. */
@@ -244,6 +277,7 @@ export function recordAbandon(s: Sim, node: number, c: number, now: number): voi
   st.lostBin[binOf(s, now)]! += 1;
   st.abandonedAt[node]! += 1;
   st.totalWait[node]! += waited;
+  st.abandonWait[node]! += waited;
   st.classAbandoned[s.cust.cls[c]!]! += 1;
 }
 

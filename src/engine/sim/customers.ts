@@ -9,6 +9,8 @@ export class Customers {
   arrT = new Float64Array(this.cap);
   waitTotal = new Float64Array(this.cap);
   qEnter = new Float64Array(this.cap);
+  /** When the customer reached the step it is at (its queue or its service): time at the step per visit. */
+  stepEnter = new Float64Array(this.cap);
   /** Bumped when the customer joins or leaves a queue: older queue entries and patience go stale. */
   gen = new Int32Array(this.cap);
   // Service at tracked steps (systems, hand-over): a token per customer invalidates the end event
@@ -94,6 +96,7 @@ export class Customers {
     this.arrT = f64(this.arrT);
     this.waitTotal = f64(this.waitTotal);
     this.qEnter = f64(this.qEnter);
+    this.stepEnter = f64(this.stepEnter);
     this.gen = i32(this.gen);
     this.lastDept = i32(this.lastDept);
     this.parent = i32(this.parent);

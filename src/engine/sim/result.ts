@@ -4,7 +4,7 @@
 import { KIND_STEP } from '../compile';
 import { countAtMost, summarize, summarizeWithPercentiles } from '../stats';
 import type { ClassStats, DepartmentStats, PoolStats, ReplicationResult, StepStats } from '../types';
-import { changeWip, integrate } from './collect';
+import { changeWip, integrate, integrateClassQueue } from './collect';
 import { costs as costStats } from './costs';
 import { joinStats } from './parallel';
 import { available, finishShifts, poolAvailable } from './shifts';
@@ -17,6 +17,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
   const m = s.m;
   const st = s.stats;
   for (let i = 0; i < s.nNodes; i++) integrate(s, i, end);
+  for (let k = 0; k < s.nClasses; k++) integrateClassQueue(s, k, end);
   finishShifts(s, end);
   finishSystems(s, end);
   changeWip(s, end, 0);
@@ -39,6 +40,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
       turnedAway: st.classTurnedAway[k]!,
       waitingTime: single ? { ...waitingTime } : summarize(st.classWaits[k]!.view()),
       timeInSystem: single ? { ...timeInSystem } : summarize(st.classSojourns[k]!.view()),
+      queueLength: { mean: per(st.classQArea[k]!), max: st.classQMax[k]! },
     };
   });
   const serviceLevel: Record<string, number> = {};
@@ -139,6 +141,10 @@ function stationStats(s: Sim, windowLength: number) {
       totalWaiting: st.totalWait[i]!,
       visitsPerCustomer: st.arrived > 0 ? st.arrivals[i]! / st.arrived : 0,
       reworkShare: st.arrivals[i]! > 0 ? st.repeats[i]! / st.arrivals[i]! : 0,
+      arrivalRate: per(st.arrivals[i]!),
+      timeAtStep: st.completed[i]! > 0 ? st.timeAtStep[i]! / st.completed[i]! : 0,
+      waitedShare: waitsArr.length > 0 ? st.waitedCount[i]! / waitsArr.length : 0,
+      abandonedWait: st.abandonedAt[i]! > 0 ? st.abandonWait[i]! / st.abandonedAt[i]! : 0,
     };
   }
   // Staff pools: busy share of the pool. Its staff-time counts in the departments of the steps it

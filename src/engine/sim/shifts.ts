@@ -120,7 +120,7 @@ function handOver(s: Sim, node: number, now: number): void {
   cu.qEnter[c] = now;
   const level = s.m.priorityQueue[node] ? s.m.classLevel[cu.cls[c]!]! : 0;
   st.queues[node]![level]!.unshift(c, g);
-  changeQueue(s, node, 1, now);
+  changeQueue(s, node, 1, now, cu.cls[c]!);
   if (s.trace) s.trace(TRACE.HANDED_OVER, now, c, cu.cls[c]!, node, -1);
 }
 

@@ -52,6 +52,7 @@ export function startDelay(s: Sim, node: number, c: number, now: number): void {
   if (s.trace) s.trace(TRACE.DELAY, now, c, s.cust.cls[c]!, node, -1);
   integrate(s, node, now);
   s.stations.busy[node]!++;
+  s.cust.stepEnter[c] = now;
   const dur = s.m.service[node]![s.cust.cls[c]!]!.sample(s.stations.serviceStream[node]!);
   s.cal.schedule(now + dur, EV_DELAY_END, node, c, 0);
 }
@@ -61,6 +62,7 @@ export function onDelayEnd(s: Sim, node: number, c: number, now: number): void {
   integrate(s, node, now);
   s.stations.busy[node]!--;
   recordCompleted(s, node);
+  if (s.inWindow) s.stats.timeAtStep[node]! += now - s.cust.stepEnter[c]!;
   moveOn(s, node, c, now);
 }
 
@@ -72,6 +74,7 @@ export function arriveAtStep(s: Sim, node: number, c: number, now: number): void
   if (st.stepDown[node] === 0 && (pool < 0 ? st.busy[node]! < st.onShiftNow[node]! : s.pools.busy[pool]! < s.pools.cap[pool]!)) {
     if (s.trace) s.trace(TRACE.START, now, c, cu.cls[c]!, node, -1);
     cu.qEnter[c] = now;
+    cu.stepEnter[c] = now;
     startService(s, node, c, now);
     return;
   }
@@ -86,9 +89,10 @@ export function arriveAtStep(s: Sim, node: number, c: number, now: number): void
   if (s.trace) s.trace(TRACE.QUEUE, now, c, cu.cls[c]!, node, -1);
   const g = ++cu.gen[c]!;
   cu.qEnter[c] = now;
+  cu.stepEnter[c] = now;
   const level = s.m.priorityQueue[node] ? s.m.classLevel[cu.cls[c]!]! : 0;
   st.queues[node]![level]!.push(c, g);
-  changeQueue(s, node, 1, now);
+  changeQueue(s, node, 1, now, cu.cls[c]!);
   const patience = s.m.patience[node];
   if (patience && cu.parent[c]! < 0) {
     const p = patience.sample(st.patienceStream[node]!);
@@ -108,6 +112,7 @@ export function startService(s: Sim, node: number, c: number, now: number): void
   if (s.inWindow) {
     s.stats.stepWaits[node]!.push(wait);
     s.stats.totalWait[node]! += wait;
+    if (wait > 0) s.stats.waitedCount[node]! += 1;
   }
   let t: number;
   if (s.shifts.hasHandOver && cu.resume[c] === 1) {
@@ -146,6 +151,7 @@ export function onServiceEnd(s: Sim, node: number, c: number, token: number, now
     list.pop();
   }
   recordCompleted(s, node);
+  if (s.inWindow) s.stats.timeAtStep[node]! += now - s.cust.stepEnter[c]!;
   const p = s.m.pool[node]!;
   if (p < 0) {
     // Off shift (fewer on duty than were busy): the server goes home instead — unless the shift
@@ -173,7 +179,7 @@ export function onAbandon(s: Sim, node: number, c: number, g: number, now: numbe
   if (cu.gen[c] !== g) return;
   integrate(s, node, now);
   cu.gen[c]!++; // invalidates the queue entry
-  changeQueue(s, node, -1, now);
+  changeQueue(s, node, -1, now, cu.cls[c]!);
   if (s.trace) s.trace(TRACE.ABANDON, now, c, cu.cls[c]!, node, -1);
   const waited = now - cu.qEnter[c]!;
   cu.waitTotal[c]! += waited;
@@ -213,7 +219,7 @@ export function dequeue(s: Sim, node: number): number {
       ring.count--;
       if (gen[c] === g) {
         gen[c]!++; // cancels a pending abandonment
-        changeQueue(s, node, -1, s.cal.now);
+        changeQueue(s, node, -1, s.cal.now, s.cust.cls[c]!);
         return c;
       }
     }

@@ -170,6 +170,8 @@ export function ResultsPanel() {
                   {rows.map((r) => (
                     <tr key={r.id} onClick={() => store.getState().select({ nodes: [r.id], edges: [] })}>
                       <td>{r.name}</td>
+                      <td>{formatRate(r.arrivalRate, unit)}</td>
+                      <td>{formatShare(r.waitedShare)}</td>
                       <td>{pm(formatDuration(r.waitMean, unit), formatDuration(r.waitMeanCi, unit))}</td>
                       <td>{formatDuration(r.waitP90, unit)}</td>
                       <td>{formatDuration(r.waitMax, unit)}</td>
@@ -177,7 +179,11 @@ export function ResultsPanel() {
                       <td>{formatWhole(r.queueMax)}</td>
                       <td>{pm(formatShare(r.utilization), formatShare(r.utilizationCi))}</td>
                       <td>{formatRate(r.throughput, unit)}</td>
-                      <td>{formatCount(r.abandoned)}</td>
+                      <td>{formatDuration(r.timeAtStep, unit)}</td>
+                      <td title={r.abandoned > 0 ? `those who gave up waited ${formatDuration(r.abandonedWait, unit)} on average` : undefined}>
+                        {formatCount(r.abandoned)}
+                        {r.abandoned > 0 && <span className="sf-muted"> after {formatDuration(r.abandonedWait, unit)}</span>}
+                      </td>
                       <td>{formatShare(r.waitingShare)}</td>
                     </tr>
                   ))}
@@ -309,6 +315,8 @@ function SortableHead<K extends string>({ columns, sortKey, onSort }: { columns:
 
 const STEP_COLUMNS: [keyof StepRow, string][] = [
   ['name', 'Step'],
+  ['arrivalRate', 'Arriving'],
+  ['waitedShare', 'Had to wait'],
   ['waitMean', 'Mean wait'],
   ['waitP90', 'p90 wait'],
   ['waitMax', 'Longest wait'],
@@ -316,6 +324,7 @@ const STEP_COLUMNS: [keyof StepRow, string][] = [
   ['queueMax', 'Longest queue'],
   ['utilization', 'Busy'],
   ['throughput', 'Served'],
+  ['timeAtStep', 'Time there per visit'],
   ['abandoned', 'Gave up'],
   ['waitingShare', 'Share of waiting'],
 ];

@@ -18,6 +18,10 @@ export interface StepRow {
   abandoned: number;
   turnedAway: number;
   waitingShare: number;
+  arrivalRate: number;
+  timeAtStep: number;
+  waitedShare: number;
+  abandonedWait: number;
 }
 
 export function stepTableRows(s: ScenarioResults): StepRow[] {
@@ -40,6 +44,10 @@ export function stepTableRows(s: ScenarioResults): StepRow[] {
       abandoned: st.abandoned.mean,
       turnedAway: st.turnedAway.mean,
       waitingShare: st.waitingShare.mean,
+      arrivalRate: st.arrivalRate.mean,
+      timeAtStep: st.timeAtStep.mean,
+      waitedShare: st.waitedShare.mean,
+      abandonedWait: st.abandonedWait.mean,
     }));
 }
 
@@ -60,6 +68,10 @@ const COLUMNS: [string, (r: StepRow) => string | number][] = [
   ['abandoned', (r) => r.abandoned],
   ['turnedAway', (r) => r.turnedAway],
   ['waitingShare', (r) => r.waitingShare],
+  ['arrivalRate', (r) => r.arrivalRate],
+  ['timeAtStep', (r) => r.timeAtStep],
+  ['waitedShare', (r) => r.waitedShare],
+  ['abandonedWait', (r) => r.abandonedWait],
 ];
 
 const cell = (v: string | number) => (typeof v === 'number' ? String(+v.toPrecision(8)) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

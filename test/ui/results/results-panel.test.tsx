@@ -60,6 +60,23 @@ describe('ResultsPanel', () => {
     expect(screen.getByTestId('department-table').textContent).toContain('Credit department');
   });
 
+  it('the step table shows arrivals, the share who had to wait and the time there per visit', () => {
+    showResults();
+    const table = screen.getByTestId('step-table');
+    for (const h of ['Arriving', 'Had to wait', 'Time there per visit']) expect(within(table).getByText(h)).toBeTruthy();
+    fireEvent.click(within(table).getByText('Time there per visit'));
+    const names = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('td')!.textContent);
+    const expected = stepTableRows(results.scenarios[0]!)
+      .sort((a, b) => b.timeAtStep - a.timeAtStep)
+      .map((r) => r.name);
+    expect(names).toEqual(expected);
+    // Time at a step is at least its waiting: both come from the same visits.
+    for (const r of stepTableRows(results.scenarios[0]!)) expect(r.timeAtStep).toBeGreaterThanOrEqual(r.waitMean * 0.999);
+  });
+
   it('marks results stale when the model changes after the run', () => {
     const { store } = showResults();
     expect(screen.queryByTestId('stale')).toBeNull();
@@ -82,7 +99,7 @@ describe('ResultsPanel', () => {
     expect(screen.getByTestId('chart-queue-time').querySelectorAll('path').length).toBeGreaterThan(2);
     expect(screen.getByTestId('chart-class-times').textContent).toContain('Large loan');
     const csv = stepTableCsv(results.scenarios[0]!).split('\n');
-    expect(csv[0]).toBe('stepId,step,department,waitingTime.mean,waitingTime.ci95,waitingTime.p90,waitingTime.max,queueLength.mean,queueLength.mean.ci95,queueLength.max,utilization,utilization.ci95,throughput,abandoned,turnedAway,waitingShare');
+    expect(csv[0]).toBe('stepId,step,department,waitingTime.mean,waitingTime.ci95,waitingTime.p90,waitingTime.max,queueLength.mean,queueLength.mean.ci95,queueLength.max,utilization,utilization.ci95,throughput,abandoned,turnedAway,waitingShare,arrivalRate,timeAtStep,waitedShare,abandonedWait');
     expect(csv.find((l) => l.startsWith('credit-analysis,'))).toContain('Credit department');
   });
 });
