@@ -20,6 +20,9 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
     findings.push({ severity: 'error', path: `${at}.edges`, message: 'Some customers would never leave: a loop has no way out once its shares are taken into account.' });
     return findings;
   }
+  if (traffic.tooComplex) {
+    findings.push({ severity: 'warning', path: `${at}.edges`, message: 'The flow’s loops are too intertwined for the load check: staff loads are not checked before the run.' });
+  }
   scenario.flow.nodes.forEach((node, i) => {
     if (node.kind !== 'step') return;
     const load = traffic.steps[node.id];
@@ -51,9 +54,10 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
     const relieved = node.patience !== undefined || node.capacity !== undefined;
     relievedDept.set(node.departmentId, (relievedDept.get(node.departmentId) ?? true) && relieved);
   }
+  const deptIndex = new Map(scenario.flow.departments.map((d, i) => [d.id, i]));
   for (const d of Object.values(traffic.departments)) {
     if (d.utilization >= 1 && d.staff > 0 && !relievedDept.get(d.departmentId)) {
-      const di = scenario.flow.departments.findIndex((x) => x.id === d.departmentId);
+      const di = deptIndex.get(d.departmentId) ?? -1;
       const name = scenario.flow.departments[di]?.name ?? d.departmentId;
       findings.push({
         severity: 'error',
