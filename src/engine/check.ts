@@ -35,7 +35,7 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
         path,
         nodeId: node.id,
         message:
-          `"${node.name}" is overloaded: ${node.poolId !== undefined ? 'with its staff pool, ' : ''}its work needs ${(load.utilization * load.staff).toFixed(1)} staff on average and it has ${load.staff} (${formatShare(load.utilization)})` +
+          `"${node.name}" is overloaded: ${node.poolId !== undefined ? 'with its staff pool, ' : ''}its work needs ${staffFigure(load.utilization * load.staff)} staff on average and it has ${staffFigure(load.staff)} (${formatShare(load.utilization)})` +
           (relieved ? ' — only customers giving up or being turned away keep the queue in check.' : ' — its queue would grow without limit.'),
       });
     } else if (load.utilization >= HIGH_LOAD) {
@@ -62,7 +62,7 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
       findings.push({
         severity: 'error',
         path: `${at}.departments[${di}]`,
-        message: `The department "${name}" is overloaded: its steps need ${d.offeredLoad.toFixed(1)} staff and it has ${d.staff} (${formatShare(d.utilization)}).`,
+        message: `The department "${name}" is overloaded: its steps need ${staffFigure(d.offeredLoad)} staff and it has ${staffFigure(d.staff)} (${formatShare(d.utilization)}).`,
       });
     }
   }
@@ -71,4 +71,10 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
 
 export function checkProject(project: Project): Finding[] {
   return project.scenarios.flatMap((_, i) => checkScenario(project, i));
+}
+
+/** A number of staff for a message: one decimal, thousands separated, never "Infinity". */
+function staffFigure(v: number): string {
+  if (!Number.isFinite(v)) return 'more staff than can be counted';
+  return v.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(v) ? 0 : 1 });
 }

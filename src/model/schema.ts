@@ -81,7 +81,7 @@ const whole = (min: number, max: number, unit = '') =>
     .min(min, min === 0 ? 'must be 0 or more' : `must be at least ${formatLimit(min)}${unit}`)
     .max(max, `must be at most ${formatLimit(max)}${unit}`);
 const staffCount = whole(0, LIMITS.maxStaff, ' staff');
-const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `may hold at most ${formatLimit(max)} ${what}`);
+const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `are too many: at most ${formatLimit(max)} ${what}`);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
 /** A spread (sd) at most LIMITS.maxSpreadRatio times the mean. */
 const spreadOk = (d: { mean: number; sd: number }) => d.sd <= LIMITS.maxSpreadRatio * d.mean;

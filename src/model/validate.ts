@@ -1,6 +1,6 @@
 // Checks of a scenario's flow beyond the schema: can every customer get in, through and out?
 // Each finding names the node by its name and carries the JSON path of the element.
-import type { Distribution, FlowEdge, FlowNode, Project } from './schema';
+import { LIMITS, formatLimit, type Distribution, type FlowEdge, type FlowNode, type Project } from './schema';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -152,7 +152,57 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       nodeFinding('error', node, `"${node.name}": a time between arrivals of 0 would bring infinitely many customers at once.`);
     }
   }
+  // Splits and joins in a row are passed within one instant, one inside the other; the engine
+  // follows at most LIMITS.maxZeroTimeDepth of them (a limit, not a fault of the flow).
+  const run = longestZeroTimeRun(nodes, (id) => (out.get(id) ?? []).filter(live).map((e) => e.target), byId);
+  if (run.length > LIMITS.maxZeroTimeDepth && run.start) {
+    nodeFinding(
+      'error',
+      run.start,
+      `From "${run.start.name}", ${formatLimit(run.length)} splits and joins follow one another with no step or delay between them: Serviceflow follows at most ${formatLimit(LIMITS.maxZeroTimeDepth)} in a row. Put a step or delay between them, or use fewer.`,
+    );
+  }
   return findings;
+}
+
+/**
+ * The longest run of splits and joins (decisions between them count for nothing) with no step,
+ * delay or exit in between, and the node it starts at. Loops among them are cut where they close.
+ */
+function longestZeroTimeRun(nodes: readonly FlowNode[], next: (id: string) => string[], byId: ReadonlyMap<string, FlowNode>): { length: number; start: FlowNode | undefined } {
+  const zeroTime = (n: FlowNode | undefined) => n !== undefined && (n.kind === 'split' || n.kind === 'join' || n.kind === 'decision');
+  const best = new Map<string, number>();
+  const state = new Map<string, 1 | 2>(); // 1: open, 2: done
+  let length = 0;
+  let start: FlowNode | undefined;
+  for (const root of nodes) {
+    if (!zeroTime(root) || state.has(root.id)) continue;
+    const work: { id: string; succ: string[]; k: number }[] = [{ id: root.id, succ: next(root.id), k: 0 }];
+    state.set(root.id, 1);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.k < top.succ.length) {
+        const m = top.succ[top.k++]!;
+        if (zeroTime(byId.get(m)) && !state.has(m)) {
+          state.set(m, 1);
+          work.push({ id: m, succ: next(m), k: 0 });
+        }
+        continue;
+      }
+      work.pop();
+      state.set(top.id, 2);
+      let after = 0;
+      for (const m of top.succ) if (state.get(m) === 2) after = Math.max(after, best.get(m) ?? 0);
+      const node = byId.get(top.id)!;
+      const here = after + (node.kind === 'decision' ? 0 : 1);
+      best.set(top.id, here);
+      if (here > length) {
+        length = here;
+        start = node;
+      }
+    }
+  }
+  return { length, start };
 }
 
 /**
