@@ -73,7 +73,9 @@ export function zodProblems(error: z.ZodError, root?: unknown): Problem[] {
   return error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const { where, rest } = placeOf(root, path);
-    const field = fieldWords(rest);
+    const words = fieldWords(rest);
+    // Without a named element the path alone says where; "classes: classes needs…" would repeat it.
+    const field = !where && rest.length === 1 && words === String(rest[0]) ? '' : words;
     const what = clean(issueMessage(issue, root));
     const message = [where ? `${where}:` : '', field, what].filter((x) => x !== '').join(' ');
     return { path: formatPath(path), message };
