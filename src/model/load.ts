@@ -47,13 +47,13 @@ export function loadProject(value: unknown): LoadResult {
   if (version === undefined) {
     return { ok: false, problems: [{ path: 'formatVersion', message: 'is missing: this does not look like a Serviceflow project' }] };
   }
-  if (typeof version === 'number' && version > FORMAT_VERSION) {
+  if (typeof version === 'number' && Number.isFinite(version) && version > FORMAT_VERSION && version <= 1e6) {
     return {
       ok: false,
       problems: [
         {
           path: 'formatVersion',
-          message: `the file is from a newer version of Serviceflow (format ${version}; this version reads up to ${FORMAT_VERSION})`,
+          message: `the file is from a newer version of Serviceflow (format ${formatLimit(version)}; this version reads up to ${FORMAT_VERSION})`,
         },
       ],
     };
