@@ -160,17 +160,31 @@ export function sparseSolver(n: number, P: SparseRouting): ((gamma: ArrayLike<nu
     for (const [u] of vIns) push(degree(u), u);
     for (const [w] of vOuts) push(degree(w), w);
   }
+  // The recorded elimination, flattened (compressed rows) so that each right-hand side is cheap.
+  const flatten = (rec: [number, number][][]) => {
+    const start = new Int32Array(n + 1);
+    order.forEach((v) => (start[v + 1] = rec[v]!.length));
+    for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+    const at = new Int32Array(start[n]!);
+    const weight = new Float64Array(start[n]!);
+    order.forEach((v) => rec[v]!.forEach(([u, p], k) => ((at[start[v]! + k] = u), (weight[start[v]! + k] = p))));
+    return { start, at, weight };
+  };
+  const fwd = flatten(recOuts);
+  const back = flatten(recIns);
   return (gamma) => {
-    const b = Float64Array.from({ length: n }, (_, i) => gamma[i] ?? 0);
-    for (const v of order) {
+    const b = new Float64Array(n);
+    for (let i = 0; i < n; i++) b[i] = gamma[i] ?? 0;
+    for (let k = 0; k < order.length; k++) {
+      const v = order[k]!;
       const bv = b[v]! * factor[v]!;
-      if (bv !== 0) for (const [w, c] of recOuts[v]!) b[w]! += bv * c;
+      if (bv !== 0) for (let e = fwd.start[v]!; e < fwd.start[v + 1]!; e++) b[fwd.at[e]!]! += bv * fwd.weight[e]!;
     }
     const x = new Float64Array(n);
     for (let k = order.length - 1; k >= 0; k--) {
       const v = order[k]!;
       let s = b[v]!;
-      for (const [u, a] of recIns[v]!) s += x[u]! * a;
+      for (let e = back.start[v]!; e < back.start[v + 1]!; e++) s += x[back.at[e]!]! * back.weight[e]!;
       const xv = s * factor[v]!;
       x[v] = Math.abs(xv) < 1e-15 ? 0 : xv;
     }
@@ -281,9 +295,11 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   let solvable = true;
   let tooComplex = false;
   let totalArrivalRate = 0;
+  const sources = nodes.flatMap((node, i) => (node.kind === 'arrivals' ? [i] : []));
   classes.forEach((cls) => {
     const gamma = new Float64Array(n);
-    nodes.forEach((node, i) => {
+    sources.forEach((i) => {
+      const node = nodes[i]!;
       if (node.kind !== 'arrivals') return;
       const rate = sourceRates[i]!;
       const share = node.classMix ? (mixShare[i]!.get(cls.id) ?? 0) / mixTotals[i]! : cls.share / totalShare;
@@ -298,14 +314,24 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     }
     const x = typeof solver === 'function' ? solver(gamma) : undefined;
     if (solver === 'too-complex') tooComplex = true;
-    if (!x || x.some((v) => v < -1e-9 || !Number.isFinite(v))) {
+    let ok = x !== undefined;
+    if (x) {
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v < -1e-9 || !Number.isFinite(v)) ok = false;
+        else if (v < 0) x[i] = 0;
+      }
+    }
+    if (!ok || !x) {
       if (solver !== 'too-complex') solvable = false;
       perClass.push(new Float64Array(n));
-    } else perClass.push(x.map((v) => Math.max(0, v)));
+    } else perClass.push(x);
   });
 
   const nodeRates = byId<number>();
-  nodes.forEach((node, i) => (nodeRates[node.id] = perClass.reduce((s, x) => s + x[i]!, 0)));
+  const totals = new Float64Array(n);
+  for (const x of perClass) for (let i = 0; i < n; i++) totals[i]! += x[i]!;
+  nodes.forEach((node, i) => (nodeRates[node.id] = totals[i]!));
 
   const steps = byId<StepLoad>();
   const depts = new Map<string, { load: number; staff: number }>();
