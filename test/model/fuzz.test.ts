@@ -186,7 +186,7 @@ describe('fuzz campaign (issue 17): mutated examples', () => {
         seen[outcome]++;
         expect(performance.now() - t0, `mutant took too long: ${JSON.stringify(mutations)}`).toBeLessThan(BUDGET_MS);
       }),
-      { numRuns: 60, seed: 1717 },
+      { numRuns: 100, seed: 1717 },
     );
     // The campaign reaches both ends: some mutants are refused, some run.
     expect(seen.refused).toBeGreaterThan(0);
