@@ -30,8 +30,8 @@ export const LIMITS = {
   /** Longest time anywhere (means, spreads, bounds, run length, thresholds). */
   maxTime: 1e9,
   /** Shortest time above 0 (a mean, or a fixed duration that is not 0). */
-  minTime: 1e-6,
-  /** A spread (sd) at most this many times its mean. */
+  minTime: 1e-9,
+  /** A spread (sd) at most this many times its mean (lognormal, gamma, Weibull; a normal truncated at 0 may be wider). */
   maxSpreadRatio: 100,
   /** Arrivals per rate period. */
   minRate: 1e-6,
@@ -67,8 +67,9 @@ const time = finite()
   .refine((v) => v === 0 || v >= LIMITS.minTime, `must be 0, or at least ${formatLimit(LIMITS.minTime)}`);
 /** A time above 0. */
 const positiveTime = finite()
-  .min(LIMITS.minTime, `must be at least ${formatLimit(LIMITS.minTime)}`)
-  .max(LIMITS.maxTime, `must be at most ${formatLimit(LIMITS.maxTime)}`);
+  .positive('must be greater than 0')
+  .max(LIMITS.maxTime, `must be at most ${formatLimit(LIMITS.maxTime)}`)
+  .refine((v) => v <= 0 || v >= LIMITS.minTime, `must be at least ${formatLimit(LIMITS.minTime)}`);
 const positive = positiveTime;
 const nonNegative = time;
 const weight = finite().min(0, 'must be 0 or more').max(LIMITS.maxShare, `must be at most ${formatLimit(LIMITS.maxShare)}`);
@@ -83,7 +84,7 @@ const whole = (min: number, max: number, unit = '') =>
 const staffCount = whole(0, LIMITS.maxStaff, ' staff');
 const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `are too many: at most ${formatLimit(max)} ${what}`);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
-/** A spread (sd) at most LIMITS.maxSpreadRatio times the mean. */
+/** A spread (sd) at most LIMITS.maxSpreadRatio times the mean (lognormal, gamma, weibull). */
 const spreadOk = (d: { mean: number; sd: number }) => d.sd <= LIMITS.maxSpreadRatio * d.mean;
 const spreadRule = { message: `must be at most ${LIMITS.maxSpreadRatio} times the mean`, path: ['sd'] };
 
@@ -115,7 +116,7 @@ export const Distribution = z.discriminatedUnion('kind', [
       path: ['mode'],
     }),
   /** Normal with the given mean and sd, truncated at 0 (negative draws are redrawn). */
-  z.object({ kind: z.literal('normal'), mean: positive, sd: nonNegative }).refine(spreadOk, spreadRule),
+  z.object({ kind: z.literal('normal'), mean: positive, sd: nonNegative }),
   z.object({ kind: z.literal('lognormal'), mean: positive, sd: positive }).refine(spreadOk, spreadRule),
   z.object({ kind: z.literal('gamma'), mean: positive, sd: positive }).refine(spreadOk, spreadRule),
   /** Erlang-k: sum of k exponential phases, total mean `mean`. */
@@ -187,7 +188,10 @@ export const MINUTES_PER_PERIOD: Record<(typeof RATE_PERIODS)[number], number> =
 export const ArrivalPattern = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('rate'),
-    rate: finite().min(LIMITS.minRate, `must be at least ${formatLimit(LIMITS.minRate)}`).max(LIMITS.maxRate, `must be at most ${formatLimit(LIMITS.maxRate)}`),
+    rate: finite()
+      .positive('must be greater than 0')
+      .max(LIMITS.maxRate, `must be at most ${formatLimit(LIMITS.maxRate)}`)
+      .refine((v) => v <= 0 || v >= LIMITS.minRate, `must be at least ${formatLimit(LIMITS.minRate)}`),
     per: z.enum(RATE_PERIODS).default('hour'),
   }),
   z.object({ mode: z.literal('interarrival'), distribution: Distribution }),

@@ -92,7 +92,7 @@ describe('main', () => {
     const name = bad.scenarios[0].flow.nodes[1].name;
     const text = err.join('');
     expect(text).toContain(`scenarios[0].flow.nodes[1].staff: ${name}: staff must be at most 10,000 staff`);
-    expect(text).toContain(`scenarios[0].flow.nodes[1].service.mean: ${name}: service time mean must be at least 0.000001`);
+    expect(text).toContain(`scenarios[0].flow.nodes[1].service.mean: ${name}: service time mean must be at least 0.000000001`);
     expect(text).not.toMatch(/NaN|Infinity|undefined|\[object Object\]/);
   });
 

@@ -195,7 +195,7 @@ describe('fuzz campaign (issue 17): mutated examples', () => {
 
   it('the extremes of the issue are refused with the step named and limits in words', () => {
     const cases: [(doc: any) => void, RegExp][] = [
-      [(d) => (d.scenarios[0].flow.nodes[1].service = { kind: 'gamma', mean: 1e-300, sd: 1e155 }), /Intake: service time mean must be at least 0\.000001/],
+      [(d) => (d.scenarios[0].flow.nodes[1].service = { kind: 'gamma', mean: 1e-300, sd: 1e155 }), /Intake: service time mean must be at least 0\.000000001/],
       [(d) => (d.scenarios[0].flow.nodes[1].patience = { kind: 'triangular', min: 5e-324, mode: 1, max: 1e308 }), /Intake: patience maximum must be at most 1,000,000,000/],
       [(d) => (d.scenarios[0].flow.nodes[1].capacity = 4_294_967_299), /Intake: waiting places must be at most 1,000,000 waiting places/],
       [(d) => (d.costs.staffPerHour = 1e200), /staff cost per hour must be at most 1,000,000/],
