@@ -152,6 +152,12 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       nodeFinding('error', node, `"${node.name}": a time between arrivals of 0 would bring infinitely many customers at once.`);
     }
   }
+  (scenario.flow.systems ?? []).forEach((sys, k) => {
+    if (alwaysZero(sys.timeBetweenFailures)) {
+      findings.push({ severity: 'error', path: `${at}.systems[${k}].timeBetweenFailures`, message: `The system "${sys.name}" would fail again the moment it is repaired: give it a time between failures above 0.` });
+    }
+  });
+
   // Splits and joins in a row are passed within one instant, one inside the other; the engine
   // follows at most LIMITS.maxZeroTimeDepth of them (a limit, not a fault of the flow).
   const run = longestZeroTimeRun(nodes, (id) => (out.get(id) ?? []).filter(live).map((e) => e.target), byId);
