@@ -20,7 +20,7 @@ const EXAMPLE_DOCS: unknown[] = [loan, contactCentre, repair, mortgage];
 /** What users must never see. */
 const RAW = /NaN|Infinity|undefined|\[object Object\]/;
 
-const EXTREMES: unknown[] = [0, -1, 1e-300, 5e-324, 1e308, -1e308, 'Infinity', 4_294_967_299, 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY, 1e200, 0.5, 2.5];
+const EXTREMES: unknown[] = [0, -1, 1e-8, 1e9, 1e-300, 5e-324, 1e308, -1e308, 'Infinity', 4_294_967_299, 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY, 1e200, 0.5, 2.5];
 
 /**
  * Object.prototype's names. "__proto__" is left out here until simulate.ts builds its per-replication
