@@ -2,7 +2,8 @@
 // against a dense one, and ids named like Object.prototype's members handled as ordinary ids.
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check';
-import { sparseSolver, trafficEquations } from '../../src/engine/traffic';
+import { sparseSolver } from '../../src/engine/sparse-solve';
+import { trafficEquations } from '../../src/engine/traffic';
 import { validateScenario } from '../../src/model/validate';
 import { loadProject, type Project } from '../../src/model';
 
