@@ -2,6 +2,14 @@
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { main } from './main';
 
+// When the reader of our output goes away (`sim … | head`), stop quietly: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 void main(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, 'utf8'),
   writeFile: (path, text) => {

@@ -7,6 +7,7 @@
 import { MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
 import { meanCI, type Estimate } from './stats';
 import type { LevelStats, ReplicationResult, SampleStats } from './types';
+import { byId } from '../model/ids';
 
 export type { Estimate };
 
@@ -203,7 +204,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
   const stepTotals = reps.map((r) => Object.values(r.steps).reduce((s, st) => s + st.totalWaiting, 0));
   const share = (r: ReplicationResult, i: number, x: number) => (stepTotals[i]! > 0 ? x / stepTotals[i]! : 0);
 
-  const steps: Record<string, StepEstimates> = {};
+  const steps = byId<StepEstimates>();
   for (const id of Object.keys(reps[0]!.steps)) {
     const s = reps.map((r) => r.steps[id]!);
     const first = s[0]!;
@@ -229,7 +230,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     };
   }
 
-  const departments: Record<string, DepartmentEstimates> = {};
+  const departments = byId<DepartmentEstimates>();
   for (const id of Object.keys(reps[0]!.departments)) {
     const d = reps.map((r) => r.departments[id]!);
     departments[id] = {
@@ -246,7 +247,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     };
   }
 
-  const classes: Record<string, ClassEstimates> = {};
+  const classes = byId<ClassEstimates>();
   for (const c of project.classes) {
     const cs = reps.map((r) => r.classes[c.id]!);
     classes[c.id] = {
@@ -261,7 +262,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     };
   }
 
-  const serviceLevel: Record<string, ServiceLevelEstimate> = {};
+  const serviceLevel = byId<ServiceLevelEstimate>();
   for (const sl of project.serviceLevels) {
     const e = est(reps.map((r) => r.overall.serviceLevel[sl.id] ?? 0));
     serviceLevel[sl.id] = { ...e, name: sl.name, measure: sl.measure, threshold: sl.threshold, target: sl.target, met: e.mean >= sl.target };
@@ -313,7 +314,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
   const waitingCdf: number[] = [];
   for (let q = 0; q <= 100; q++) waitingCdf.push(reps.reduce((s, r) => s + (r.waitingQuantiles[q] ?? 0), 0) / reps.length);
 
-  const queueBands: Record<string, Band> = {};
+  const queueBands = byId<Band>();
   for (const id of Object.keys(reps[0]!.timeline.queueLength)) queueBands[id] = band(reps.map((r) => r.timeline.queueLength[id] ?? []));
 
   const tooShortIn = reps.filter((r) => r.warmup.tooShort).length;

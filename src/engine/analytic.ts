@@ -71,7 +71,8 @@ function birthDeath(lambda: number, death: (n: number) => number, nMax: number):
  * with death rate min(n, c)·μ + max(n − c, 0)·θ. P(abandon) = θ·E[Lq]/λ.
  */
 export function erlangA(lambda: number, mu: number, c: number, theta: number) {
-  const nMax = c + Math.max(1000, Math.ceil((20 * lambda) / theta));
+  // Far enough into the tail to hold nearly all the probability, and never an array beyond memory.
+  const nMax = c + Math.min(1_000_000, Math.max(1000, Math.ceil((20 * lambda) / theta)));
   const p = birthDeath(lambda, (n) => Math.min(n, c) * mu + Math.max(n - c, 0) * theta, nMax);
   let lq = 0;
   let pWait = 0;

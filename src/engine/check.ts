@@ -20,6 +20,9 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
     findings.push({ severity: 'error', path: `${at}.edges`, message: 'Some customers would never leave: a loop has no way out once its shares are taken into account.' });
     return findings;
   }
+  if (traffic.tooComplex) {
+    findings.push({ severity: 'warning', path: `${at}.edges`, message: 'The flow’s loops are too intertwined for the load check: staff loads are not checked before the run.' });
+  }
   scenario.flow.nodes.forEach((node, i) => {
     if (node.kind !== 'step') return;
     const load = traffic.steps[node.id];
@@ -32,7 +35,7 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
         path,
         nodeId: node.id,
         message:
-          `"${node.name}" is overloaded: ${node.poolId !== undefined ? 'with its staff pool, ' : ''}its work needs ${(load.utilization * load.staff).toFixed(1)} staff on average and it has ${load.staff} (${formatShare(load.utilization)})` +
+          `"${node.name}" is overloaded: ${node.poolId !== undefined ? 'with its staff pool, ' : ''}its work needs ${staffFigure(load.utilization * load.staff)} staff on average and it has ${staffFigure(load.staff)} (${formatShare(load.utilization)})` +
           (relieved ? ' — only customers giving up or being turned away keep the queue in check.' : ' — its queue would grow without limit.'),
       });
     } else if (load.utilization >= HIGH_LOAD) {
@@ -51,14 +54,15 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
     const relieved = node.patience !== undefined || node.capacity !== undefined;
     relievedDept.set(node.departmentId, (relievedDept.get(node.departmentId) ?? true) && relieved);
   }
+  const deptIndex = new Map(scenario.flow.departments.map((d, i) => [d.id, i]));
   for (const d of Object.values(traffic.departments)) {
     if (d.utilization >= 1 && d.staff > 0 && !relievedDept.get(d.departmentId)) {
-      const di = scenario.flow.departments.findIndex((x) => x.id === d.departmentId);
+      const di = deptIndex.get(d.departmentId) ?? -1;
       const name = scenario.flow.departments[di]?.name ?? d.departmentId;
       findings.push({
         severity: 'error',
         path: `${at}.departments[${di}]`,
-        message: `The department "${name}" is overloaded: its steps need ${d.offeredLoad.toFixed(1)} staff and it has ${d.staff} (${formatShare(d.utilization)}).`,
+        message: `The department "${name}" is overloaded: its steps need ${staffFigure(d.offeredLoad)} staff and it has ${staffFigure(d.staff)} (${formatShare(d.utilization)}).`,
       });
     }
   }
@@ -67,4 +71,10 @@ export function checkScenario(project: Project, scenarioIndex: number): Finding[
 
 export function checkProject(project: Project): Finding[] {
   return project.scenarios.flatMap((_, i) => checkScenario(project, i));
+}
+
+/** A number of staff for a message: one decimal, thousands separated, never "Infinity". */
+function staffFigure(v: number): string {
+  if (!Number.isFinite(v)) return 'more staff than can be counted';
+  return v.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(v) ? 0 : 1 });
 }

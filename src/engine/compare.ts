@@ -10,6 +10,7 @@ import type { Project } from '../model/schema';
 import { formatChangeWithCi, formatPair, type FigureKind } from './format';
 import { mean, pairedDiffCI, tQuantile975 } from './stats';
 import type { ReplicationResult } from './types';
+import { own } from '../model/ids';
 
 export type MetricKind = FigureKind;
 
@@ -114,7 +115,7 @@ export function compareScenarios(
         label: sl.name,
         kind: 'share',
         lowerIsBetter: false,
-        get: (r) => r.overall.serviceLevel[sl.id] ?? 0,
+        get: (r) => own(r.overall.serviceLevel, sl.id) ?? 0,
       }),
     ),
   ];
@@ -123,18 +124,19 @@ export function compareScenarios(
   const scope = (pick: 'steps' | 'departments') => {
     const bIds = Object.keys(base[0]?.[pick] ?? {});
     const pIds = new Set(Object.keys(prop[0]?.[pick] ?? {}));
+    const bSet = new Set(bIds);
     const shared = bIds.filter((id) => pIds.has(id));
     const comparisons: ScopeComparison[] = shared.map((id) => {
-      const get = <T>(r: ReplicationResult) => r[pick][id] as unknown as T;
+      const get = <T>(r: ReplicationResult) => own(r[pick] as Record<string, unknown>, id) as T;
       const defs: MetricDef[] = [
         { metric: 'waitingTime.mean', label: 'Mean wait', kind: 'duration', lowerIsBetter: true, get: (r) => get<{ waitingTime: { mean: number } }>(r).waitingTime.mean },
         { metric: 'queueLength.mean', label: 'Mean queue', kind: 'count', lowerIsBetter: true, get: (r) => get<{ queueLength: { mean: number } }>(r).queueLength.mean },
         { metric: 'utilization', label: 'Busy share', kind: 'share', lowerIsBetter: true, get: (r) => get<{ utilization: number }>(r).utilization },
       ];
-      const name = (base[0]![pick][id] as { name: string }).name;
+      const name = (own(base[0]![pick] as Record<string, unknown>, id) as { name: string }).name;
       return { id, name, metrics: defs.map((d) => compareOne(d, base, prop)) };
     });
-    return { comparisons, onlyBase: bIds.filter((id) => !pIds.has(id)), onlyProp: [...pIds].filter((id) => !bIds.includes(id)) };
+    return { comparisons, onlyBase: bIds.filter((id) => !pIds.has(id)), onlyProp: [...pIds].filter((id) => !bSet.has(id)) };
   };
   const steps = scope('steps');
   const depts = scope('departments');

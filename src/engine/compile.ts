@@ -4,6 +4,7 @@
 import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type LearningCurve, type Project, type Scenario } from '../model/schema';
 import { createSampler, type Sampler } from './distributions';
 import { SimulationError } from './types';
+import { own } from '../model/ids';
 
 export const KIND_ARRIVALS = 0;
 export const KIND_STEP = 1;
@@ -106,7 +107,8 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
   const nClasses = project.classes.length;
 
   const priorities = [...new Set(project.classes.map((c) => c.priority))].sort((a, b) => a - b);
-  const classLevel = Int32Array.from(project.classes.map((c) => priorities.indexOf(c.priority)));
+  const levelOf = new Map(priorities.map((p, k) => [p, k]));
+  const classLevel = Int32Array.from(project.classes.map((c) => levelOf.get(c.priority)!));
 
   const kind = new Int32Array(n);
   const dept = new Int32Array(n).fill(-1);
@@ -172,8 +174,8 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
       priorityQueue[i] = node.discipline === 'priority' ? 1 : 0;
       const base = createSampler(node.service);
       service[i] = project.classes.map((c) => {
-        const own = node.serviceByClass?.[c.id];
-        return own ? createSampler(own) : base;
+        const d = own(node.serviceByClass, c.id);
+        return d ? createSampler(d) : base;
       });
       if (node.patience) patience[i] = createSampler(node.patience);
     } else if (node.kind === 'delay') {
@@ -190,9 +192,9 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
         const multipliers = Float64Array.from(node.schedule.multipliers);
         schedule = { multipliers, slot: 60 / unitMinutes, max: Math.max(...multipliers) };
       }
-      const shares = node.classMix
-        ? project.classes.map((c) => node.classMix!.filter((m) => m.classId === c.id).reduce((a, m) => a + m.share, 0))
-        : project.classes.map((c) => c.share);
+      const mix = new Map<string, number>();
+      for (const m of node.classMix ?? []) mix.set(m.classId, (mix.get(m.classId) ?? 0) + m.share);
+      const shares = node.classMix ? project.classes.map((c) => mix.get(c.id) ?? 0) : project.classes.map((c) => c.share);
       sources.push({ node: i, rate, interarrival, schedule, classCumulative: cumulativeShares(shares, `"${node.name}"`) });
     }
 
@@ -245,15 +247,11 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
   });
 
   // Each pool's steps in the order free staff look at them: poolPriority, then file order.
-  const poolSteps = pools.map((_, p) =>
-    Int32Array.from(
-      nodes
-        .map((_, i) => i)
-        .filter((i) => pool[i] === p)
-        .sort((a, b) => poolPriority[a]! - poolPriority[b]! || a - b),
-    ),
-  );
-  const learning = nodes.map((node) => (node.kind === 'step' ? (node.learning ?? (node.poolId !== undefined ? pools.find((p) => p.id === node.poolId)?.learning : undefined)) : undefined));
+  const stepsOfPool: number[][] = pools.map(() => []);
+  for (let i = 0; i < n; i++) if (pool[i]! >= 0) stepsOfPool[pool[i]!]!.push(i);
+  const poolSteps = stepsOfPool.map((list) => Int32Array.from(list.sort((a, b) => poolPriority[a]! - poolPriority[b]! || a - b)));
+  const poolOf = (node: (typeof nodes)[number]) => (node.kind === 'step' && node.poolId !== undefined ? pools[poolIndex.get(node.poolId) ?? -1] : undefined);
+  const learning = nodes.map((node) => (node.kind === 'step' ? (node.learning ?? poolOf(node)?.learning) : undefined));
   const systems = flow.systems ?? [];
   const systemIndex = new Map(systems.map((x, i) => [x.id, i]));
   const stepSystems = nodes.map((node) => {
@@ -272,7 +270,7 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     systemFailure: systems.map((x) => createSampler(x.timeBetweenFailures)),
     systemRepair: systems.map((x) => createSampler(x.timeToRepair)),
     stepSystems,
-    systemSteps: systems.map((_, k) => Int32Array.from(nodes.map((_, i) => i).filter((i) => stepSystems[i]?.includes(k)))),
+    systemSteps: systemStepLists(systems.length, stepSystems),
     learning,
     shifts,
     poolShifts: pools.map((p) => (p.shifts ? Int32Array.from(p.shifts.staff) : undefined)),
@@ -283,7 +281,7 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     tracked: Uint8Array.from(
       nodes.map((node, i) => {
         if (node.kind !== 'step') return 0;
-        const poolHands = node.poolId !== undefined && pools.find((p) => p.id === node.poolId)?.shifts?.atShiftEnd === 'hand-over';
+        const poolHands = poolOf(node)?.shifts?.atShiftEnd === 'hand-over';
         const ownHands = node.poolId === undefined && node.shifts?.atShiftEnd === 'hand-over';
         return stepSystems[i] !== undefined || poolHands || ownHands ? 1 : 0;
       }),
@@ -316,4 +314,11 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     stations,
     joins: nodes.flatMap((node, i) => (node.kind === 'join' ? [i] : [])),
   };
+}
+
+/** Each system's steps, in file order. */
+function systemStepLists(count: number, stepSystems: readonly (Int32Array | undefined)[]): Int32Array[] {
+  const lists: number[][] = Array.from({ length: count }, () => []);
+  stepSystems.forEach((ks, i) => ks?.forEach((k) => lists[k]!.push(i)));
+  return lists.map((l) => Int32Array.from(l));
 }

@@ -4,6 +4,9 @@
 import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type FlowEdge, type FlowNode, type Project, type Scenario } from '../model/schema';
 import { allenCunneen, mmc } from './analytic';
 import { moments } from './distributions';
+import { byId, own } from '../model/ids';
+import { sparseSolver, type SparseRouting } from './sparse-solve';
+
 
 export interface StepLoad {
   nodeId: string;
@@ -35,6 +38,8 @@ export interface DepartmentLoad {
 export interface TrafficResult {
   /** False when the equations have no solution (a loop customers never leave). */
   solvable: boolean;
+  /** True when the flow's loops are too intertwined to solve within the work limit (rates then 0). */
+  tooComplex: boolean;
   /** Visits per time unit at every node, all classes. */
   nodeRates: Record<string, number>;
   steps: Record<string, StepLoad>;
@@ -56,53 +61,31 @@ export function sourceRate(project: Project, node: Scenario['flow']['nodes'][num
   return rate;
 }
 
-/** Solves x (I − P) = γ by Gaussian elimination with partial pivoting; undefined when singular. */
-function solve(P: number[][], gamma: number[]): number[] | undefined {
-  const n = gamma.length;
-  // Transpose: (I − P)ᵀ xᵀ = γᵀ.
-  const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) - P[j]![i]!));
-  const b = [...gamma];
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(A[r]![col]!) > Math.abs(A[pivot]![col]!)) pivot = r;
-    if (Math.abs(A[pivot]![col]!) < 1e-12) return undefined;
-    [A[col], A[pivot]] = [A[pivot]!, A[col]!];
-    [b[col], b[pivot]] = [b[pivot]!, b[col]!];
-    for (let r = col + 1; r < n; r++) {
-      const f = A[r]![col]! / A[col]![col]!;
-      if (f === 0) continue;
-      for (let c = col; c < n; c++) A[r]![c]! -= f * A[col]![c]!;
-      b[r]! -= f * b[col]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let c = r + 1; c < n; c++) s -= A[r]![c]! * x[c]!;
-    x[r] = s / A[r]![r]!;
-  }
-  return x.map((v) => (Math.abs(v) < 1e-15 ? 0 : v));
-}
-
 /**
  * Parts of a split case expected at each join: the most paths out of one split that can reach it
  * without passing another join (1 where no split leads to it: customers pass through).
  */
 function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], index: ReadonlyMap<string, number>): number[] {
   const parts = nodes.map(() => 1);
+  // Nested splits deeper than this are not followed (the figure is an approximation for the load
+  // check); the walks together stop after WALK_BUDGET visits, so a huge flow cannot hang the check.
+  const MAX_DEPTH = 50;
+  let budget = WALK_BUDGET;
+  const seen = new Set<number>();
   nodes.forEach((node, s) => {
-    if (node.kind !== 'split') return;
+    if (node.kind !== 'split' || budget <= 0) return;
     const reachedBy = new Map<number, number>(); // join index → paths of this split that reach it
     for (const first of out[s]!) {
       // Walk the path; a split met on the way opens a level that its own join closes.
-      const seen = new Set<string>();
-      const stack: [number, number][] = [[index.get(first.target)!, 0]];
+      seen.clear();
       const counted = new Set<number>();
-      while (stack.length > 0) {
-        const [i, depth] = stack.pop()!;
-        const key = `${i}:${depth}`;
-        if (i === undefined || seen.has(key) || depth > 50) continue;
+      const stack: number[] = [index.get(first.target)! * (MAX_DEPTH + 1)];
+      while (stack.length > 0 && budget-- > 0) {
+        const key = stack.pop()!;
+        if (seen.has(key)) continue;
         seen.add(key);
+        const i = Math.floor(key / (MAX_DEPTH + 1));
+        const depth = key % (MAX_DEPTH + 1);
         const kind = nodes[i]!.kind;
         if (kind === 'join' && depth === 0) {
           if (!counted.has(i)) reachedBy.set(i, (reachedBy.get(i) ?? 0) + 1);
@@ -110,13 +93,17 @@ function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], in
           continue;
         }
         const next = kind === 'split' ? depth + 1 : kind === 'join' ? depth - 1 : depth;
-        for (const e of out[i]!) stack.push([index.get(e.target)!, next]);
+        if (next > MAX_DEPTH) continue;
+        for (const e of out[i]!) stack.push(index.get(e.target)! * (MAX_DEPTH + 1) + next);
       }
     }
     for (const [j, m] of reachedBy) parts[j] = Math.max(parts[j]!, m);
   });
   return parts;
 }
+
+/** Visits allowed to the walks that count a split's parts at each join (the whole flow). */
+const WALK_BUDGET = 2_000_000;
 
 export function trafficEquations(project: Project, scenario: Scenario): TrafficResult {
   const { nodes, edges } = scenario.flow;
@@ -128,34 +115,27 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   const classes = project.classes;
   const totalShare = classes.reduce((s, c) => s + c.share, 0) || 1;
 
-  const perClass: number[][] = [];
-  let solvable = true;
-  let totalArrivalRate = 0;
-  classes.forEach((cls) => {
-    const gamma = new Array<number>(n).fill(0);
-    nodes.forEach((node, i) => {
-      if (node.kind !== 'arrivals') return;
-      const rate = sourceRate(project, node);
-      let share = cls.share / totalShare;
-      if (node.classMix) {
-        const mixTotal = node.classMix.reduce((s, m) => s + m.share, 0) || 1;
-        share = node.classMix.filter((m) => m.classId === cls.id).reduce((s, m) => s + m.share, 0) / mixTotal;
-      }
-      gamma[i] = rate * share;
-      totalArrivalRate += rate * share;
-    });
-    const P = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  // Classes differ in routing only at decisions by class: one solver per distinct set of routes.
+  const classDecisions = nodes.flatMap((node, i) => (node.kind === 'decision' && node.mode === 'class' ? [i] : []));
+  const classRoute = (i: number, classId: string) => {
+    const o = out[i]!;
+    const own = o.find((e) => e.classIds?.includes(classId)) ?? o.find((e) => !e.classIds || e.classIds.length === 0);
+    return own ? index.get(own.target)! : -1;
+  };
+  const routing = (classId: string): SparseRouting => {
+    const P: SparseRouting = nodes.map(() => new Map<number, number>());
+    const add = (i: number, j: number, p: number) => P[i]!.set(j, (P[i]!.get(j) ?? 0) + p);
     nodes.forEach((node, i) => {
       const o = out[i]!;
       if (node.kind === 'exit' || o.length === 0) return;
       if (node.kind === 'decision' && node.mode === 'class') {
-        const own = o.find((e) => e.classIds?.includes(cls.id)) ?? o.find((e) => !e.classIds || e.classIds.length === 0);
-        if (own) P[i]![index.get(own.target)!]! += 1;
+        const j = classRoute(i, classId);
+        if (j >= 0) add(i, j, 1);
         return;
       }
       if (node.kind === 'split') {
         // Every part goes along every connection.
-        for (const e of o) P[i]![index.get(e.target)!]! += 1;
+        for (const e of o) add(i, index.get(e.target)!, 1);
         return;
       }
       // A join lets one case through per set of parts: the rate out is the rate in over the number
@@ -163,23 +143,66 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
       // approximation for the load check when parts may leave before it).
       const scale = node.kind === 'join' ? 1 / partsAt[i]! : 1;
       if (o.length === 1) {
-        P[i]![index.get(o[0]!.target)!]! += scale;
+        add(i, index.get(o[0]!.target)!, scale);
         return;
       }
       const total = o.reduce((s, e) => s + (e.probability ?? 0), 0);
-      for (const e of o) P[i]![index.get(e.target)!]! += scale * (total > 0 ? (e.probability ?? 0) / total : 1 / o.length);
+      for (const e of o) add(i, index.get(e.target)!, scale * (total > 0 ? (e.probability ?? 0) / total : 1 / o.length));
     });
-    const x = solve(P, gamma);
-    if (!x || x.some((v) => v < -1e-9 || !Number.isFinite(v))) {
-      solvable = false;
-      perClass.push(new Array<number>(n).fill(0));
-    } else perClass.push(x.map((v) => Math.max(0, v)));
+    return P;
+  };
+  const solvers = new Map<string, ReturnType<typeof sparseSolver>>();
+  const sourceRates = nodes.map((node) => (node.kind === 'arrivals' ? sourceRate(project, node) : 0));
+  const mixTotals = nodes.map((node) => (node.kind === 'arrivals' && node.classMix ? node.classMix.reduce((s, m) => s + m.share, 0) || 1 : 1));
+  const mixShare = nodes.map((node) => {
+    const shares = new Map<string, number>();
+    if (node.kind === 'arrivals') for (const m of node.classMix ?? []) shares.set(m.classId, (shares.get(m.classId) ?? 0) + m.share);
+    return shares;
   });
 
-  const nodeRates: Record<string, number> = {};
-  nodes.forEach((node, i) => (nodeRates[node.id] = perClass.reduce((s, x) => s + x[i]!, 0)));
+  const perClass: Float64Array[] = [];
+  let solvable = true;
+  let tooComplex = false;
+  let totalArrivalRate = 0;
+  const sources = nodes.flatMap((node, i) => (node.kind === 'arrivals' ? [i] : []));
+  classes.forEach((cls) => {
+    const gamma = new Float64Array(n);
+    sources.forEach((i) => {
+      const node = nodes[i]!;
+      if (node.kind !== 'arrivals') return;
+      const rate = sourceRates[i]!;
+      const share = node.classMix ? (mixShare[i]!.get(cls.id) ?? 0) / mixTotals[i]! : cls.share / totalShare;
+      gamma[i] = rate * share;
+      totalArrivalRate += rate * share;
+    });
+    const key = classDecisions.map((i) => classRoute(i, cls.id)).join(',');
+    let solver = solvers.get(key);
+    if (!solvers.has(key)) {
+      solver = sparseSolver(n, routing(cls.id));
+      solvers.set(key, solver);
+    }
+    const x = typeof solver === 'function' ? solver(gamma) : undefined;
+    if (solver === 'too-complex') tooComplex = true;
+    let ok = x !== undefined;
+    if (x) {
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v < -1e-9 || !Number.isFinite(v)) ok = false;
+        else if (v < 0) x[i] = 0;
+      }
+    }
+    if (!ok || !x) {
+      if (solver !== 'too-complex') solvable = false;
+      perClass.push(new Float64Array(n));
+    } else perClass.push(x);
+  });
 
-  const steps: Record<string, StepLoad> = {};
+  const nodeRates = byId<number>();
+  const totals = new Float64Array(n);
+  for (const x of perClass) for (let i = 0; i < n; i++) totals[i]! += x[i]!;
+  nodes.forEach((node, i) => (nodeRates[node.id] = totals[i]!));
+
+  const steps = byId<StepLoad>();
   const depts = new Map<string, { load: number; staff: number }>();
   const addDept = (id: string, load: number, staff: number) => {
     const d = depts.get(id) ?? { load: 0, staff: 0 };
@@ -194,9 +217,11 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     const lambda = nodeRates[node.id]!;
     let m1 = 0;
     let m2 = 0;
+    const base = moments(node.service);
     classes.forEach((cls, k) => {
       const w = lambda > 0 ? perClass[k]![i]! / lambda : classes.length === 1 ? 1 : cls.share / totalShare;
-      const mo = moments(node.serviceByClass?.[cls.id] ?? node.service);
+      const own_ = own(node.serviceByClass, cls.id);
+      const mo = own_ ? moments(own_) : base;
       m1 += w * mo.mean;
       m2 += w * (mo.variance + mo.mean * mo.mean);
     });
@@ -247,9 +272,9 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     else addDept(node.departmentId, offeredLoad, staff);
   });
   for (const p of pools.values()) if (p.dept !== undefined) addDept(p.dept, 0, p.size);
-  const departments: Record<string, DepartmentLoad> = {};
+  const departments = byId<DepartmentLoad>();
   for (const [id, d] of depts) {
     departments[id] = { departmentId: id, offeredLoad: d.load, staff: d.staff, utilization: d.staff > 0 ? d.load / d.staff : d.load > 0 ? Infinity : 0 };
   }
-  return { solvable, nodeRates, steps, departments, totalArrivalRate };
+  return { solvable, tooComplex, nodeRates, steps, departments, totalArrivalRate };
 }

@@ -1,7 +1,7 @@
 // Loading a project document: JSON text or a parsed value in, a checked Project or a list of
 // problems out. Never throws. Each problem names the JSON path and what is wrong.
 import { z } from 'zod';
-import { FORMAT_VERSION, Project } from './schema';
+import { FORMAT_VERSION, LIMITS, Project, formatLimit } from './schema';
 
 export interface Problem {
   /** JSON path like `scenarios[0].flow.nodes[3].staff`; empty for the document itself. */
@@ -29,7 +29,8 @@ export function describeProblem(p: Problem): string {
 export function loadProjectText(text: string): LoadResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte-order mark (as some editors on Windows write) is not part of the JSON.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     return { ok: false, problems: [{ path: '', message: `the file is not valid JSON (${detail})` }] };
@@ -46,13 +47,13 @@ export function loadProject(value: unknown): LoadResult {
   if (version === undefined) {
     return { ok: false, problems: [{ path: 'formatVersion', message: 'is missing: this does not look like a Serviceflow project' }] };
   }
-  if (typeof version === 'number' && version > FORMAT_VERSION) {
+  if (typeof version === 'number' && Number.isFinite(version) && version > FORMAT_VERSION && version <= 1e6) {
     return {
       ok: false,
       problems: [
         {
           path: 'formatVersion',
-          message: `the file is from a newer version of Serviceflow (format ${version}; this version reads up to ${FORMAT_VERSION})`,
+          message: `the file is from a newer version of Serviceflow (format ${formatLimit(version)}; this version reads up to ${FORMAT_VERSION})`,
         },
       ],
     };
@@ -64,40 +65,192 @@ export function loadProject(value: unknown): LoadResult {
   return { ok: true, project: parsed.data };
 }
 
-/** Problems from a zod error; `root` (the checked value) lets messages say what was found. */
+/**
+ * Problems from a zod error; `root` (the checked value) lets messages name the step, department or
+ * other element by its name and say what was found: "Intake: staff must be at most 10,000 staff".
+ */
 export function zodProblems(error: z.ZodError, root?: unknown): Problem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue, root) }));
+  return error.issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const { where, rest } = placeOf(root, path);
+    const words = fieldWords(rest);
+    // Without a named element the path alone says where; "classes: classes needs…" would repeat it.
+    const field = !where && rest.length === 1 && words === String(rest[0]) ? '' : words;
+    const what = clean(issueMessage(issue, root));
+    const message = [where ? `${where}:` : '', field, what].filter((x) => x !== '').join(' ');
+    return { path: formatPath(path), message };
+  });
+}
+
+/** Collections of named elements, and how to call an element without a name. */
+const NAMED: Record<string, string> = {
+  nodes: 'node',
+  departments: 'department',
+  pools: 'staff pool',
+  systems: 'system',
+  classes: 'customer class',
+  serviceLevels: 'service level',
+  scenarios: 'scenario',
+  edges: 'connection',
+  classMix: 'class share',
+};
+
+/** The innermost named element on the path ("Intake") and the rest of the path below it. */
+function placeOf(root: unknown, path: readonly PropertyKey[]): { where: string; rest: PropertyKey[] } {
+  let where = '';
+  let restFrom = 0;
+  let v: unknown = root;
+  for (let k = 0; k < path.length; k++) {
+    const key = path[k]!;
+    v = v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+    const parent = path[k - 1];
+    if (typeof key === 'number' && typeof parent === 'string' && Object.prototype.hasOwnProperty.call(NAMED, parent)) {
+      const named = v !== null && typeof v === 'object' ? (v as { name?: unknown; id?: unknown }) : undefined;
+      const label = typeof named?.name === 'string' && named.name.trim() !== '' ? named.name.trim() : typeof named?.id === 'string' && named.id !== '' ? `${NAMED[parent]} "${named.id}"` : `${NAMED[parent]} ${key + 1}`;
+      where = label.length > 60 ? `${label.slice(0, 60)}…` : label;
+      restFrom = k + 1;
+    }
+  }
+  return { where, rest: path.slice(restFrom) as PropertyKey[] };
+}
+
+/** Field names in the user's words. */
+const FIELD_WORDS: Record<string, string> = {
+  staff: 'staff',
+  size: 'staff',
+  service: 'service time',
+  serviceByClass: 'service time for class',
+  patience: 'patience',
+  duration: 'duration',
+  capacity: 'waiting places',
+  costPerHour: 'cost per staff hour',
+  arrivals: 'arrivals',
+  rate: 'rate',
+  distribution: 'time between arrivals',
+  schedule: 'rate schedule',
+  multipliers: 'hourly multipliers',
+  classMix: 'class mix',
+  share: 'share',
+  probability: 'share of customers',
+  shifts: 'shifts',
+  learning: 'learning curve',
+  multiplier: 'slow-down',
+  period: 'period',
+  timeBetweenFailures: 'time between failures',
+  timeToRepair: 'time to repair',
+  threshold: 'threshold',
+  target: 'target',
+  tolerance: 'tolerated waiting',
+  staffPerHour: 'staff cost per hour',
+  lostCustomer: 'cost of a lost customer',
+  shareLostAtRisk: 'share of customers at risk who are lost',
+  horizon: 'run length',
+  warmup: 'warm-up',
+  replications: 'replications',
+  relativeHalfWidth: 'precision',
+  seed: 'seed',
+  maxEvents: 'event limit',
+  mean: 'mean',
+  sd: 'spread (sd)',
+  min: 'minimum',
+  max: 'maximum',
+  mode: 'most likely value',
+  value: 'value',
+  values: 'observed values',
+  k: 'phases (k)',
+  poolPriority: 'pool priority',
+  priority: 'priority',
+  count: 'count',
+  name: 'name',
+  id: 'id',
+};
+
+/** Containers that add nothing to the wording. */
+const SKIPPED = new Set(['flow', 'run', 'costs']);
+
+function fieldWords(rest: readonly PropertyKey[]): string {
+  const words: string[] = [];
+  rest.forEach((key, k) => {
+    if (typeof key === 'number') {
+      const prev = rest[k - 1];
+      words.push(prev === 'staff' || prev === 'multipliers' ? `(hour ${key})` : `(${ordinal(key + 1)})`);
+    } else if (rest[k - 1] === 'serviceByClass') words.push(`"${String(key)}"`);
+    else if (key === 'mode' && rest[k - 1] === 'arrivals') words.push('kind');
+    else if (!SKIPPED.has(String(key))) words.push(Object.prototype.hasOwnProperty.call(FIELD_WORDS, key) ? FIELD_WORDS[key as string]! : String(key));
+  });
+  return words.join(' ');
+}
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+/** No raw Infinity, NaN, undefined or [object Object] reaches the user. */
+function clean(message: string): string {
+  return message
+    .replace(/\[object Object\]/g, 'an object')
+    .replace(/-Infinity/g, 'minus infinity')
+    .replace(/\bInfinity\b/g, 'infinity')
+    .replace(/\bNaN\b/g, 'not a number')
+    .replace(/\bundefined\b/g, 'nothing');
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v = root;
   for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
 }
 
+const EXPECTED_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  record: 'an object',
+};
+
 function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   if (issue.code === 'invalid_type') {
     const received = valueAt(root, issue.path);
-    if (received === undefined) return `is missing (expected ${issue.expected})`;
-    return `expected ${issue.expected}, got ${describeValue(received)}`;
+    if (received === undefined) return `is missing (it must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected})`;
+    if (typeof received === 'number' && !Number.isFinite(received)) return 'must be a finite number';
+    if (issue.expected === 'int' && typeof received === 'number') return `must be a whole number (got ${formatLimit(received)})`;
+    return `must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeValue(received)}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-    return `unknown kind; expected one of the documented kinds`;
+    const found = valueAt(root, issue.path);
+    const options = 'options' in issue && Array.isArray(issue.options) ? (issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ') : 'the documented kinds';
+    return `${found === undefined ? 'is missing' : `${typeof found === 'string' ? JSON.stringify(found.slice(0, 30)) : describeValue(found)} is not a known kind`}; expected one of ${options}`;
   }
   if (issue.code === 'invalid_value') {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    // Our schema words its own limits; zod's defaults ("Too big: expected number to be <=10") are reworded.
+    if (!/^(Too big|Too small|Invalid)/.test(issue.message)) return issue.message;
+    const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+    const n = formatLimit(bound);
+    const at = issue.code === 'too_big' ? (issue.inclusive ? 'at most' : 'less than') : issue.inclusive ? 'at least' : 'more than';
+    if (issue.origin === 'array' || issue.origin === 'set') return `must have ${at} ${n} ${bound === 1 ? 'entry' : 'entries'}`;
+    if (issue.origin === 'string') return `must be ${at} ${n} characters long`;
+    return `must be ${at} ${n}`;
+  }
+  if (/^Invalid input/.test(issue.message)) return 'is not valid here';
   return issue.message;
 }
 
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string' && /^\s*[-+]?(\d|\.\d|Infinity|NaN)/i.test(v)) return 'a number written as text (in quotes)';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}`;
-  return `${typeof v} ${typeof v === 'object' ? '' : String(v)}`.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? `the number ${formatLimit(v)}` : 'a number that is not finite';
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') return 'an object';
+  return `a value of type ${typeof v}`;
 }
 
 /**
@@ -119,6 +272,16 @@ export function crossReferenceProblems(project: Project): Problem[] {
   project.serviceLevels.forEach((s, i) => {
     if (slIds.has(s.id)) add(`serviceLevels[${i}].id`, `duplicate service-level id "${s.id}"`);
     slIds.add(s.id);
+  });
+
+  project.scenarios.forEach((scenario, si) => {
+    const stations = scenario.flow.nodes.filter((n) => n.kind === 'step' || n.kind === 'delay').length;
+    if (stations * project.classes.length > LIMITS.maxClassSteps) {
+      add(
+        `scenarios[${si}].flow.nodes`,
+        `"${scenario.name}": ${formatLimit(project.classes.length)} customer classes × ${formatLimit(stations)} steps and delays is more than Serviceflow handles (at most ${formatLimit(LIMITS.maxClassSteps)} pairs, as service times are kept for each): use fewer classes or fewer steps`,
+      );
+    }
   });
 
   const baselines = project.scenarios.filter((s) => s.kind === 'baseline').length;
@@ -166,7 +329,7 @@ export function crossReferenceProblems(project: Project): Problem[] {
       }
       if (node.kind === 'step' && node.serviceByClass) {
         for (const cid of Object.keys(node.serviceByClass)) {
-          if (!classIds.has(cid)) add(`${np}.serviceByClass.${cid}`, `"${node.name}" has a service time for unknown customer class "${cid}"`);
+          if (!classIds.has(cid)) add(`${np}.${formatPath(['serviceByClass', cid])}`, `"${node.name}" has a service time for unknown customer class "${cid}"`);
         }
       }
       if (node.kind === 'arrivals') {

@@ -4,6 +4,10 @@
 // Times are in the project's time unit (minutes unless stated otherwise). Distributions are given
 // the way users think of them: mean and spread (standard deviation) wherever possible.
 import { z } from 'zod';
+import { byId } from './ids';
+import { LIMITS, formatLimit, finite, list, money, nonNegative, positive, share, staffCount, weight, whole } from './limits';
+
+export { LIMITS, formatLimit };
 
 export const FORMAT_VERSION = 3 as const;
 /**
@@ -19,10 +23,11 @@ const id = z
   .max(80, 'must be at most 80 characters')
   .regex(/^[A-Za-z0-9_.:-]+$/, 'may only contain letters, digits and _ . : -');
 const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
-const positive = z.number().finite('must be a finite number').positive('must be greater than 0');
-const nonNegative = z.number().finite('must be a finite number').nonnegative('must be 0 or more');
-const share = z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4');
+/** A spread (sd) at most LIMITS.maxSpreadRatio times the mean (lognormal, gamma, weibull). */
+const spreadOk = (d: { mean: number; sd: number }) => d.sd <= LIMITS.maxSpreadRatio * d.mean;
+const spreadRule = { message: `must be at most ${LIMITS.maxSpreadRatio} times the mean`, path: ['sd'] };
 
 export const TIME_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export const TimeUnit = z.enum(TIME_UNITS);
@@ -53,19 +58,37 @@ export const Distribution = z.discriminatedUnion('kind', [
     }),
   /** Normal with the given mean and sd, truncated at 0 (negative draws are redrawn). */
   z.object({ kind: z.literal('normal'), mean: positive, sd: nonNegative }),
-  z.object({ kind: z.literal('lognormal'), mean: positive, sd: positive }),
-  z.object({ kind: z.literal('gamma'), mean: positive, sd: positive }),
+  z.object({ kind: z.literal('lognormal'), mean: positive, sd: positive }).refine(spreadOk, spreadRule),
+  z.object({ kind: z.literal('gamma'), mean: positive, sd: positive }).refine(spreadOk, spreadRule),
   /** Erlang-k: sum of k exponential phases, total mean `mean`. */
-  z.object({ kind: z.literal('erlang'), mean: positive, k: z.number().int('must be a whole number').min(1).max(1000) }),
+  z.object({ kind: z.literal('erlang'), mean: positive, k: whole(1, 1000) }),
   /** Weibull given by mean and sd; the shape is solved from the coefficient of variation. */
-  z.object({ kind: z.literal('weibull'), mean: positive, sd: positive }),
+  z.object({ kind: z.literal('weibull'), mean: positive, sd: positive }).refine(spreadOk, spreadRule),
   /** Observed durations, resampled with equal probability. */
   z.object({
     kind: z.literal('empirical'),
-    values: z.array(nonNegative).min(1, 'needs at least one observed value').max(100_000),
+    values: list(nonNegative, 100_000, 'observed values').min(1, 'needs at least one observed value'),
   }),
 ]);
 export type Distribution = z.infer<typeof Distribution>;
+
+/**
+ * Service times by customer class id. Kept in an object without a prototype, so that any class id
+ * (even "__proto__" or "constructor") is an ordinary key; zod's record would drop "__proto__".
+ */
+const DistributionByClass = z
+  .custom<Record<string, z.input<typeof Distribution>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'must be an object of service times by customer class id' })
+  .transform((value, ctx) => {
+    const out = byId<Distribution>();
+    for (const key of Object.keys(value)) {
+      const idCheck = id.safeParse(key);
+      if (!idCheck.success) ctx.issues.push({ code: 'custom', message: `the class id ${idCheck.error.issues[0]!.message}`, path: [key], input: key });
+      const parsed = Distribution.safeParse(value[key]);
+      if (parsed.success) out[key] = parsed.data;
+      else for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, path: [key, ...issue.path], input: value[key] } as (typeof ctx.issues)[number]);
+    }
+    return out;
+  });
 export type DistributionKind = Distribution['kind'];
 export const DISTRIBUTION_KINDS: readonly DistributionKind[] = [
   'exponential',
@@ -104,7 +127,14 @@ export const MINUTES_PER_PERIOD: Record<(typeof RATE_PERIODS)[number], number> =
 
 /** How customers arrive: a Poisson rate, or a distribution of the time between arrivals. */
 export const ArrivalPattern = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('rate'), rate: positive, per: z.enum(RATE_PERIODS).default('hour') }),
+  z.object({
+    mode: z.literal('rate'),
+    rate: finite()
+      .positive('must be greater than 0')
+      .max(LIMITS.maxRate, `must be at most ${formatLimit(LIMITS.maxRate)}`)
+      .refine((v) => v <= 0 || v >= LIMITS.minRate, `must be at least ${formatLimit(LIMITS.minRate)}`),
+    per: z.enum(RATE_PERIODS).default('hour'),
+  }),
   z.object({ mode: z.literal('interarrival'), distribution: Distribution }),
 ]);
 export type ArrivalPattern = z.infer<typeof ArrivalPattern>;
@@ -117,7 +147,7 @@ export type ArrivalPattern = z.infer<typeof ArrivalPattern>;
 export const RateSchedule = z
   .object({
     repeat: z.enum(['day', 'week']),
-    multipliers: z.array(nonNegative),
+    multipliers: z.array(finite().min(0, 'must be 0 or more').max(LIMITS.maxMultiplier, `must be at most ${formatLimit(LIMITS.maxMultiplier)}`)),
   })
   .refine((s) => s.multipliers.length === (s.repeat === 'day' ? 24 : 168), {
     message: 'needs one multiplier per hour: 24 for a day, 168 for a week',
@@ -129,7 +159,7 @@ export const RateSchedule = z
   });
 export type RateSchedule = z.infer<typeof RateSchedule>;
 
-export const ClassShare = z.object({ classId: id, share: nonNegative });
+export const ClassShare = z.object({ classId: id, share: weight });
 
 export const ArrivalsNode = z.object({
   ...nodeBase,
@@ -137,7 +167,7 @@ export const ArrivalsNode = z.object({
   arrivals: ArrivalPattern,
   schedule: RateSchedule.optional(),
   /** Customer class mix of this source; defaults to the project's class shares. */
-  classMix: z.array(ClassShare).optional(),
+  classMix: list(ClassShare, LIMITS.maxClasses, 'class shares').optional(),
 });
 
 /**
@@ -153,7 +183,7 @@ export const ArrivalsNode = z.object({
 export const StaffShifts = z
   .object({
     repeat: z.enum(['day', 'week']),
-    staff: z.array(z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000)),
+    staff: z.array(staffCount),
     atShiftEnd: z.enum(['carry-over', 'serve-waiting', 'hand-over']).optional(),
   })
   .refine((s) => s.staff.length === (s.repeat === 'day' ? 24 : 168), { message: 'needs one number per hour: 24 for a day, 168 for a week', path: ['staff'] });
@@ -165,7 +195,7 @@ export type StaffShifts = z.infer<typeof StaffShifts>;
  * exponentially (the extra time falls to 5 % of its start at the end of the period).
  */
 export const LearningCurve = z.object({
-  multiplier: z.number().finite().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+  multiplier: finite().min(1, 'must be at least 1').max(10, 'must be at most 10'),
   period: positive,
   shape: z.enum(['linear', 'exponential']).default('linear'),
 });
@@ -178,28 +208,28 @@ export const StepNode = z.object({
   kind: z.literal('step'),
   departmentId: id,
   /** Number of staff working in parallel (servers). */
-  staff: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000),
+  staff: staffCount,
   service: Distribution,
   /** Service time per customer class, overriding `service` for the classes listed. */
-  serviceByClass: z.record(id, Distribution).optional(),
+  serviceByClass: DistributionByClass.optional(),
   /** fifo, or non-preemptive priority by class (lower priority number served first, FIFO within). */
   discipline: z.enum(QUEUE_DISCIPLINES).default('fifo'),
   /** Waiting places; a customer who finds them all taken is turned away. Absent: unlimited. */
-  capacity: z.number().int('must be a whole number').min(0).optional(),
+  capacity: whole(0, LIMITS.maxCapacity, ' waiting places').optional(),
   /** How long a customer is willing to wait before giving up. Absent: waits forever. */
   patience: Distribution.optional(),
   /** Cost per staff member per hour at this step; absent: the project's `costs.staffPerHour`. */
-  costPerHour: nonNegative.optional(),
+  costPerHour: money(LIMITS.maxCostPerHour).optional(),
   /** Served by this staff pool instead of its own `staff` (which is then ignored). */
   poolId: id.optional(),
   /** Among the pool's steps with customers waiting, lower numbers are served first. */
-  poolPriority: z.number().int().min(0).max(100).optional(),
+  poolPriority: whole(0, 100).optional(),
   /** Staff on shift hour by hour, instead of `staff` all the time. */
   shifts: StaffShifts.optional(),
   /** Slower service while staff learn (a proposal's first weeks); overrides the pool's. */
   learning: LearningCurve.optional(),
   /** Systems this step needs: it stops while any of them is down. */
-  systemIds: z.array(id).optional(),
+  systemIds: list(id, 1000, 'systems').optional(),
 });
 
 export const DelayNode = z.object({
@@ -253,7 +283,7 @@ export const FlowEdge = z.object({
   /** Share of customers leaving the source along this edge, where the source has several exits. */
   probability: share.optional(),
   /** For a decision in class mode: the classes routed along this edge; absent or empty = all others. */
-  classIds: z.array(id).optional(),
+  classIds: list(id, LIMITS.maxClasses, 'classes').optional(),
   label: z.string().max(120).optional(),
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
@@ -270,11 +300,11 @@ export type Department = z.infer<typeof Department>;
 export const StaffPool = z.object({
   id,
   name,
-  size: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000),
+  size: staffCount,
   /** The department the pool's staff belong to (for department figures and costs). */
   departmentId: id.optional(),
   /** Cost per member per hour; absent: the project's `costs.staffPerHour`. */
-  costPerHour: nonNegative.optional(),
+  costPerHour: money(LIMITS.maxCostPerHour).optional(),
   /** People on shift hour by hour (then `size` is only the headcount shown). */
   shifts: StaffShifts.optional(),
   /** Slower service while the pool's staff learn, for every step drawing on it. */
@@ -296,13 +326,13 @@ export const System = z.object({
 export type System = z.infer<typeof System>;
 
 export const Flow = z.object({
-  departments: z.array(Department),
+  departments: list(Department, LIMITS.maxDepartments, 'departments'),
   /** Staff pools shared by several steps (format 2). */
-  pools: z.array(StaffPool).optional(),
+  pools: list(StaffPool, 1000, 'staff pools').optional(),
   /** Systems with outages (format 2). */
-  systems: z.array(System).optional(),
-  nodes: z.array(FlowNode),
-  edges: z.array(FlowEdge),
+  systems: list(System, 1000, 'systems').optional(),
+  nodes: list(FlowNode, LIMITS.maxNodes, 'nodes (steps, delays, decisions, splits, joins, arrivals and exits)'),
+  edges: list(FlowEdge, LIMITS.maxEdges, 'connections'),
 });
 export type Flow = z.infer<typeof Flow>;
 
@@ -325,9 +355,9 @@ export const CustomerClass = z.object({
   id,
   name,
   /** Share of arrivals (relative weight; shares are normalised). */
-  share: nonNegative,
+  share: weight,
   /** Lower number = served first under priority queues. */
-  priority: z.number().int().min(0).max(100).default(0),
+  priority: whole(0, 100).default(0),
   color: color.default('#4e79a7'),
 });
 export type CustomerClass = z.infer<typeof CustomerClass>;
@@ -336,12 +366,12 @@ export const Horizon = z.discriminatedUnion('kind', [
   /** Simulate this long after the warm-up. */
   z.object({ kind: z.literal('duration'), duration: positive }),
   /** Simulate until this many customers have arrived after the warm-up. */
-  z.object({ kind: z.literal('customers'), count: z.number().int().min(1).max(100_000_000) }),
+  z.object({ kind: z.literal('customers'), count: whole(1, 100_000_000, ' customers') }),
 ]);
 export type Horizon = z.infer<typeof Horizon>;
 
 export const Replications = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), count: z.number().int().min(1).max(10_000) }),
+  z.object({ kind: z.literal('fixed'), count: whole(1, 10_000, ' replications') }),
   /**
    * Keep adding replications until the 95 % half-width of mean waiting time and mean time in
    * system are each within `relativeHalfWidth` of their mean, between `min` and `max` replications.
@@ -349,9 +379,9 @@ export const Replications = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('precision'),
-      relativeHalfWidth: z.number().positive().max(1),
-      min: z.number().int().min(2).max(10_000).default(5),
-      max: z.number().int().min(2).max(10_000).default(100),
+      relativeHalfWidth: finite().positive('must be between 0 % and 100 %').max(1, 'must be between 0 % and 100 %'),
+      min: whole(2, 10_000, ' replications').default(5),
+      max: whole(2, 10_000, ' replications').default(100),
     })
     .refine((r) => r.max >= r.min, { message: 'max must be at least min', path: ['max'] }),
 ]);
@@ -361,9 +391,9 @@ export const RunSettings = z.object({
   horizon: Horizon,
   warmup: nonNegative.default(0),
   replications: Replications,
-  seed: z.number().int('must be a whole number').min(0).max(2 ** 31 - 1),
+  seed: whole(0, 2 ** 31 - 1),
   /** Safety limit: a replication that processes more events than this stops with a message. */
-  maxEvents: z.number().int().min(1000).max(2_000_000_000).default(200_000_000),
+  maxEvents: whole(1000, 2_000_000_000, ' events').default(200_000_000),
 });
 export type RunSettings = z.infer<typeof RunSettings>;
 
@@ -387,8 +417,8 @@ export type ServiceLevel = z.infer<typeof ServiceLevel>;
  */
 export const Costs = z.object({
   currency: z.string().trim().max(8).default(''),
-  staffPerHour: nonNegative.default(0),
-  lostCustomer: nonNegative.default(0),
+  staffPerHour: money(LIMITS.maxCostPerHour).default(0),
+  lostCustomer: money(LIMITS.maxCostPerCustomer).default(0),
   /** Total waiting (time units) beyond which a customer is at risk; absent: nobody is counted. */
   tolerance: positive.optional(),
   shareLostAtRisk: share.default(0),
@@ -400,11 +430,11 @@ export const Project = z.object({
   name,
   description: z.string().max(10_000).optional(),
   timeUnit: TimeUnit.default('minutes'),
-  classes: z.array(CustomerClass).min(1, 'needs at least one customer class'),
+  classes: list(CustomerClass, LIMITS.maxClasses, 'customer classes').min(1, 'needs at least one customer class'),
   run: RunSettings,
-  serviceLevels: z.array(ServiceLevel).default([]),
+  serviceLevels: list(ServiceLevel, 1000, 'service levels').default([]),
   costs: Costs.optional(),
-  scenarios: z.array(Scenario).min(1, 'needs at least one scenario'),
+  scenarios: list(Scenario, LIMITS.maxScenarios, 'scenarios').min(1, 'needs at least one scenario'),
 });
 export type Project = z.infer<typeof Project>;
 /** A project as written in a file, before defaults are filled in. */

@@ -1,6 +1,6 @@
 // Checks of a scenario's flow beyond the schema: can every customer get in, through and out?
 // Each finding names the node by its name and carries the JSON path of the element.
-import type { Distribution, FlowEdge, FlowNode, Project } from './schema';
+import { LIMITS, formatLimit, type Distribution, type FlowEdge, type FlowNode, type Project } from './schema';
 
 export interface Finding {
   severity: 'error' | 'warning';
@@ -29,6 +29,7 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
   const nodePath = new Map(nodes.map((n, i) => [n.id, `${at}.nodes[${i}]`]));
   const edgePath = new Map(edges.map((e, i) => [e.id, `${at}.edges[${i}]`]));
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const poolById = new Map((scenario.flow.pools ?? []).map((p) => [p.id, p]));
   const out = new Map<string, FlowEdge[]>(nodes.map((n) => [n.id, []]));
   const inc = new Map<string, FlowEdge[]>(nodes.map((n) => [n.id, []]));
   for (const e of edges) {
@@ -63,10 +64,18 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
   const live = (e: FlowEdge) => e.probability === undefined || e.probability > 0 || !routesByProbability(byId.get(e.source)!) || out.get(e.source)!.length === 1;
   const fromSources = reach(sources.map((n) => n.id), (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
   const toExit = reach(exits.map((n) => n.id), (id) => (inc.get(id) ?? []).filter(live).map((e) => e.source));
-  const onCycle = (id: string) => reach((out.get(id) ?? []).filter(live).map((e) => e.target), (m) => (out.get(m) ?? []).filter(live).map((e) => e.target)).has(id);
+  // Nodes on a loop of connections that carry customers (in a strongly connected component of
+  // more than one node, or with a connection to themselves).
+  const onLoop = nodesOnLoops(nodes.map((n) => n.id), (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
+  const onCycle = (id: string) => onLoop.has(id);
 
-  // What each reachable parallel split leads to (for the join checks).
-  const afterSplit = new Map(nodes.filter((n) => n.kind === 'split' && fromSources.has(n.id)).map((n) => [n.id, reach([n.id], (id) => (out.get(id) ?? []).filter(live).map((e) => e.target))]));
+  // Joins that some reachable parallel split leads to, and splits that lead to a join.
+  const reachableSplits = nodes.filter((n) => n.kind === 'split' && fromSources.has(n.id)).map((n) => n.id);
+  const afterSomeSplit = reach(reachableSplits, (id) => (out.get(id) ?? []).filter(live).map((e) => e.target));
+  const beforeSomeJoin = reach(
+    nodes.filter((n) => n.kind === 'join').map((n) => n.id),
+    (id) => (inc.get(id) ?? []).filter(live).map((e) => e.source),
+  );
 
   for (const node of nodes) {
     const o = out.get(node.id)!;
@@ -88,7 +97,7 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
     }
 
     if (node.kind === 'step' && node.poolId !== undefined) {
-      const pool = scenario.flow.pools?.find((p) => p.id === node.poolId);
+      const pool = poolById.get(node.poolId);
       if (pool && pool.size === 0) nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" draws on the staff pool "${pool.name}", which has no staff${fromSources.has(node.id) ? ' but the step receives customers' : ''}.`);
     } else if (node.kind === 'step' && node.shifts && node.shifts.staff.every((x) => x === 0)) {
       nodeFinding(fromSources.has(node.id) ? 'error' : 'warning', node, `"${node.name}" has nobody on shift at any hour${fromSources.has(node.id) ? ' but receives customers' : ''}.`);
@@ -130,13 +139,12 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
     if (node.kind === 'split' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a parallel split with only one way out: there is nothing to do in parallel.`);
     if (node.kind === 'join' && i.length < 2) nodeFinding('warning', node, `"${node.name}" is a join with ${i.length === 0 ? 'no connection' : 'one connection'} in: parts of a case meet where their paths come together, so a join usually has one connection in per parallel path.`);
-    if (node.kind === 'join' && fromSources.has(node.id) && ![...afterSplit.values()].some((after) => after.has(node.id))) {
+    if (node.kind === 'join' && fromSources.has(node.id) && !afterSomeSplit.has(node.id)) {
       nodeFinding('warning', node, `No parallel split leads to "${node.name}": customers pass straight through it.`);
     }
-    const after = afterSplit.get(node.id);
-    if (after) {
+    if (node.kind === 'split' && fromSources.has(node.id)) {
       // Parts meet at a join: warn when none can be reached from the split.
-      if (!nodes.some((n) => n.kind === 'join' && after.has(n.id))) {
+      if (!beforeSomeJoin.has(node.id)) {
         nodeFinding('warning', node, `"${node.name}" splits the work but no join follows it: each part goes its own way to an exit, and the case leaves when the last part does.`);
       }
     }
@@ -144,7 +152,112 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       nodeFinding('error', node, `"${node.name}": a time between arrivals of 0 would bring infinitely many customers at once.`);
     }
   }
+  (scenario.flow.systems ?? []).forEach((sys, k) => {
+    if (alwaysZero(sys.timeBetweenFailures)) {
+      findings.push({ severity: 'error', path: `${at}.systems[${k}].timeBetweenFailures`, message: `The system "${sys.name}" would fail again the moment it is repaired: give it a time between failures above 0.` });
+    }
+  });
+
+  // Splits and joins in a row are passed within one instant, one inside the other; the engine
+  // follows at most LIMITS.maxZeroTimeDepth of them (a limit, not a fault of the flow).
+  const run = longestZeroTimeRun(nodes, (id) => (out.get(id) ?? []).filter(live).map((e) => e.target), byId);
+  if (run.length > LIMITS.maxZeroTimeDepth && run.start) {
+    nodeFinding(
+      'error',
+      run.start,
+      `From "${run.start.name}", ${formatLimit(run.length)} splits and joins follow one another with no step or delay between them: Serviceflow follows at most ${formatLimit(LIMITS.maxZeroTimeDepth)} in a row. Put a step or delay between them, or use fewer.`,
+    );
+  }
   return findings;
+}
+
+/**
+ * The longest run of splits and joins (decisions between them count for nothing) with no step,
+ * delay or exit in between, and the node it starts at. Loops among them are cut where they close.
+ */
+function longestZeroTimeRun(nodes: readonly FlowNode[], next: (id: string) => string[], byId: ReadonlyMap<string, FlowNode>): { length: number; start: FlowNode | undefined } {
+  const zeroTime = (n: FlowNode | undefined) => n !== undefined && (n.kind === 'split' || n.kind === 'join' || n.kind === 'decision');
+  const best = new Map<string, number>();
+  const state = new Map<string, 1 | 2>(); // 1: open, 2: done
+  let length = 0;
+  let start: FlowNode | undefined;
+  for (const root of nodes) {
+    if (!zeroTime(root) || state.has(root.id)) continue;
+    const work: { id: string; succ: string[]; k: number }[] = [{ id: root.id, succ: next(root.id), k: 0 }];
+    state.set(root.id, 1);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.k < top.succ.length) {
+        const m = top.succ[top.k++]!;
+        if (zeroTime(byId.get(m)) && !state.has(m)) {
+          state.set(m, 1);
+          work.push({ id: m, succ: next(m), k: 0 });
+        }
+        continue;
+      }
+      work.pop();
+      state.set(top.id, 2);
+      let after = 0;
+      for (const m of top.succ) if (state.get(m) === 2) after = Math.max(after, best.get(m) ?? 0);
+      const node = byId.get(top.id)!;
+      const here = after + (node.kind === 'decision' ? 0 : 1);
+      best.set(top.id, here);
+      if (here > length) {
+        length = here;
+        start = node;
+      }
+    }
+  }
+  return { length, start };
+}
+
+/**
+ * The nodes that lie on a loop: Tarjan's strongly connected components (iterative, so that long
+ * flows do not overflow the stack), in time linear in nodes and connections.
+ */
+export function nodesOnLoops(ids: readonly string[], next: (id: string) => string[]): Set<string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const result = new Set<string>();
+  let counter = 0;
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    const work: { id: string; succ: string[]; k: number }[] = [];
+    const open = (id: string) => {
+      index.set(id, counter);
+      low.set(id, counter++);
+      stack.push(id);
+      onStack.add(id);
+      work.push({ id, succ: next(id), k: 0 });
+    };
+    open(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.k < top.succ.length) {
+        const m = top.succ[top.k++]!;
+        if (m === top.id) result.add(m);
+        if (!index.has(m)) open(m);
+        else if (onStack.has(m)) low.set(top.id, Math.min(low.get(top.id)!, index.get(m)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(top.id)!));
+      if (low.get(top.id) === index.get(top.id)) {
+        const component: string[] = [];
+        let m: string;
+        do {
+          m = stack.pop()!;
+          onStack.delete(m);
+          component.push(m);
+        } while (m !== top.id);
+        if (component.length > 1) for (const c of component) result.add(c);
+      }
+    }
+  }
+  return result;
 }
 
 /** A duration that is always 0. */

@@ -74,7 +74,26 @@ describe('main', () => {
     bad.scenarios[0].flow.nodes[1].staff = 'two';
     const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
     expect(await main(['p.json'], io)).toBe(1);
-    expect(err.join('')).toContain('scenarios[0].flow.nodes[1].staff: expected number');
+    expect(err.join('')).toMatch(/scenarios\[0\]\.flow\.nodes\[1\]\.staff: [^\n]+: staff must be a number, not the text "two"/);
+  });
+
+  it('reads a UTF-8 file that starts with a byte-order mark', async () => {
+    const { io, out } = fakeIO({ 'p.json': '\ufeff' + JSON.stringify(project) });
+    expect(await main(['p.json', '--replications', '1', '--quiet'], io)).toBe(0);
+    expect(JSON.parse(out.join('')).scenarios).toHaveLength(1);
+  });
+
+  it('a refused file names the step and its JSON path, with limits in words', async () => {
+    const bad = structuredClone(project) as any;
+    bad.scenarios[0].flow.nodes[1].staff = 20_000;
+    bad.scenarios[0].flow.nodes[1].service = { kind: 'gamma', mean: 1e-300, sd: 1e155 };
+    const { io, err } = fakeIO({ 'p.json': JSON.stringify(bad) });
+    expect(await main(['p.json'], io)).toBe(1);
+    const name = bad.scenarios[0].flow.nodes[1].name;
+    const text = err.join('');
+    expect(text).toContain(`scenarios[0].flow.nodes[1].staff: ${name}: staff must be at most 10,000 staff`);
+    expect(text).toContain(`scenarios[0].flow.nodes[1].service.mean: ${name}: service time mean must be at least 0.000000001`);
+    expect(text).not.toMatch(/NaN|Infinity|undefined|\[object Object\]/);
   });
 
   it('an unknown scenario and a missing file are clear errors', async () => {
@@ -111,6 +130,18 @@ describe('the sim command in a real process', () => {
     expect(fail.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'r2.json'))).toBe(false);
   });
+});
+
+describe('the sim command piped into a reader that stops early', () => {
+  it('exits quietly when the pipe closes (no EPIPE stack trace)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const errFile = join(dir, 'err.txt');
+    const cmd = `"${process.execPath}" --import tsx src/cli/sim.ts --example loan --replications 1 --quiet 2>"${errFile}" | head -c 100 >/dev/null; echo "exit=$?"`;
+    const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
+    expect(r.stdout).toContain('exit=0');
+    const stderr = readFileSync(errFile, 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  }, 60_000);
 });
 
 describe('BPMN on the command line', () => {

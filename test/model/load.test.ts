@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProjectText, loadProject, formatPath } from '../../src/model';
+import { loadProjectText, loadProject, formatPath, describeProblem } from '../../src/model';
 import { migrate } from '../../src/model/load';
 import { FORMAT_VERSION } from '../../src/model/schema';
 
@@ -100,5 +100,46 @@ describe('loadProject', () => {
 
   it('formats paths', () => {
     expect(formatPath(['a', 0, 'b', 'c d'])).toBe('a[0].b["c d"]');
+  });
+});
+
+describe('limits (issue 17)', () => {
+  const withClasses = (n: number, steps: number) => {
+    const doc = structuredClone(minimal) as any;
+    doc.classes = Array.from({ length: n }, (_, k) => ({ id: `c${k}`, name: `Class ${k}`, share: 1 }));
+    const flow = doc.scenarios[0].flow;
+    const step = flow.nodes[1];
+    const exit = flow.nodes[flow.nodes.length - 1];
+    flow.nodes = [flow.nodes[0], ...Array.from({ length: steps }, (_, k) => ({ ...step, id: `s${k}`, name: `Step ${k}` })), exit];
+    flow.edges = flow.nodes.slice(1).map((node: any, k: number) => ({ id: `e${k}`, source: flow.nodes[k].id, target: node.id }));
+    return doc;
+  };
+
+  it('refuses more customer classes than the engine handles, saying the limit', () => {
+    const r = loadProject(withClasses(1001, 1));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map(describeProblem)).toContain('classes: are too many: at most 1,000 customer classes');
+  });
+
+  it('refuses classes × steps past 1,000,000, naming the scenario and both numbers', () => {
+    expect(loadProject(withClasses(1000, 1000)).ok).toBe(true);
+    const r = loadProject(withClasses(1000, 1001));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/1,000 customer classes × 1,001 steps and delays is more than Serviceflow handles \(at most 1,000,000 pairs/);
+  });
+
+  it('words numbers as people write them and never shows NaN or Infinity', () => {
+    const doc = structuredClone(minimal) as any;
+    doc.scenarios[0].flow.nodes[1].capacity = 4_294_967_299;
+    doc.run.seed = Number.POSITIVE_INFINITY;
+    doc.serviceLevels = [{ id: 'sl', name: 'Quick', measure: 'waitingTime', threshold: 5, target: 1.2 }];
+    const r = loadProject(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.problems.map(describeProblem).join('\n');
+    expect(text).toMatch(/nodes\[1\]\.capacity: [^:]+: waiting places must be at most 1,000,000 waiting places/);
+    expect(text).toMatch(/run\.seed: seed must be a finite number/);
+    expect(text).toMatch(/serviceLevels\[0\]\.target: Quick: target must be between 0 % and 100 %/);
+    expect(text).not.toMatch(/NaN|Infinity|undefined|\[object Object\]/);
   });
 });

@@ -127,4 +127,19 @@ describe('validateScenario', () => {
     });
     expect(messages(p)).toContain('error: "Rush": a time between arrivals of 0 would bring infinitely many customers at once.');
   });
+
+  it('refuses a system whose time between failures is always 0 (it would fail again at once, for ever)', () => {
+    const p = flowProject({ nodes: [poisson('in', 0.1), step('Check', 1, 1), exit], edges: [edge('in', 'Check'), edge('Check', 'x')] });
+    p.scenarios[0]!.flow.systems = [{ id: 'core', name: 'Core banking', timeBetweenFailures: { kind: 'constant', value: 0 }, timeToRepair: { kind: 'constant', value: 0 } }];
+    const f = validateScenario(p, 0).filter((x) => x.severity === 'error');
+    expect(f.map((x) => [x.path, x.message])).toEqual([['scenarios[0].flow.systems[0].timeBetweenFailures', 'The system "Core banking" would fail again the moment it is repaired: give it a time between failures above 0.']]);
+  });
+
+  it('loops are found in linear time: a rework loop is told apart from a dead end', () => {
+    const p = flowProject({
+      nodes: [poisson('in', 0.1), step('A', 1, 1), step('B', 1, 1), { id: 'd', kind: 'decision', name: 'Again?' }, exit],
+      edges: [edge('in', 'A'), edge('A', 'B'), edge('B', 'd'), edge('d', 'A', 1), edge('d', 'x', 0)],
+    });
+    expect(messages(p)).toContain('error: "A" is on a loop with no way out: customers would go round for ever.');
+  });
 });

@@ -34,7 +34,7 @@ describe('opening a file', () => {
     await open('broken.json', JSON.stringify(broken));
     const dialog = await screen.findByTestId('message');
     expect(dialog).toHaveTextContent('broken.json');
-    expect(dialog).toHaveTextContent('scenarios[0].flow.nodes[1].staff: expected number, got the text "two"');
+    expect(dialog).toHaveTextContent('scenarios[0].flow.nodes[1].staff: Intake: staff must be a number, not the text "two"');
     expect(dialog).toHaveTextContent('run.seed:');
     expect(dialog).toHaveTextContent(/not been changed/);
     expect(store.getState().project).toBe(before);
