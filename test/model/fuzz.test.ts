@@ -22,12 +22,8 @@ const RAW = /NaN|Infinity|undefined|\[object Object\]/;
 
 const EXTREMES: unknown[] = [0, -1, 1e-8, 1e9, 1e-300, 5e-324, 1e308, -1e308, 'Infinity', 4_294_967_299, 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY, 1e200, 0.5, 2.5];
 
-/**
- * Object.prototype's names. "__proto__" is left out here until simulate.ts builds its per-replication
- * results in null-prototype objects (see the `it.fails` test below); the loader, the checks and
- * everything after the replications already handle it.
- */
-const PROTO_NAMES = ['isPrototypeOf', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+/** Object.prototype's names, "__proto__" included: every id-keyed object is null-prototype. */
+const PROTO_NAMES = ['isPrototypeOf', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
 const ID_KEYS = new Set(['id', 'classId', 'source', 'target', 'departmentId', 'poolId']);
 
 type Path = (string | number)[];
@@ -235,10 +231,9 @@ describe('fuzz campaign (issue 17): mutated examples', () => {
     }
   });
 
-  // Fails until src/engine/simulate.ts builds its per-replication results (steps, departments,
-  // pools, classes, serviceLevel, timeline queues, systems, joins) with byId() from
-  // src/model/ids.ts instead of {}: assigning "__proto__" to a plain object drops the value.
-  it.fails('an id named "__proto__" survives into the results', () => {
+  // The per-replication results (steps, departments, pools, classes, serviceLevel, timeline
+  // queues, systems, joins) are built with byId(): assigning "__proto__" to a plain {} would drop it.
+  it('an id named "__proto__" survives into the results', () => {
     let text = JSON.stringify(loan);
     text = text.replaceAll('"intake"', '"__proto__"').replaceAll('"wait-2h"', '"__proto__"');
     const r = loadProjectText(text);

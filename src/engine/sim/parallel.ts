@@ -7,6 +7,7 @@ import { SimulationError, TRACE, type JoinStats } from '../types';
 import { DEPTH_LIMIT } from './kinds';
 import { enter, moveOn, moveTo } from './routing';
 import type { Sim } from './state';
+import { byId } from '../../model/ids';
 
 export class Joins {
   /** Splits and joins passed within one instant, nested. */
@@ -121,7 +122,7 @@ function caseComplete(s: Sim, c: number, at: number, now: number): void {
 export function joinStats(s: Sim): Record<string, JoinStats> {
   const m = s.m;
   const joins = s.joins;
-  const out: Record<string, JoinStats> = {};
+  const out = byId<JoinStats>();
   for (const j of m.joins) {
     const id = m.nodeIds[j]!;
     out[id] = {

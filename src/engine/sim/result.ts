@@ -12,6 +12,7 @@ import type { Sim } from './state';
 import { finishSystems, systemStats } from './systems';
 import { timeline } from './timeline';
 import { warmupCheck } from './warmup';
+import { byId } from '../../model/ids';
 
 export function assembleResult(s: Sim, end: number): ReplicationResult {
   const m = s.m;
@@ -30,7 +31,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
   const { summary: waitingTime, percentiles: waitingQuantiles } = summarizeWithPercentiles(waits);
   const timeInSystem = summarize(sojourns);
   const single = s.nClasses === 1;
-  const classes: Record<string, ClassStats> = {};
+  const classes = byId<ClassStats>();
   m.classIds.forEach((id, k) => {
     classes[id] = {
       id,
@@ -43,7 +44,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
       queueLength: { mean: per(st.classQArea[k]!), max: st.classQMax[k]! },
     };
   });
-  const serviceLevel: Record<string, number> = {};
+  const serviceLevel = byId<number>();
   for (const sl of s.project.serviceLevels) {
     const sample = sl.measure === 'waitingTime' ? waits : sojourns;
     serviceLevel[sl.id] = sample.length > 0 ? countAtMost(sample, sl.threshold) / sample.length : 0;
@@ -95,8 +96,8 @@ function stationStats(s: Sim, windowLength: number) {
   const m = s.m;
   const st = s.stats;
   const per = (x: number) => (windowLength > 0 ? x / windowLength : 0);
-  const steps: Record<string, StepStats> = {};
-  const departments: Record<string, DepartmentStats> = {};
+  const steps = byId<StepStats>();
+  const departments = byId<DepartmentStats>();
   const deptWaits: Float64Array[][] = m.deptIds.map(() => []);
   const deptSummaries: StepStats['waitingTime'][][] = m.deptIds.map(() => []);
   const deptAgg = m.deptIds.map(() => ({ avail: 0, busy: 0, qArea: 0, completed: 0, abandoned: 0, turnedAway: 0, totalWaiting: 0 }));
@@ -150,7 +151,7 @@ function stationStats(s: Sim, windowLength: number) {
   // Staff pools: busy share of the pool. Its staff-time counts in the departments of the steps it
   // worked for, in proportion to that work (so each such department is as busy as the pool);
   // a pool that did no work counts in its own department (else its first step's).
-  const pools: Record<string, PoolStats> = {};
+  const pools = byId<PoolStats>();
   m.poolIds.forEach((id, p) => {
     let busy = 0;
     const poolSteps = m.poolSteps[p]!;

@@ -9,6 +9,7 @@ import { EV_SERVICE_END, EV_SYSTEM_FAIL, EV_SYSTEM_REPAIR } from './kinds';
 import { fillPool } from './pools';
 import type { Sim } from './state';
 import { fillStep } from './stations';
+import { byId } from '../../model/ids';
 
 export class Systems {
   readonly has: boolean;
@@ -117,7 +118,7 @@ export function systemStats(s: Sim, windowLength: number): Record<string, System
   const m = s.m;
   let waitingArea = s.systems.pausedArea;
   for (let i = 0; i < s.nNodes; i++) if (m.kind[i] === KIND_STEP) waitingArea += s.stats.qArea[i]!;
-  const out: Record<string, SystemStats> = {};
+  const out = byId<SystemStats>();
   m.systemIds.forEach((id, k) => {
     const downArea = s.systems.downArea[k]!;
     out[id] = {

@@ -3,11 +3,12 @@
 import type { CostStats, ReplicationResult } from '../types';
 import { binCosts } from './costs';
 import type { Sim } from './state';
+import { byId } from '../../model/ids';
 
 export function timeline(s: Sim, costs: CostStats, windowLength: number): ReplicationResult['timeline'] {
   const m = s.m;
   const st = s.stats;
-  const queueLength: Record<string, number[]> = {};
+  const queueLength = byId<number[]>();
   const count = binCount(s, windowLength);
   for (const i of m.stations) {
     const bins = st.qBins[i];
