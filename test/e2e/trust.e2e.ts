@@ -1,0 +1,56 @@
+// Bugs a first user meets (issue 17): each case failed before its fix.
+import { expect, test, type Page } from '@playwright/test';
+import { SHOTS, freshApp } from './helpers';
+
+/** Collects uncaught page errors and console errors. */
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+test('Shift + drag a box around a node, starting inside a department band, selects it and keeps the app', async ({ page }) => {
+  const errors = watchErrors(page);
+  await freshApp(page);
+  await page.waitForTimeout(500);
+  const node = (await page.locator('.react-flow__node-step').first().boundingBox())!;
+  const id = await page.locator('.react-flow__node-step').first().getAttribute('data-id');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(node.x - 12, node.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2, { steps: 4 });
+  await page.mouse.move(node.x + node.width + 12, node.y + node.height + 12, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/trust-shift-drag.png` });
+  expect(errors.filter((e) => /185|Maximum update/.test(e))).toEqual([]);
+  await expect(page.getByTestId('project-title')).toBeVisible();
+  await expect(page.getByTestId(`node-${id}`)).toHaveClass(/selected/);
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+});
+
+test('Shift + drag on empty canvas draws a selection box and selects no page text', async ({ page }) => {
+  const errors = watchErrors(page);
+  await freshApp(page);
+  await page.waitForTimeout(500);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  // Below every band and node: empty canvas.
+  // A click in the text under the canvas leaves the caret there (what Shift + click extends).
+  await page.getByTestId('checks').click();
+  const x = pane.x + 300;
+  const y = pane.y + pane.height - 40;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 150, y - 300, { steps: 6 });
+  await expect(page.locator('.react-flow__selection')).toBeVisible();
+  await page.mouse.move(x + 300, y + 20, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  expect(errors).toEqual([]);
+});
