@@ -1,5 +1,7 @@
 // Bugs a first user meets (issue 17): each case failed before its fix.
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import LZString from 'lz-string';
 import { SHOTS, freshApp } from './helpers';
 
 /** Collects uncaught page errors and console errors. */
@@ -53,4 +55,15 @@ test('Shift + drag on empty canvas draws a selection box and selects no page tex
   await page.keyboard.up('Shift');
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
   expect(errors).toEqual([]);
+});
+
+test('a share link pasted into a tab that already shows Serviceflow asks, then opens the project', async ({ page }) => {
+  await freshApp(page);
+  const repair = JSON.parse(readFileSync('src/model/examples/repair.json', 'utf8'));
+  const fragment = `project=${LZString.compressToEncodedURIComponent(JSON.stringify(repair))}`;
+  await page.evaluate((h) => (window.location.hash = h), fragment);
+  await expect(page.getByTestId('message')).toContainText(`Open the shared project "${repair.name}"?`);
+  await page.getByTestId('link-open').click();
+  await expect(page.getByTestId('project-title')).toHaveText(repair.name);
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
 });
