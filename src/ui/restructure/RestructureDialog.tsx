@@ -11,10 +11,12 @@ import {
   mergeSteps,
   removeStep,
   runInParallel,
-  setStaff,
+  setStaffing,
   singlePointOfContact,
   staffBudget,
+  staffUnits,
   type MoveResult,
+  type StaffUnit,
 } from '../../model/moves';
 import { formatMoney } from '../../engine/format';
 import { Modal } from '../Modal';
@@ -22,9 +24,21 @@ import { useAppStore } from '../context';
 import * as edits from '../store/edits';
 import { Suggestions } from './Suggestions';
 
-/** Staff × cost per hour over the steps (a step's own rate, else the project's). */
-function staffCostPerHour(steps: StepNode[], staffing: Record<string, number>, defaultRate: number): number {
-  return steps.reduce((sum, s) => sum + (staffing[s.id] ?? s.staff) * (s.costPerHour ?? defaultRate), 0);
+/** Staff × cost per hour over what sets capacity (a step's or pool's own rate, else the project's). */
+function staffCostPerHour(flow: Flow, units: StaffUnit[], levels: Record<string, number>, defaultRate: number): number {
+  const rate = (u: StaffUnit) => {
+    if (u.kind === 'pool') return flow.pools?.find((p) => `pool:${p.id}` === u.key)?.costPerHour ?? defaultRate;
+    const n = flow.nodes.find((x) => x.id === u.key);
+    return (n?.kind === 'step' ? n.costPerHour : undefined) ?? defaultRate;
+  };
+  return units.reduce((sum, u) => sum + (levels[u.key] ?? u.level) * rate(u), 0);
+}
+
+/** How a unit's staff number is to be read, in words. */
+function unitDetail(u: StaffUnit, stepName: (id: string) => string): string {
+  const serves = u.kind === 'pool' ? `staff pool for ${u.stepIds.map(stepName).join(', ')}` : '';
+  if (u.shifts) return `${serves ? `${serves}; ` : ''}on shifts: the most on duty in an hour (a change applies to every hour with staff)`;
+  return serves;
 }
 
 export const MOVES = [
@@ -78,7 +92,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
   const [staff, setStaffField] = useState(1);
   const [time, setTime] = useState(2);
   const [classIds, setClassIds] = useState<string[]>([]);
-  const [staffing, setStaffing] = useState<Record<string, number>>(() => Object.fromEntries(steps.map((s) => [s.id, s.staff])));
+  const units = staffUnits(flow);
+  const [staffing, setLevels] = useState<Record<string, number>>(() => Object.fromEntries(units.map((u) => [u.key, u.level])));
   const loops = flow.nodes.filter((n) => n.kind === 'decision' && n.mode === 'probability');
   const [decisionId, setDecisionId] = useState(loops[0]?.id ?? '');
   const removable = flow.nodes.filter((n) => n.kind === 'step' || n.kind === 'delay');
@@ -100,7 +115,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           run: (f) => automateStep(f, stepId, { automatedTime: { kind: 'constant', value: time / minutes }, manualShare: share / 100, staffLeft: staff, ...info }),
         };
       case 'staff':
-        return { title: 'Staff changes', run: (f) => setStaff(f, Object.entries(staffing).map(([id, n]) => ({ stepId: id, staff: n }))) };
+        return { title: 'Staff changes', run: (f) => setStaffing(f, Object.entries(staffing).map(([key, level]) => ({ key, level }))) };
       case 'fast-lane':
         return {
           title: `Fast lane at ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
@@ -152,8 +167,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
     if ((id === 'automate' || id === 'fast-lane') && !steps.some((s) => s.id === stepId)) setStepId(steps[0]?.id ?? '');
   };
 
-  const budget = staffBudget({ ...flow, nodes: flow.nodes.map((n) => (n.kind === 'step' ? { ...n, staff: staffing[n.id] ?? n.staff } : n)) });
   const before = staffBudget(flow);
+  const budget = move === 'staff' && preview?.ok ? staffBudget(preview.flow) : before;
   const stepSelect = (list: { id: string; name: string }[]) => (
     <select value={stepId} onChange={(e) => setStepId(e.target.value)} data-testid="move-step">
       {list.map((s) => (
@@ -257,18 +272,21 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                 </tr>
               </thead>
               <tbody>
-                {steps.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{deptName(s.departmentId)}</td>
+                {units.map((u) => (
+                  <tr key={u.key}>
+                    <td>
+                      {u.name}
+                      {unitDetail(u, (id) => steps.find((x) => x.id === id)?.name ?? id) && <div className="sf-muted">{unitDetail(u, (id) => steps.find((x) => x.id === id)?.name ?? id)}</div>}
+                    </td>
+                    <td>{u.departmentId ? deptName(u.departmentId) : ''}</td>
                     <td>
                       <input
                         type="number"
                         min={0}
-                        value={staffing[s.id] ?? s.staff}
-                        onChange={(e) => setStaffing({ ...staffing, [s.id]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
-                        data-testid={`staff-${s.id}`}
-                        aria-label={`Staff at ${s.name}`}
+                        value={staffing[u.key] ?? u.level}
+                        onChange={(e) => setLevels({ ...staffing, [u.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
+                        data-testid={`staff-${u.key}`}
+                        aria-label={`Staff at ${u.name}`}
                       />
                     </td>
                   </tr>
@@ -299,9 +317,9 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                     <th>Staff cost per hour</th>
                     <td />
                     <th data-testid="staff-cost">
-                      {formatMoney(staffCostPerHour(steps, staffing, project.costs.staffPerHour), project.costs.currency)}{' '}
-                      {staffCostPerHour(steps, staffing, project.costs.staffPerHour) !== staffCostPerHour(steps, {}, project.costs.staffPerHour) && (
-                        <span className="sf-muted">(was {formatMoney(staffCostPerHour(steps, {}, project.costs.staffPerHour), project.costs.currency)})</span>
+                      {formatMoney(staffCostPerHour(flow, units, staffing, project.costs.staffPerHour), project.costs.currency)}{' '}
+                      {staffCostPerHour(flow, units, staffing, project.costs.staffPerHour) !== staffCostPerHour(flow, units, {}, project.costs.staffPerHour) && (
+                        <span className="sf-muted">(was {formatMoney(staffCostPerHour(flow, units, {}, project.costs.staffPerHour), project.costs.currency)})</span>
                       )}
                     </th>
                   </tr>
