@@ -7,6 +7,7 @@ import { describeDistribution } from '../../engine/distributions';
 import { formatDuration, formatShare } from '../../engine/format';
 import { computeLanes } from '../editor/lanes';
 import { utilizationColor } from '../results/colors';
+import { staffLabel } from '../derived';
 
 export interface PictureFigures {
   utilization: number;
@@ -52,13 +53,13 @@ function fit(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
-function detail(n: FlowNode, unit: TimeUnit): string {
+function detail(n: FlowNode, unit: TimeUnit, flow: Scenario['flow']): string {
   const u = UNIT[unit];
   switch (n.kind) {
     case 'arrivals':
       return n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`;
     case 'step':
-      return `${n.staff} staff · ${describeDistribution(n.service, u)}`;
+      return `${staffLabel(n, flow.pools?.find((p) => p.id === n.poolId)).text} · ${describeDistribution(n.service, u)}`;
     case 'delay':
       return describeDistribution(n.duration, u);
     case 'decision':
@@ -182,7 +183,7 @@ export function flowPicture(scenario: Scenario, options: PictureOptions): FlowPi
     out.push(`<rect x="${x}" y="${y + 4}" width="4" height="${s.h - 8}" fill="${accent}"/>`);
     out.push(`<text x="${x + 12}" y="${y + 13}" font-size="8" letter-spacing="0.05em" fill="#5f6b7a">${KIND_LABEL[n.kind]}</text>`);
     out.push(`<text x="${x + 12}" y="${y + 27}" font-size="12" font-weight="600" fill="#1d2733">${escapeXml(fit(n.name, 26))}</text>`);
-    const line = detail(n, options.unit);
+    const line = detail(n, options.unit, scenario.flow);
     if (line) out.push(`<text x="${x + 12}" y="${y + 42}" font-size="10" fill="#3d4856">${escapeXml(fit(line, 30))}</text>`);
     const f = options.figures?.[n.id];
     if (n.kind === 'step' && f) {

@@ -84,3 +84,23 @@ describe('staff pools', () => {
     expect(add.flow.pools!.find((x) => x.id === 'credit-team')!.size).toBe(scenario.flow.pools!.find((x) => x.id === 'credit-team')!.size + 1);
   });
 });
+
+describe('What changed, for staff on shifts and in pools', () => {
+  it('names the shift change, and a pool on shifts, in words', () => {
+    const p = example('contact-centre');
+    const base = p.scenarios[0]!;
+    const r = ok(setStaff(base.flow, [{ stepId: 'first-level', staff: 13 }]));
+    const texts = diffScenarios(base, { ...base, id: 'x', kind: 'proposal', flow: r.flow }).map((c) => c.text);
+    expect(texts).toEqual(['First-level answer: 1 more on duty in every hour with staff (up to 12 → 13)']);
+    // A pool on shifts: the pool's plan changes.
+    const pooled: Flow = {
+      ...base.flow,
+      pools: [{ id: 'desk', name: 'Desk', size: 12, shifts: step(base.flow, 'first-level').shifts }],
+      nodes: base.flow.nodes.map((n) => (n.id === 'first-level' && n.kind === 'step' ? { ...n, shifts: undefined, poolId: 'desk' } : n)),
+    };
+    const more = ok(setStaff(pooled, [{ stepId: 'first-level', staff: 14 }]));
+    expect(more.flow.pools![0]!.shifts!.staff[0]).toBe(step(base.flow, 'first-level').shifts!.staff[0]! + 2);
+    const t = diffScenarios({ ...base, flow: pooled }, { ...base, id: 'x', kind: 'proposal', flow: more.flow }).map((c) => c.text);
+    expect(t).toEqual(['Staff pool "Desk": 2 more on duty in every hour with staff (up to 12 → 14)']);
+  });
+});
