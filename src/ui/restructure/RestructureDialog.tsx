@@ -23,6 +23,7 @@ import { Modal } from '../Modal';
 import { useAppStore } from '../context';
 import * as edits from '../store/edits';
 import { Suggestions } from './Suggestions';
+import { NumberInput } from './NumberInput';
 
 /** Staff × cost per hour over what sets capacity (a step's or pool's own rate, else the project's). */
 function staffCostPerHour(flow: Flow, units: StaffUnit[], levels: Record<string, number>, defaultRate: number): number {
@@ -129,6 +130,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
         return undefined;
     }
   }, [move, picked, name, stepId, share, staff, time, classIds, staffing, decisionId, flow, project]);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const valid = (key: string) => (ok: boolean) => setInvalid((xs) => (ok ? (xs.includes(key) ? xs.filter((x) => x !== key) : xs) : xs.includes(key) ? xs : [...xs, key]));
   const preview = result?.run(flow);
 
   const apply = () => {
@@ -151,6 +154,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
 
   const choose = (id: MoveId) => {
     setMove(id);
+    setInvalid([]);
     setPicked([]);
     setName('');
     setClassIds([]);
@@ -190,7 +194,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
             Cancel
           </button>
           {move !== 'suggest' && (
-            <button className="sf-button sf-button--primary" disabled={!preview?.ok} onClick={apply} data-testid="move-apply">
+            <button className="sf-button sf-button--primary" disabled={!preview?.ok || invalid.length > 0} onClick={apply} data-testid="move-apply">
               {scenario.kind === 'baseline' ? 'Create the proposal' : 'Apply to this proposal'}
             </button>
           )}
@@ -228,7 +232,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               <p>Customer-facing steps the front desk takes over:</p>
               <Checklist items={steps.map((s) => ({ id: s.id, name: s.name, detail: deptName(s.departmentId) }))} chosen={picked} onChange={setPicked} testId="move-pick" />
               <Field label="Staff at the front desk (0: the sum of the steps taken over)">
-                <input type="number" min={0} value={staff} onChange={(e) => setStaffField(Math.max(0, Number(e.target.value) || 0))} data-testid="move-staff-count" />
+                <NumberInput integer min={0} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -244,7 +248,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                 </select>
               </Field>
               <Field label="Rework still found late (%)">
-                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+                <NumberInput min={0} max={100} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
               </Field>
             </>
           )}
@@ -252,13 +256,13 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
             <>
               <Field label="Step">{stepSelect(steps)}</Field>
               <Field label="Automated time per case (minutes)">
-                <input type="number" min={0} step="any" value={time} onChange={(e) => setTime(Math.max(0, Number(e.target.value) || 0))} data-testid="move-time" />
+                <NumberInput min={0} value={time} onChange={setTime} onValid={valid('time')} testId="move-time" />
               </Field>
               <Field label="Cases that still need a person (%)">
-                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+                <NumberInput min={0} max={100} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
               </Field>
               <Field label="Staff left for those cases">
-                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+                <NumberInput integer min={1} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -280,13 +284,15 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                     </td>
                     <td>{u.departmentId ? deptName(u.departmentId) : ''}</td>
                     <td>
-                      <input
-                        type="number"
+                      <NumberInput
+                        integer
                         min={0}
+                        max={10_000}
                         value={staffing[u.key] ?? u.level}
-                        onChange={(e) => setLevels({ ...staffing, [u.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
-                        data-testid={`staff-${u.key}`}
-                        aria-label={`Staff at ${u.name}`}
+                        onChange={(v) => setLevels({ ...staffing, [u.key]: v })}
+                        onValid={valid(`staff-${u.key}`)}
+                        testId={`staff-${u.key}`}
+                        label={`Staff at ${u.name}`}
                       />
                     </td>
                   </tr>
@@ -338,11 +344,11 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               )}
               {classIds.length === 0 && (
                 <Field label="Share of customers in the fast lane (%)">
-                  <input type="number" min={1} max={99} value={share} onChange={(e) => setShare(Math.min(99, Math.max(1, Number(e.target.value) || 1)))} data-testid="move-share" />
+                  <NumberInput min={1} max={99} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
                 </Field>
               )}
               <Field label="Staff in the fast lane">
-                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+                <NumberInput integer min={1} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -361,8 +367,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           {move === 'remove' && <Field label="Step or delay to remove">{stepSelect(removable)}</Field>}
           {move === 'suggest' && <Suggestions project={project} scenario={scenario} onApplied={onClose} />}
           {move !== 'suggest' && preview && (
-            <p className={preview.ok ? 'sf-move-preview' : 'sf-move-preview is-error'} data-testid="move-preview">
-              {preview.ok ? preview.description : preview.message}
+            <p className={preview.ok && invalid.length === 0 ? 'sf-move-preview' : 'sf-move-preview is-error'} data-testid="move-preview">
+              {invalid.length > 0 ? 'A number above could not be used (see the message at it): correct it first.' : preview.ok ? preview.description : preview.message}
             </p>
           )}
         </div>
