@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
-import { SHOTS, freshApp } from './helpers';
+import { SHOTS, connect, freshApp, openExample } from './helpers';
 
 /** Collects uncaught page errors and console errors. */
 function watchErrors(page: Page) {
@@ -66,4 +66,39 @@ test('a share link pasted into a tab that already shows Serviceflow asks, then o
   await page.getByTestId('link-open').click();
   await expect(page.getByTestId('project-title')).toHaveText(repair.name);
   expect(await page.evaluate(() => window.location.hash)).toBe('');
+});
+
+test('a step connected back into itself is drawn as a labelled arc over it and named in the checks', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshApp(page);
+  await page.waitForTimeout(400);
+  await connect(page, 'intake', 'intake');
+  const label = page.getByTestId('edge-label-intake-to-intake');
+  await expect(label).toHaveText('repeated on 10 %');
+  const node = (await page.getByTestId('node-intake').boundingBox())!;
+  const arc = (await page.locator('.react-flow__edge[data-id="intake-to-intake"] path').first().boundingBox())!;
+  expect(arc.height).toBeGreaterThan(node.height / 2 + 10); // not a 10-pixel stub: from the handles (mid-node) to above the top
+  expect(arc.y).toBeLessThan(node.y); // it rises above the node
+  const labelBox = (await label.boundingBox())!;
+  expect(labelBox.y + labelBox.height).toBeLessThan(node.y);
+  await expect(page.getByTestId('checks')).toContainText('"Intake" is repeated on 10 % of visits');
+  await page.screenshot({ path: `${SHOTS}/trust-self-loop.png` });
+});
+
+test('Restructure → Add or move staff on a step with shifts changes its shift plan, and What changed says so', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshApp(page);
+  await openExample(page, 'contact-centre');
+  await page.getByTestId('restructure-open').click();
+  await page.getByTestId('move-staff').click();
+  await page.getByTestId('staff-first-level').fill('13');
+  await expect(page.getByTestId('move-preview')).toContainText('1 more on duty in every hour with staff (up to 12 → 13)');
+  await page.getByTestId('staff-second-level').fill('1,000');
+  await expect(page.getByTestId('move-preview')).toContainText('"Technical support" 4 → 1000');
+  await page.getByTestId('staff-second-level').fill('4');
+  await page.screenshot({ path: `${SHOTS}/trust-staff-shifts.png` });
+  await page.getByTestId('move-apply').click();
+  await page.getByTestId('what-changed').click();
+  await expect(page.getByTestId('changes')).toContainText('First-level answer: 1 more on duty in every hour with staff (up to 12 → 13)');
+  await expect(page.getByTestId('changes')).not.toContainText('same as the baseline');
 });

@@ -164,21 +164,26 @@ export function Canvas() {
       let label: string | undefined;
       if (byClass) label = e.label ?? (e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes');
       else if (src?.kind === 'split') label = e.label ? `${e.label} · in parallel` : 'in parallel';
-      else {
+      else if (e.source === e.target) {
+        // Back into the same step: always labelled with how often the work repeats.
+        const share = (outCount.get(e.source) ?? 0) > 1 ? (e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %') : '100 %';
+        label = `${e.label ? `${e.label} · ` : ''}repeated on ${share}`;
+      } else {
         if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
         if (e.label) label = label ? `${e.label} · ${label}` : e.label;
       }
       const sp = pos.get(e.source);
       const tp = pos.get(e.target);
       // Backwards along the flow (to the left): a rework loop. Straight down is not a loop.
-      const loop = !!sp && !!tp && tp.x < sp.x - 30;
+      const self = e.source === e.target;
+      const loop = !self && !!sp && !!tp && tp.x < sp.x - 30;
       return {
         id: e.id,
         source: e.source,
         target: e.target,
         type: 'flow',
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#5b6b7f' },
-        data: { label, loop, severity: edgeSeverity.get(e.id), labelAt: Math.min(0.75, 0.3 + 0.2 * (siblingRank.get(e.id) ?? 0)) },
+        data: { label, loop, self, severity: edgeSeverity.get(e.id), labelAt: Math.min(0.75, 0.3 + 0.2 * (siblingRank.get(e.id) ?? 0)) },
       };
     });
   }, [scenario, project.classes, findings]);
