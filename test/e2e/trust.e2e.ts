@@ -102,3 +102,24 @@ test('Restructure → Add or move staff on a step with shifts changes its shift 
   await expect(page.getByTestId('changes')).toContainText('First-level answer: 1 more on duty in every hour with staff (up to 12 → 13)');
   await expect(page.getByTestId('changes')).not.toContainText('same as the baseline');
 });
+
+test("two tabs: the other tab's newer save is noticed, and nothing is dropped without asking", async ({ page, context }) => {
+  await freshApp(page);
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('project-title')).toBeVisible();
+  // Work in the first tab: another project.
+  await openExample(page, 'repair');
+  await expect(page.getByTestId('project-title')).toHaveText('After-sales repair');
+  // The second tab is told at once and asks; it does not write its stale project over the new one.
+  await expect(other.getByTestId('message')).toContainText('This project was changed in another tab');
+  await other.reload(); // closing/reloading the stale tab must not overwrite the other tab's work
+  await expect(other.getByTestId('project-title')).toHaveText('After-sales repair');
+  // Load theirs / keep mine round trip.
+  await openExample(other, 'mortgage');
+  await expect(page.getByTestId('message')).toContainText('This project was changed in another tab');
+  await page.getByTestId('tabs-keep-mine').click();
+  await expect(other.getByTestId('message')).toContainText('This project was changed in another tab');
+  await other.getByTestId('tabs-load-theirs').click();
+  await expect(other.getByTestId('project-title')).toHaveText('After-sales repair');
+});
