@@ -4,6 +4,7 @@ import { hasErrors, validateScenario, type Finding } from '../model/validate';
 import type { Project } from '../model/schema';
 import { formatShare } from './format';
 import { trafficEquations } from './traffic';
+import { selfLoopFindings } from './selfLoops';
 
 export { hasErrors, type Finding };
 
@@ -12,8 +13,9 @@ export const HIGH_LOAD = 0.85;
 
 export function checkScenario(project: Project, scenarioIndex: number): Finding[] {
   const findings = validateScenario(project, scenarioIndex);
-  if (hasErrors(findings)) return findings;
-  const scenario = project.scenarios[scenarioIndex]!;
+  const scenario = project.scenarios[scenarioIndex];
+  if (scenario) findings.push(...selfLoopFindings(scenario, `scenarios[${scenarioIndex}].flow`));
+  if (hasErrors(findings) || !scenario) return findings;
   const traffic = trafficEquations(project, scenario);
   const at = `scenarios[${scenarioIndex}].flow`;
   if (!traffic.solvable) {

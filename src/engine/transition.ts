@@ -29,6 +29,8 @@ export interface TransitionSummary {
   weeksWorse: number;
   /** First week from which the proposal stays at or below today's steady state; undefined if never. */
   paysOffFrom: number | undefined;
+  /** Every week in which the proposal's mean wait was at or below today's steady state. */
+  betterWeeks: number[];
   /** Money week by week, when the project has cost assumptions (see WeeklyCosts). */
   costs: WeeklyCosts | undefined;
 }
@@ -44,6 +46,8 @@ export interface WeeklyCosts {
   steady: number;
   /** First week from which the proposal's weekly cost stays at or below today's; undefined if never. */
   cheaperFrom: number | undefined;
+  /** Every week in which the proposal cost at most today's week (also those before `cheaperFrom`). */
+  cheaperWeeks: number[];
   /** First week from which the running difference stays at or below 0 (the extra cost of the first weeks is recovered); undefined if not within the weeks. */
   recoveredBy: number | undefined;
   /** Running difference at the end of the weeks. */
@@ -65,7 +69,8 @@ export function summarizeTransition(results: ResultsDocument, proposalId: string
   const weeksWorse = weeks.filter((w) => w.proposal.mean > steady).length;
   let paysOffFrom: number | undefined;
   for (let i = n - 1; i >= 0 && weeks[i]!.proposal.mean <= steady; i--) paysOffFrom = i + 1;
-  return { weeks, steady, worst, weeksWorse, paysOffFrom, costs: hasCosts(costs) ? weeklyCosts(base.timeline.costs, prop.timeline.costs) : undefined };
+  const betterWeeks = weeks.filter((w) => w.proposal.mean <= steady).map((w) => w.week);
+  return { weeks, steady, worst, weeksWorse, paysOffFrom, betterWeeks, costs: hasCosts(costs) ? weeklyCosts(base.timeline.costs, prop.timeline.costs) : undefined };
 }
 
 function hasCosts(c: Project['costs']): boolean {
@@ -88,5 +93,33 @@ export function weeklyCosts(baseline: { mean: number[] } | undefined, proposal: 
   for (let i = n - 1; i >= 0 && weeks[i]!.proposal.mean <= steady; i--) cheaperFrom = i + 1;
   let recoveredBy: number | undefined;
   for (let i = n - 1; i >= 0 && weeks[i]!.cumulativeDifference <= 0; i--) recoveredBy = i + 1;
-  return { weeks, steady, cheaperFrom, recoveredBy, differenceAtEnd: running };
+  const cheaperWeeks = weeks.filter((w) => w.proposal.mean <= steady).map((w) => w.week);
+  return { weeks, steady, cheaperFrom, cheaperWeeks, recoveredBy, differenceAtEnd: running };
+}
+
+/** Weeks as people write them: [1, 2, 3, 4, 6] → "1–4 and 6". */
+export function weekList(weeks: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < weeks.length; ) {
+    let j = i;
+    while (j + 1 < weeks.length && weeks[j + 1] === weeks[j]! + 1) j++;
+    runs.push(j === i ? `${weeks[i]}` : `${weeks[i]}–${weeks[j]}`);
+    i = j + 1;
+  }
+  return runs.length <= 1 ? (runs[0] ?? '') : `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}`;
+}
+
+/**
+ * The sentence under the week-by-week figures, consistent with the table: from which week on the
+ * proposal is better every week, and which earlier weeks already were. `better`: e.g. "costs less
+ * a week than today"; `from`: the first week from which it stays so; `weeks`: every such week.
+ */
+export function fromWeekSentence(name: string, better: string, from: number | undefined, weeks: readonly number[], total: number): string {
+  const who = `“${name}”`;
+  if (from === 1) return `${who} ${better} in every one of the ${total} weeks.`;
+  const earlier = weeks.filter((w) => from === undefined || w < from);
+  const s = (list: number[]) => `week${list.length === 1 ? '' : 's'} ${weekList(list)}`;
+  if (from !== undefined) return `${who} ${better} every week from week ${from} on${earlier.length > 0 ? ` (and already in ${s(earlier)})` : ''}.`;
+  if (earlier.length > 0) return `Within ${total} weeks, ${who} ${better} only in ${s(earlier)}, not every week to the end.`;
+  return `Within ${total} weeks ${who} ${better.startsWith('is ') ? `is never ${better.slice(3)}` : `never ${better}`}.`;
 }

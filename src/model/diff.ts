@@ -63,7 +63,7 @@ export function diffScenarios(baseline: Scenario, proposal: Scenario): Change[] 
         const pool = proposal.flow.pools?.find((x) => x.id === a.poolId);
         changes.push({ kind: 'staff', nodeId: a.id, text: pool ? `${a.name}: now served by the staff pool "${pool.name}" (${pool.size} people)` : `${a.name}: back to its own staff` });
       }
-      if (JSON.stringify(a.shifts) !== JSON.stringify(b.shifts)) changes.push({ kind: 'staff', nodeId: a.id, text: a.shifts ? `${a.name}: staff on duty by the hour (up to ${Math.max(...a.shifts.staff)})` : `${a.name}: no more shifts` });
+      if (JSON.stringify(a.shifts) !== JSON.stringify(b.shifts)) changes.push({ kind: 'staff', nodeId: a.id, text: a.shifts ? `${a.name}: ${shiftWords(b.shifts?.staff, a.shifts.staff)}` : `${a.name}: no more shifts` });
       if (JSON.stringify(a.learning) !== JSON.stringify(b.learning))
         changes.push({ kind: 'time', nodeId: a.id, text: a.learning ? learningText(a.name, a.learning) : `${a.name}: no learning curve` });
       if (JSON.stringify(a.systemIds ?? []) !== JSON.stringify(b.systemIds ?? [])) {
@@ -77,6 +77,7 @@ export function diffScenarios(baseline: Scenario, proposal: Scenario): Change[] 
   for (const pool of proposal.flow.pools ?? []) {
     const old = baseline.flow.pools?.find((x) => x.id === pool.id);
     if (!old) changes.push({ kind: 'added', text: `New staff pool "${pool.name}": ${pool.size} cross-trained people` });
+    else if (JSON.stringify(old.shifts) !== JSON.stringify(pool.shifts)) changes.push({ kind: 'staff', text: `Staff pool "${pool.name}": ${pool.shifts ? shiftWords(old.shifts?.staff, pool.shifts.staff) : 'no more shifts'}` });
     else if (old.size !== pool.size) changes.push({ kind: 'staff', text: `Staff pool "${pool.name}": ${old.size} → ${pool.size} people` });
   }
   for (const pool of baseline.flow.pools ?? []) if (!proposal.flow.pools?.some((x) => x.id === pool.id)) changes.push({ kind: 'removed', text: `Staff pool "${pool.name}" removed` });
@@ -111,4 +112,15 @@ function learningText(name: string, l: { multiplier: number; period: number }): 
 function systemsText(name: string, ids: readonly string[], s: Scenario): string {
   const names = ids.map((id) => s.flow.systems?.find((x) => x.id === id)?.name ?? id);
   return `${name}: needs ${names.map((x) => `"${x}"`).join(', ')} (stops during outages)`;
+}
+
+/** A change of a shift plan in words: "1 more on duty in every hour with staff (up to 12 → 13)". */
+function shiftWords(before: readonly number[] | undefined, after: readonly number[]): string {
+  const peak = (h: readonly number[]) => Math.max(0, ...h);
+  if (!before || before.length !== after.length) return `staff on duty by the hour (up to ${peak(after)})`;
+  const diffs = new Set(after.map((h, i) => h - before[i]!).filter((d, i) => before[i]! > 0 || d !== 0));
+  const by = diffs.size === 1 ? [...diffs][0]! : undefined;
+  if (by !== undefined && by !== 0 && after.every((h, i) => (before[i] === 0 ? h === 0 : true)))
+    return `${Math.abs(by)} ${by > 0 ? 'more' : 'fewer'} on duty in every hour with staff (up to ${peak(before)} → ${peak(after)})`;
+  return `staff on duty by the hour changed (up to ${peak(before)} → ${peak(after)})`;
 }

@@ -4,6 +4,7 @@ import { EXAMPLES, getExample } from '../model/examples';
 import { hasErrors } from '../engine/check';
 import { useApp, useAppStore } from './context';
 import { activeScenario, redo, undo } from './store';
+import { useHistory } from './store/history';
 import * as edits from './store/edits';
 import { downloadText, fileName, problemLines, readProjectFile } from './persist';
 import { scenarioFindings } from './derived';
@@ -19,7 +20,7 @@ export function Header() {
   const scenario = useApp(activeScenario);
   const runStatus = useApp((s) => s.runStatus);
   const settingsOpen = useApp((s) => s.settingsOpen);
-  const canUndo = useApp(() => store.temporal.getState().pastStates.length > 0);
+  const { canUndo, canRedo } = useHistory(store);
   const fileInput = useRef<HTMLInputElement>(null);
   const [gallery, setGallery] = useState(false);
   const [sharing, setSharing] = useState(false);
@@ -118,7 +119,7 @@ export function Header() {
         <button onClick={() => undo(store)} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
           ↶
         </button>
-        <button onClick={() => redo(store)} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
+        <button onClick={() => redo(store)} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
           ↷
         </button>
         <button onClick={() => store.getState().toggleSettings()} className={settingsOpen ? 'is-on' : ''} data-testid="project-settings-toggle" title="Project name, customer classes, run settings and targets">

@@ -28,8 +28,12 @@ export function scenarioTraffic(project: Project, scenario: Scenario): TrafficRe
 export const UNIT_LABEL: Record<Project['timeUnit'], string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'days' };
 
 /** Who serves a step, in words: its staff pool, its shifts, or its own staff (with a tooltip). */
-export function staffLabel(step: StepNode, pool: { name: string; size: number } | undefined): { text: string; title: string } {
-  if (step.poolId !== undefined) return { text: pool ? `pool ${pool.name} (${pool.size})` : 'a staff pool', title: 'Staff from a shared pool' };
+export function staffLabel(step: StepNode, pool: { name: string; size: number; shifts?: { staff: number[] } } | undefined): { text: string; title: string } {
+  if (step.poolId !== undefined) {
+    if (!pool) return { text: 'a staff pool', title: 'Staff from a shared pool' };
+    if (pool.shifts) return { text: `pool ${pool.name} (shifts, up to ${Math.max(...pool.shifts.staff)})`, title: 'Staff from a shared pool, on duty hour by hour' };
+    return { text: `pool ${pool.name} (${pool.size})`, title: 'Staff from a shared pool' };
+  }
   if (step.shifts) return { text: `shifts, up to ${Math.max(...step.shifts.staff)} staff`, title: 'Staff on duty change through the day or week' };
   return { text: `${step.staff} staff`, title: 'Staff working in parallel' };
 }

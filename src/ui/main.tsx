@@ -4,13 +4,16 @@ import { App } from './App';
 import { StoreProvider } from './context';
 import { createAppStore } from './store';
 import { initialProject, startAutosave } from './persist';
-import { openSharedLink } from './openLink';
+import { listenForSharedLinks, openSharedLink } from './openLink';
+import { ErrorBoundary } from './ErrorBoundary';
 import './styles.css';
 
 const start = initialProject();
 const store = createAppStore(start.project);
 if (start.scenarioId && start.project.scenarios.some((s) => s.id === start.scenarioId)) store.getState().setScenario(start.scenarioId);
-openSharedLink(store, window.location.hash, start.restored, () => history.replaceState(null, '', window.location.pathname + window.location.search));
+const clearFragment = () => history.replaceState(null, '', window.location.pathname + window.location.search);
+openSharedLink(store, window.location.hash, start.restored, clearFragment);
+listenForSharedLinks(store, clearFragment);
 startAutosave(store);
 
 const root = document.getElementById('root');
@@ -18,7 +21,9 @@ if (!root) throw new Error('the page has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <ErrorBoundary store={store}>
+        <App />
+      </ErrorBoundary>
     </StoreProvider>
   </StrictMode>,
 );

@@ -40,3 +40,14 @@ export function openSharedLink(store: AppStore, hash: string, hadSavedProject: b
     ],
   });
 }
+
+/**
+ * A share link pasted into a tab that already shows Serviceflow changes only the address's `#`
+ * part: the page does not load again, so the link is read here, like on a fresh load (asking
+ * before it replaces the project on screen).
+ */
+export function listenForSharedLinks(store: AppStore, clearFragment: () => void): () => void {
+  const onHash = () => openSharedLink(store, window.location.hash, true, clearFragment);
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}

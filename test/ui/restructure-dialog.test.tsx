@@ -45,4 +45,31 @@ describe('the Restructure dialog', () => {
     const was = start * rate;
     expect(screen.getByTestId('staff-cost').textContent).toBe(`${(was + rate).toLocaleString('en')} € (was ${was.toLocaleString('en')} €)`);
   });
+
+  it('reads "1,000" staff as a thousand, and refuses a number it cannot read (Apply held back)', () => {
+    renderWithStore(<ScenarioTabs />, loan());
+    fireEvent.click(screen.getByTestId('restructure-open'));
+    fireEvent.click(screen.getByTestId('move-staff'));
+    fireEvent.change(screen.getByTestId('staff-intake'), { target: { value: '1,000' } });
+    expect(screen.getByTestId('move-preview').textContent).toContain('"Intake" 2 → 1000');
+    fireEvent.change(screen.getByTestId('staff-intake'), { target: { value: '1,00,0' } });
+    expect(screen.getByTestId('staff-intake-error').textContent).toContain('"1,00,0"');
+    expect(screen.getByTestId('move-apply')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('staff-intake'), { target: { value: '3' } });
+    expect(screen.getByTestId('move-apply')).toBeEnabled();
+  });
+
+  it('on a proposal with a staff pool and on shifts, the staff table lists the pool and the plan, and a change acts on them', () => {
+    const p = structuredClone(getExample('contact-centre')!.project);
+    const { store } = renderWithStore(<ScenarioTabs />, p);
+    fireEvent.click(screen.getByTestId('restructure-open'));
+    fireEvent.click(screen.getByTestId('move-staff'));
+    expect(screen.getByTestId('staff-budget').textContent).toContain('on shifts');
+    fireEvent.change(screen.getByTestId('staff-first-level'), { target: { value: '13' } });
+    expect(screen.getByTestId('move-preview').textContent).toContain('1 more on duty in every hour with staff (up to 12 → 13)');
+    fireEvent.click(screen.getByTestId('move-apply'));
+    const proposal = store.getState().project.scenarios.at(-1)!;
+    const step = proposal.flow.nodes.find((n) => n.id === 'first-level')!;
+    expect(step.kind === 'step' && step.shifts!.staff[11]).toBe(13);
+  });
 });

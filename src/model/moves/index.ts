@@ -5,7 +5,7 @@ export { mergeSteps, mergeDepartments, combineSteps, connectorsOf, type MergeOpt
 export { singlePointOfContact, customerFacingSteps, type SpocOptions } from './spoc';
 export { checkAtIntake, type IntakeOptions } from './intake';
 export { automateStep, type AutomateOptions } from './automate';
-export { setStaff, moveStaff, staffBudget, type StaffBudget } from './staff';
+export { setStaff, setStaffing, moveStaff, staffBudget, staffUnits, unitOfStep, poolKey, type StaffBudget, type StaffUnit } from './staff';
 export { fastLane, type FastLaneOptions } from './triage';
 export { removeStep } from './remove';
 export { runInParallel, type ParallelOptions } from './parallel';

@@ -4,7 +4,7 @@
 // step that can spare one.
 import type { Flow, StepNode } from '../schema';
 import { mergeSteps } from './merge';
-import { moveStaff, setStaff } from './staff';
+import { moveStaff, setStaffing, staffUnits, unitOfStep, type StaffUnit } from './staff';
 import type { ProjectInfo } from './types';
 
 export interface MoveCandidate {
@@ -50,8 +50,11 @@ export function candidateMoves(flow: Flow, bottleneckStepId: string, loads: Read
   const load = (s: StepNode) => loads[s.id];
   const candidates: MoveCandidate[] = [];
 
-  const add = setStaff(flow, [{ stepId: bottleneck.id, staff: bottleneck.staff + 1 }]);
-  if (add.ok) candidates.push({ id: 'add-staff', label: `One more member of staff at "${bottleneck.name}"`, flow: add.flow, extraStaff: 1, description: add.description });
+  // What sets the bottleneck's capacity: its own staff, its shift plan, or its pool.
+  const unit = unitOfStep(flow, bottleneck.id);
+  if (!unit) return [];
+  const add = setStaffing(flow, [{ key: unit.key, level: unit.level + 1 }]);
+  if (add.ok) candidates.push({ id: 'add-staff', label: addLabel(unit, bottleneck), flow: add.flow, extraStaff: 1, description: add.description });
 
   const neighbour = neighbourSteps(flow, bottleneck.id)
     .filter((s) => load(s) !== undefined)
@@ -62,12 +65,22 @@ export function candidateMoves(flow: Flow, bottleneckStepId: string, loads: Read
       candidates.push({ id: 'pool-neighbour', label: `Pool "${bottleneck.name}" with "${neighbour.name}" (one step, staff working together)`, flow: merged.flow, extraStaff: 0, description: merged.description });
   }
 
-  const donor = flow.nodes
-    .filter((s): s is StepNode => s.kind === 'step' && s.id !== bottleneck.id && s.staff > 1 && load(s) !== undefined && (load(s)! * s.staff) / (s.staff - 1) < 1)
-    .sort((a, b) => load(a)! - load(b)!)[0];
-  if (donor) {
-    const moved = moveStaff(flow, donor.id, bottleneck.id, 1);
-    if (moved.ok) candidates.push({ id: 'move-staff', label: `Move one member of staff from "${donor.name}" to "${bottleneck.name}"`, flow: moved.flow, extraStaff: 0, description: moved.description });
+  // A unit (step, shift plan or pool) whose steps are all loaded, that stays below 100 % busy with one fewer.
+  const unitLoad = (u: StaffUnit) => (u.stepIds.every((id) => loads[id] !== undefined) ? Math.max(...u.stepIds.map((id) => loads[id]!)) : undefined);
+  const donors = staffUnits(flow)
+    .filter((u) => u.key !== unit.key && u.level > 1 && unitLoad(u) !== undefined && (unitLoad(u)! * u.level) / (u.level - 1) < 1)
+    .sort((a, b) => unitLoad(a)! - unitLoad(b)!);
+  for (const donor of donors) {
+    const moved = moveStaff(flow, donor.stepIds[0]!, bottleneck.id, 1);
+    if (!moved.ok) continue; // e.g. a shift plan with an hour of one person only
+    candidates.push({ id: 'move-staff', label: `Move one member of staff from ${donor.kind === 'pool' ? `the pool "${donor.name}"` : `"${donor.name}"`} to ${unit.kind === 'pool' ? `the pool "${unit.name}"` : `"${bottleneck.name}"`}`, flow: moved.flow, extraStaff: 0, description: moved.description });
+    break;
   }
   return candidates;
+}
+
+function addLabel(unit: StaffUnit, step: StepNode): string {
+  if (unit.kind === 'pool') return `One more member of staff in the pool "${unit.name}" (which serves "${step.name}")${unit.shifts ? ', in every hour with staff' : ''}`;
+  if (unit.kind === 'shifts') return `One more member of staff at "${step.name}" in every hour with staff on duty`;
+  return `One more member of staff at "${step.name}"`;
 }

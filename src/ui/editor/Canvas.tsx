@@ -9,6 +9,7 @@ import {
   Panel,
   ReactFlow,
   applyNodeChanges,
+  applyEdgeChanges,
   MarkerType,
   useReactFlow,
   type Connection,
@@ -18,7 +19,7 @@ import {
   type EdgeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeKind } from '../../model/schema';
 import { projectHash } from '../../engine/results';
 import { useApp, useAppStore } from '../context';
@@ -37,6 +38,28 @@ import { flowPicture } from '../picture/flowSvg';
 import { FIT_VIEW, placeNewNode } from './layout';
 
 export const PALETTE_MIME = 'application/x-serviceflow-node';
+
+/** Shift + press on the canvas starts a selection box, never a selection of the page's text. */
+function noTextSelection(e: ReactMouseEvent) {
+  if (!e.shiftKey) return;
+  const t = e.target as HTMLElement;
+  if (t.closest('input, textarea, select, button, [contenteditable="true"]')) return;
+  e.preventDefault();
+  window.getSelection()?.removeAllRanges();
+}
+
+/** The items with `selected` set from the ids; the same array (and objects) when nothing changes. */
+export function withSelection<T extends { id: string; selected?: boolean }>(items: T[], ids: readonly string[]): T[] {
+  const want = new Set(ids);
+  let changed = false;
+  const out = items.map((it) => {
+    const sel = want.has(it.id);
+    if (!!it.selected === sel) return it;
+    changed = true;
+    return { ...it, selected: sel };
+  });
+  return changed ? out : items;
+}
 
 export function Canvas() {
   const store = useAppStore();
@@ -99,7 +122,6 @@ export function Canvas() {
         id: n.id,
         type: n.kind,
         position: n.position,
-        selected: selection.nodes.includes(n.id),
         data: {
           node: n,
           unit: project.timeUnit,
@@ -115,12 +137,16 @@ export function Canvas() {
       };
     });
     return [...laneNodes, ...flowNodes];
-  }, [scenario, findings, traffic, lanes, selection.nodes, project.timeUnit, scenarioResults, stale]);
+  }, [scenario, findings, traffic, lanes, project.timeUnit, scenarioResults, stale]);
 
-  const [nodes, setNodes] = useState<Node[]>(derivedNodes);
-  useEffect(() => setNodes(derivedNodes), [derivedNodes]);
+  // The canvas keeps its own copy of nodes and connections (drags and selection happen there);
+  // the store's selection is copied in only where it differs, so a selection that comes back
+  // from the canvas (onSelectionChange) never starts another round of updates.
+  const [nodes, setNodes] = useState<Node[]>(() => withSelection(derivedNodes, selection.nodes));
+  useEffect(() => setNodes(withSelection(derivedNodes, store.getState().selection.nodes)), [derivedNodes, store]);
+  useEffect(() => setNodes((ns) => withSelection(ns, selection.nodes)), [selection.nodes]);
 
-  const edges = useMemo((): Edge<FlowEdgeData>[] => {
+  const derivedEdges = useMemo((): Edge<FlowEdgeData>[] => {
     const pos = new Map(scenario.flow.nodes.map((n) => [n.id, n.position]));
     const outCount = new Map<string, number>();
     for (const e of scenario.flow.edges) outCount.set(e.source, (outCount.get(e.source) ?? 0) + 1);
@@ -141,44 +167,41 @@ export function Canvas() {
       let label: string | undefined;
       if (byClass) label = e.label ?? (e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes');
       else if (src?.kind === 'split') label = e.label ? `${e.label} · in parallel` : 'in parallel';
-      else {
+      else if (e.source === e.target) {
+        // Back into the same step: always labelled with how often the work repeats.
+        const share = (outCount.get(e.source) ?? 0) > 1 ? (e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %') : '100 %';
+        label = `${e.label ? `${e.label} · ` : ''}repeated on ${share}`;
+      } else {
         if ((outCount.get(e.source) ?? 0) > 1) label = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %';
         if (e.label) label = label ? `${e.label} · ${label}` : e.label;
       }
       const sp = pos.get(e.source);
       const tp = pos.get(e.target);
       // Backwards along the flow (to the left): a rework loop. Straight down is not a loop.
-      const loop = !!sp && !!tp && tp.x < sp.x - 30;
+      const self = e.source === e.target;
+      const loop = !self && !!sp && !!tp && tp.x < sp.x - 30;
       return {
         id: e.id,
         source: e.source,
         target: e.target,
         type: 'flow',
-        selected: selection.edges.includes(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#5b6b7f' },
-        data: { label, loop, severity: edgeSeverity.get(e.id), labelAt: Math.min(0.75, 0.3 + 0.2 * (siblingRank.get(e.id) ?? 0)) },
+        data: { label, loop, self, severity: edgeSeverity.get(e.id), labelAt: Math.min(0.75, 0.3 + 0.2 * (siblingRank.get(e.id) ?? 0)) },
       };
     });
-  }, [scenario, project.classes, findings, selection.edges]);
+  }, [scenario, project.classes, findings]);
+  const [edges, setEdges] = useState<Edge<FlowEdgeData>[]>(() => withSelection(derivedEdges, selection.edges));
+  useEffect(() => setEdges(withSelection(derivedEdges, store.getState().selection.edges)), [derivedEdges, store]);
+  useEffect(() => setEdges((es) => withSelection(es, selection.edges)), [selection.edges]);
 
   // Removals arrive once, nodes and their connections together (one undo step), in onDelete.
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns)), []);
-  // Connections are drawn from the project; only their selection (a click) comes back from the canvas.
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const picks = changes.filter((c) => c.type === 'select');
-      if (picks.length === 0) return;
-      const cur = store.getState().selection;
-      const next = new Set(cur.edges);
-      for (const c of picks) {
-        if (c.selected) next.add(c.id);
-        else next.delete(c.id);
-      }
-      const picked = picks.some((c) => c.selected);
-      store.getState().select({ nodes: picked ? [] : cur.nodes, edges: [...next] });
-    },
-    [store],
-  );
+  // Connections are drawn from the project; only their selection comes back from the canvas
+  // (and reaches the store, with the nodes', through onSelectionChange).
+  const onEdgesChange = useCallback((changes: EdgeChange<Edge<FlowEdgeData>>[]) => {
+    const picks = changes.filter((c) => c.type === 'select');
+    if (picks.length > 0) setEdges((es) => applyEdgeChanges(picks, es));
+  }, []);
   const onDelete = useCallback(
     ({ nodes: ns, edges: es }: { nodes: Node[]; edges: Edge[] }) => {
       const nodeIds = ns.map((n) => n.id).filter((id) => !id.startsWith('lane:'));
@@ -264,7 +287,7 @@ export function Canvas() {
   }, [scenario.id, project.name, rf]);
 
   return (
-    <div className="sf-canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="canvas">
+    <div className="sf-canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} onMouseDownCapture={noTextSelection} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}

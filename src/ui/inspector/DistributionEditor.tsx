@@ -69,7 +69,8 @@ function normalMuForMean(target: number, sd: number): number {
 
 /**
  * Parses pasted observations: one or more per line, separated by ; or tab or commas. A single
- * comma between digits ("15,5") is a decimal comma. Bad values are reported by line number.
+ * comma between digits ("15,5") is a decimal comma, unless it groups thousands ("1,000"). Bad
+ * values are reported by line number.
  */
 export function parseObservations(text: string): { values: number[]; errors: string[] } {
   const values: number[] = [];
@@ -77,7 +78,8 @@ export function parseObservations(text: string): { values: number[]; errors: str
   text.split(/\r?\n/).forEach((line, i) => {
     const trimmed = line.trim();
     if (trimmed === '') return;
-    const cells = /^[+-]?\d+,\d+$/.test(trimmed) ? [trimmed.replace(',', '.')] : trimmed.split(/[;\t]|,\s*|\s+/);
+    // "1,000" (and "12,500,000") is a number with thousands separators, never 1; "15,5" a decimal comma.
+    const cells = /^[+-]?\d{1,3}(,\d{3})+$/.test(trimmed) ? [trimmed.replace(/,/g, '')] : /^[+-]?\d+,\d+$/.test(trimmed) ? [trimmed.replace(',', '.')] : trimmed.split(/[;\t]|,\s*|\s+/);
     for (const raw of cells) {
       const cell = raw.trim();
       if (cell === '') continue;

@@ -2,6 +2,7 @@
 // the field (or presses Enter); an invalid value is shown at the field with the reason and is not
 // committed to the model.
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseNumber } from './parseNumber';
 
 interface FieldFrameProps {
   label: string;
@@ -52,11 +53,11 @@ export function NumberField(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   const commit = () => {
-    const raw = text.trim().replace(',', '.');
+    const raw = text.trim();
     if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
-    if (raw === '') return setError('Enter a number.');
-    const n = Number(raw);
-    if (!Number.isFinite(n)) return setError(`"${text}" is not a number.`);
+    const parsed = parseNumber(raw);
+    if (!parsed.ok) return setError(parsed.message);
+    const n = parsed.value;
     if (props.integer && !Number.isInteger(n)) return setError('Enter a whole number.');
     const value = props.percent ? n / 100 : n;
     if (value === props.value) return setError(undefined);

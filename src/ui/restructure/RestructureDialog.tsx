@@ -11,20 +11,35 @@ import {
   mergeSteps,
   removeStep,
   runInParallel,
-  setStaff,
+  setStaffing,
   singlePointOfContact,
   staffBudget,
+  staffUnits,
   type MoveResult,
+  type StaffUnit,
 } from '../../model/moves';
 import { formatMoney } from '../../engine/format';
 import { Modal } from '../Modal';
 import { useAppStore } from '../context';
 import * as edits from '../store/edits';
 import { Suggestions } from './Suggestions';
+import { NumberInput } from './NumberInput';
 
-/** Staff × cost per hour over the steps (a step's own rate, else the project's). */
-function staffCostPerHour(steps: StepNode[], staffing: Record<string, number>, defaultRate: number): number {
-  return steps.reduce((sum, s) => sum + (staffing[s.id] ?? s.staff) * (s.costPerHour ?? defaultRate), 0);
+/** Staff × cost per hour over what sets capacity (a step's or pool's own rate, else the project's). */
+function staffCostPerHour(flow: Flow, units: StaffUnit[], levels: Record<string, number>, defaultRate: number): number {
+  const rate = (u: StaffUnit) => {
+    if (u.kind === 'pool') return flow.pools?.find((p) => `pool:${p.id}` === u.key)?.costPerHour ?? defaultRate;
+    const n = flow.nodes.find((x) => x.id === u.key);
+    return (n?.kind === 'step' ? n.costPerHour : undefined) ?? defaultRate;
+  };
+  return units.reduce((sum, u) => sum + (levels[u.key] ?? u.level) * rate(u), 0);
+}
+
+/** How a unit's staff number is to be read, in words. */
+function unitDetail(u: StaffUnit, stepName: (id: string) => string): string {
+  const serves = u.kind === 'pool' ? `staff pool for ${u.stepIds.map(stepName).join(', ')}` : '';
+  if (u.shifts) return `${serves ? `${serves}; ` : ''}on shifts: the most on duty in an hour (a change applies to every hour with staff)`;
+  return serves;
 }
 
 export const MOVES = [
@@ -78,7 +93,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
   const [staff, setStaffField] = useState(1);
   const [time, setTime] = useState(2);
   const [classIds, setClassIds] = useState<string[]>([]);
-  const [staffing, setStaffing] = useState<Record<string, number>>(() => Object.fromEntries(steps.map((s) => [s.id, s.staff])));
+  const units = staffUnits(flow);
+  const [staffing, setLevels] = useState<Record<string, number>>(() => Object.fromEntries(units.map((u) => [u.key, u.level])));
   const loops = flow.nodes.filter((n) => n.kind === 'decision' && n.mode === 'probability');
   const [decisionId, setDecisionId] = useState(loops[0]?.id ?? '');
   const removable = flow.nodes.filter((n) => n.kind === 'step' || n.kind === 'delay');
@@ -100,7 +116,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           run: (f) => automateStep(f, stepId, { automatedTime: { kind: 'constant', value: time / minutes }, manualShare: share / 100, staffLeft: staff, ...info }),
         };
       case 'staff':
-        return { title: 'Staff changes', run: (f) => setStaff(f, Object.entries(staffing).map(([id, n]) => ({ stepId: id, staff: n }))) };
+        return { title: 'Staff changes', run: (f) => setStaffing(f, Object.entries(staffing).map(([key, level]) => ({ key, level }))) };
       case 'fast-lane':
         return {
           title: `Fast lane at ${steps.find((s) => s.id === stepId)?.name ?? ''}`,
@@ -114,6 +130,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
         return undefined;
     }
   }, [move, picked, name, stepId, share, staff, time, classIds, staffing, decisionId, flow, project]);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const valid = (key: string) => (ok: boolean) => setInvalid((xs) => (ok ? (xs.includes(key) ? xs.filter((x) => x !== key) : xs) : xs.includes(key) ? xs : [...xs, key]));
   const preview = result?.run(flow);
 
   const apply = () => {
@@ -136,6 +154,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
 
   const choose = (id: MoveId) => {
     setMove(id);
+    setInvalid([]);
     setPicked([]);
     setName('');
     setClassIds([]);
@@ -152,8 +171,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
     if ((id === 'automate' || id === 'fast-lane') && !steps.some((s) => s.id === stepId)) setStepId(steps[0]?.id ?? '');
   };
 
-  const budget = staffBudget({ ...flow, nodes: flow.nodes.map((n) => (n.kind === 'step' ? { ...n, staff: staffing[n.id] ?? n.staff } : n)) });
   const before = staffBudget(flow);
+  const budget = move === 'staff' && preview?.ok ? staffBudget(preview.flow) : before;
   const stepSelect = (list: { id: string; name: string }[]) => (
     <select value={stepId} onChange={(e) => setStepId(e.target.value)} data-testid="move-step">
       {list.map((s) => (
@@ -175,7 +194,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
             Cancel
           </button>
           {move !== 'suggest' && (
-            <button className="sf-button sf-button--primary" disabled={!preview?.ok} onClick={apply} data-testid="move-apply">
+            <button className="sf-button sf-button--primary" disabled={!preview?.ok || invalid.length > 0} onClick={apply} data-testid="move-apply">
               {scenario.kind === 'baseline' ? 'Create the proposal' : 'Apply to this proposal'}
             </button>
           )}
@@ -213,7 +232,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               <p>Customer-facing steps the front desk takes over:</p>
               <Checklist items={steps.map((s) => ({ id: s.id, name: s.name, detail: deptName(s.departmentId) }))} chosen={picked} onChange={setPicked} testId="move-pick" />
               <Field label="Staff at the front desk (0: the sum of the steps taken over)">
-                <input type="number" min={0} value={staff} onChange={(e) => setStaffField(Math.max(0, Number(e.target.value) || 0))} data-testid="move-staff-count" />
+                <NumberInput integer min={0} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -229,7 +248,7 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                 </select>
               </Field>
               <Field label="Rework still found late (%)">
-                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+                <NumberInput min={0} max={100} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
               </Field>
             </>
           )}
@@ -237,13 +256,13 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
             <>
               <Field label="Step">{stepSelect(steps)}</Field>
               <Field label="Automated time per case (minutes)">
-                <input type="number" min={0} step="any" value={time} onChange={(e) => setTime(Math.max(0, Number(e.target.value) || 0))} data-testid="move-time" />
+                <NumberInput min={0} value={time} onChange={setTime} onValid={valid('time')} testId="move-time" />
               </Field>
               <Field label="Cases that still need a person (%)">
-                <input type="number" min={0} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} data-testid="move-share" />
+                <NumberInput min={0} max={100} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
               </Field>
               <Field label="Staff left for those cases">
-                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+                <NumberInput integer min={1} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -257,18 +276,23 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                 </tr>
               </thead>
               <tbody>
-                {steps.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{deptName(s.departmentId)}</td>
+                {units.map((u) => (
+                  <tr key={u.key}>
                     <td>
-                      <input
-                        type="number"
+                      {u.name}
+                      {unitDetail(u, (id) => steps.find((x) => x.id === id)?.name ?? id) && <div className="sf-muted">{unitDetail(u, (id) => steps.find((x) => x.id === id)?.name ?? id)}</div>}
+                    </td>
+                    <td>{u.departmentId ? deptName(u.departmentId) : ''}</td>
+                    <td>
+                      <NumberInput
+                        integer
                         min={0}
-                        value={staffing[s.id] ?? s.staff}
-                        onChange={(e) => setStaffing({ ...staffing, [s.id]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
-                        data-testid={`staff-${s.id}`}
-                        aria-label={`Staff at ${s.name}`}
+                        max={10_000}
+                        value={staffing[u.key] ?? u.level}
+                        onChange={(v) => setLevels({ ...staffing, [u.key]: v })}
+                        onValid={valid(`staff-${u.key}`)}
+                        testId={`staff-${u.key}`}
+                        label={`Staff at ${u.name}`}
                       />
                     </td>
                   </tr>
@@ -299,9 +323,9 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
                     <th>Staff cost per hour</th>
                     <td />
                     <th data-testid="staff-cost">
-                      {formatMoney(staffCostPerHour(steps, staffing, project.costs.staffPerHour), project.costs.currency)}{' '}
-                      {staffCostPerHour(steps, staffing, project.costs.staffPerHour) !== staffCostPerHour(steps, {}, project.costs.staffPerHour) && (
-                        <span className="sf-muted">(was {formatMoney(staffCostPerHour(steps, {}, project.costs.staffPerHour), project.costs.currency)})</span>
+                      {formatMoney(staffCostPerHour(flow, units, staffing, project.costs.staffPerHour), project.costs.currency)}{' '}
+                      {staffCostPerHour(flow, units, staffing, project.costs.staffPerHour) !== staffCostPerHour(flow, units, {}, project.costs.staffPerHour) && (
+                        <span className="sf-muted">(was {formatMoney(staffCostPerHour(flow, units, {}, project.costs.staffPerHour), project.costs.currency)})</span>
                       )}
                     </th>
                   </tr>
@@ -320,11 +344,11 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
               )}
               {classIds.length === 0 && (
                 <Field label="Share of customers in the fast lane (%)">
-                  <input type="number" min={1} max={99} value={share} onChange={(e) => setShare(Math.min(99, Math.max(1, Number(e.target.value) || 1)))} data-testid="move-share" />
+                  <NumberInput min={1} max={99} value={share} onChange={setShare} onValid={valid('share')} testId="move-share" />
                 </Field>
               )}
               <Field label="Staff in the fast lane">
-                <input type="number" min={1} value={staff} onChange={(e) => setStaffField(Math.max(1, Number(e.target.value) || 1))} data-testid="move-staff-count" />
+                <NumberInput integer min={1} max={10_000} value={staff} onChange={setStaffField} onValid={valid('staff')} testId="move-staff-count" />
               </Field>
             </>
           )}
@@ -343,8 +367,8 @@ export function RestructureDialog({ project, scenario, onClose, initial = 'merge
           {move === 'remove' && <Field label="Step or delay to remove">{stepSelect(removable)}</Field>}
           {move === 'suggest' && <Suggestions project={project} scenario={scenario} onApplied={onClose} />}
           {move !== 'suggest' && preview && (
-            <p className={preview.ok ? 'sf-move-preview' : 'sf-move-preview is-error'} data-testid="move-preview">
-              {preview.ok ? preview.description : preview.message}
+            <p className={preview.ok && invalid.length === 0 ? 'sf-move-preview' : 'sf-move-preview is-error'} data-testid="move-preview">
+              {invalid.length > 0 ? 'A number above could not be used (see the message at it): correct it first.' : preview.ok ? preview.description : preview.message}
             </p>
           )}
         </div>

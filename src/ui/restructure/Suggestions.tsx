@@ -3,22 +3,21 @@
 import { useState } from 'react';
 import type { Project, Scenario } from '../../model/schema';
 import { candidateMoves } from '../../model/moves';
-import { QUICK_REPLICATIONS, rankSuggestions, suggestionProject, type RankedSuggestion } from '../../engine/suggest';
-import { formatDuration } from '../../engine/format';
+import { QUICK_REPLICATIONS, rankSuggestions, suggestionProject, suggestTarget, type RankedSuggestion } from '../../engine/suggest';
+import { formatDuration, formatShare } from '../../engine/format';
+import { projectHash } from '../../engine/results';
 import { runExperimentInPool } from '../../worker/experiment';
 import { getPool } from '../run/pool';
-import { useAppStore } from '../context';
-import { scenarioTraffic } from '../derived';
+import { useApp, useAppStore } from '../context';
 import * as edits from '../store/edits';
 
 export function Suggestions({ project, scenario, onApplied }: { project: Project; scenario: Scenario; onApplied: () => void }) {
   const store = useAppStore();
-  const traffic = scenarioTraffic(project, scenario);
-  const utilization = Object.fromEntries(Object.values(traffic.steps).map((s) => [s.nodeId, s.utilization]));
-  const bottleneck = scenario.flow.nodes
-    .filter((n) => n.kind === 'step' && n.staff > 0 && utilization[n.id] !== undefined)
-    .sort((a, b) => (utilization[b.id] ?? 0) - (utilization[a.id] ?? 0))[0];
-  const candidates = bottleneck ? candidateMoves(scenario.flow, bottleneck.id, utilization, { project }) : [];
+  // The simulated bottleneck when this scenario has up-to-date results; else the estimate.
+  const fresh = useApp((s) => (s.results && s.resultsHash === projectHash(project) ? s.results.scenarios.find((x) => x.id === scenario.id) : undefined));
+  const target = suggestTarget(project, scenario, fresh);
+  const bottleneck = target && scenario.flow.nodes.find((n) => n.id === target.stepId);
+  const candidates = target ? candidateMoves(scenario.flow, target.stepId, target.loads, { project }) : [];
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [ranked, setRanked] = useState<RankedSuggestion[]>([]);
   const [error, setError] = useState('');
@@ -48,11 +47,20 @@ export function Suggestions({ project, scenario, onApplied }: { project: Project
     onApplied();
   };
 
-  if (!bottleneck) return <p>There is no step with staff to improve.</p>;
+  if (!target || !bottleneck) return <p>There is no step with staff to improve.</p>;
   return (
     <div className="sf-suggest" data-testid="suggest">
       <p>
-        The busiest step is <strong>{bottleneck.name}</strong> (about {Math.round((utilization[bottleneck.id] ?? 0) * 100)} % busy by the arrival rates). Try {candidates.length} single moves there:{' '}
+        {target!.source === 'simulation' ? (
+          <>
+            The bottleneck in the simulation is <strong>{bottleneck.name}</strong> ({formatShare(target!.utilization)} busy, {formatShare(target!.waitingShare ?? 0)} of all waiting).
+          </>
+        ) : (
+          <>
+            The busiest step is <strong>{bottleneck.name}</strong> (about {Number.isFinite(target!.utilization) ? formatShare(target!.utilization) : 'over 100 %'} busy by the arrival rates; run the scenario to use the simulated bottleneck).
+          </>
+        )}{' '}
+        Try {candidates.length} single moves there:{' '}
         {QUICK_REPLICATIONS} replications each, against “{scenario.name}” with the same random numbers.
       </p>
       <button className="sf-button sf-button--primary" onClick={() => void run()} disabled={state === 'running'} data-testid="suggest-run">
@@ -73,12 +81,18 @@ export function Suggestions({ project, scenario, onApplied }: { project: Project
             </thead>
             <tbody>
               {ranked.map((r, i) => (
-                <tr key={r.candidate.id} className={r.significant && r.change.mean < 0 ? 'is-better' : r.significant ? 'is-worse' : ''} data-testid={`suggest-row-${i}`}>
+                <tr key={r.candidate.id} className={r.verdict === 'better' ? 'is-better' : r.verdict === 'worse' ? 'is-worse' : ''} data-testid={`suggest-row-${i}`}>
                   <td>{r.candidate.label}</td>
                   <td>
-                    {r.change.mean <= 0 ? '−' : '+'}
-                    {formatDuration(Math.abs(r.change.mean), project.timeUnit)} ± {formatDuration(r.change.ci95, project.timeUnit)}
-                    {r.significant ? '' : ' (not significant)'}
+                    {r.verdict === 'no clear difference' ? (
+                      <>
+                        No clear difference <span className="sf-muted">({signed(r.change.mean, project.timeUnit)} ± {formatDuration(r.change.ci95, project.timeUnit)})</span>
+                      </>
+                    ) : (
+                      <>
+                        {signed(r.change.mean, project.timeUnit)} ± {formatDuration(r.change.ci95, project.timeUnit)}
+                      </>
+                    )}
                   </td>
                   <td>{r.candidate.extraStaff}</td>
                   <td>{r.perPerson > 0 ? formatDuration(r.perPerson, project.timeUnit) : '—'}</td>
@@ -91,9 +105,16 @@ export function Suggestions({ project, scenario, onApplied }: { project: Project
               ))}
             </tbody>
           </table>
-          <p className="sf-muted">Quick estimates from {QUICK_REPLICATIONS} replications: run the full comparison after applying a move. A move that adds nobody is ranked as if it cost one person.</p>
+          <p className="sf-muted">Quick estimates from {QUICK_REPLICATIONS} replications: run the full comparison after applying a move. Clear improvements come first; a move that adds nobody is ranked as if it cost one person.</p>
         </>
       )}
     </div>
   );
+}
+
+/** A change in minutes with its sign; no sign for a change that rounds to nothing (never "−0"). */
+function signed(value: number, unit: Project['timeUnit']): string {
+  const text = formatDuration(Math.abs(value), unit);
+  if (value === 0 || /^0(\.0+)?\b/.test(text)) return text;
+  return `${value < 0 ? '−' : '+'}${text}`;
 }

@@ -5,7 +5,7 @@ import { line, scaleLinear, area } from 'd3';
 import { useEffect, useState } from 'react';
 import type { Project } from '../../model/schema';
 import { formatDuration, formatMoney } from '../../engine/format';
-import { summarizeTransition, transitionProject, TRANSITION_REPLICATIONS, TRANSITION_WEEKS, type TransitionSummary, type WeeklyCosts } from '../../engine/transition';
+import { fromWeekSentence, summarizeTransition, transitionProject, TRANSITION_REPLICATIONS, TRANSITION_WEEKS, type TransitionSummary, type WeeklyCosts } from '../../engine/transition';
 import { runExperimentInPool } from '../../worker/experiment';
 import { getPool } from '../run/pool';
 import { Modal } from '../Modal';
@@ -55,7 +55,7 @@ function TransitionChart({ s, unit, proposalName, baselineName }: { s: Transitio
         </li>
         <li>{s.weeksWorse === 0 ? 'No week is worse than today.' : `${s.weeksWorse} of ${s.weeks.length} weeks are worse than today.`}</li>
         <li data-testid="transition-payoff">
-          {s.paysOffFrom === undefined ? `Within ${s.weeks.length} weeks “${proposalName}” does not stay below today's mean wait.` : `From week ${s.paysOffFrom}, “${proposalName}” stays below today's mean wait.`}
+          {fromWeekSentence(proposalName, "has a mean wait no longer than today's", s.paysOffFrom, s.betterWeeks, s.weeks.length)}
         </li>
       </ul>
       <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Mean wait per week" data-testid="transition-chart">
@@ -100,7 +100,7 @@ function TransitionCosts({ c, currency, proposalName }: { c: WeeklyCosts; curren
           Today costs {money(c.steady)} a week (staff, plus lost customers and customers at risk at the prices you entered in Project settings).
         </li>
         <li data-testid="transition-cheaper">
-          {c.cheaperFrom === undefined ? `Within ${c.weeks.length} weeks “${proposalName}” does not stay cheaper than today.` : `From week ${c.cheaperFrom}, “${proposalName}” costs less a week than today.`}
+          {fromWeekSentence(proposalName, 'is cheaper than today', c.cheaperFrom, c.cheaperWeeks, c.weeks.length)}
         </li>
         <li data-testid="transition-recovered">
           {c.recoveredBy === 1

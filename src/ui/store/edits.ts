@@ -127,6 +127,9 @@ function withoutProbability(e: FlowEdge): FlowEdge {
   return rest;
 }
 
+/** The share a new connection from a step back into itself starts with. */
+export const SELF_LOOP_SHARE = 0.1;
+
 export function connect(project: Project, scenarioId: string, source: string, target: string): { project: Project; id?: string } {
   const scenario = project.scenarios[scenarioIndex(project, scenarioId)]!;
   if (source === target && scenario.flow.nodes.find((n) => n.id === source)?.kind !== 'step') return { project };
@@ -136,9 +139,17 @@ export function connect(project: Project, scenarioId: string, source: string, ta
   // Connections out of a class decision or a parallel split carry no shares.
   const noShares = sourceNode !== undefined && !routesByProbability(sourceNode);
   const edges = [...scenario.flow.edges, { id, source, target }];
+  let next = noShares ? edges : rebalance(edges, source);
+  // A step back into itself starts as a small share (10 %), not an even split that would silently
+  // double its work; the checks name it and its share, and the share is edited on the connection.
+  if (source === target && !noShares && next.filter((e) => e.source === source).length > 1) {
+    const others = next.filter((e) => e.source === source && e.id !== id);
+    const total = others.reduce((t, e) => t + (e.probability ?? 0), 0);
+    next = next.map((e) => (e.id === id ? { ...e, probability: SELF_LOOP_SHARE } : e.source === source && total > 0 ? { ...e, probability: Math.round(((e.probability ?? 0) / total) * (1 - SELF_LOOP_SHARE) * 1e6) / 1e6 } : e));
+  }
   return {
     id,
-    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: noShares ? edges : rebalance(edges, source) } })),
+    project: updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, edges: next } })),
   };
 }
 

@@ -4,6 +4,7 @@
 // baseline and a proposal play on the same clock with the same arrivals (same seed and
 // replication). Events come from the worker in batches (src/worker/watch.ts); this thread only
 // replays them and draws on a canvas, updating counters through refs rather than React renders.
+import { staffOnDuty } from './onDuty';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Project, Scenario } from '../../model/schema';
 import { MINUTES_PER_UNIT } from '../../model/schema';
@@ -247,21 +248,31 @@ function draw(canvas: HTMLCanvasElement, pane: Pane, project: Project, colors: s
   nodes.forEach((n, i) => {
     const b = pane.picture.boxes.get(n.id)!;
     if (n.kind === 'step') {
-      // Staff: one square each above the node, filled when busy.
-      const staff = n.staff;
+      // Staff on duty now (its shift plan's hour, or its pool's): one square each above the node,
+      // filled when busy. A pool's free members are shown at each of its steps.
+      const duty = staffOnDuty(pane.scenario.flow, n, p.time, project.timeUnit);
+      const busy = p.busy[i]!;
+      let free = Math.max(0, duty.count - busy);
+      if (duty.pool) {
+        let poolBusy = 0;
+        nodes.forEach((m, j) => {
+          if (m.kind === 'step' && m.poolId === duty.pool!.id) poolBusy += p.busy[j]!;
+        });
+        free = Math.max(0, duty.count - poolBusy);
+      }
+      const staff = busy + free;
       const shown = Math.min(staff, 16);
       for (let s = 0; s < shown; s++) {
-        ctx.fillStyle = s < p.busy[i]! ? '#1d2733' : '#ffffff';
+        ctx.fillStyle = s < busy ? '#1d2733' : '#ffffff';
         ctx.strokeStyle = '#1d2733';
         ctx.lineWidth = 1;
         ctx.fillRect(b.x + 8 + s * 9, b.y - 10, 7, 7);
         ctx.strokeRect(b.x + 8 + s * 9 + 0.5, b.y - 9.5, 6, 6);
       }
-      if (staff > 16) {
-        ctx.fillStyle = '#1d2733';
-        ctx.font = '9px system-ui, sans-serif';
-        ctx.fillText(`${p.busy[i]}/${staff}`, b.x + 8 + 16 * 9 + 2, b.y - 3);
-      }
+      ctx.fillStyle = '#1d2733';
+      ctx.font = '9px system-ui, sans-serif';
+      if (staff === 0) ctx.fillText('nobody on duty', b.x + 8, b.y - 3);
+      else if (staff > 16) ctx.fillText(`${busy}/${staff}`, b.x + 8 + 16 * 9 + 2, b.y - 3);
       // Queue: a stack of dots to the left of the node, in class colours.
       const waiting = p.waiting[i]!;
       if (waiting > 0) {

@@ -81,6 +81,8 @@ describe('convertDistribution', () => {
 describe('parseObservations', () => {
   it('reads a pasted column, with decimal commas and Windows line ends, and skips blank lines', () => {
     expect(parseObservations('12\r\n15,5\n\n 20 \n')).toEqual({ values: [12, 15.5, 20], errors: [] });
+    // Thousands separators are read as such (issue 17): "1,000" is a thousand, never 1.
+    expect(parseObservations('1,000\n2,500,000\n1,5')).toEqual({ values: [1000, 2_500_000, 1.5], errors: [] });
   });
 
   it('reads values on one line separated by semicolons, tabs or ", "', () => {

@@ -28,6 +28,26 @@ describe('NumberField', () => {
     expect(errorOf(input)).toHaveTextContent('"abc" is not a number.');
   });
 
+  it('reads thousands separators: "1,000" commits a thousand, never 1 (issue 17)', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn((_: number) => undefined);
+    render(<NumberField label="Arrivals" value={5} onCommit={onCommit} />);
+    const input = screen.getByLabelText('Arrivals');
+    for (const [typed, committed] of [
+      ['1,000', 1000],
+      ['1 000', 1000],
+      ['10,000.5', 10000.5],
+    ] as const) {
+      await user.clear(input);
+      await user.type(input, `${typed}{Enter}`);
+      expect(onCommit).toHaveBeenLastCalledWith(committed);
+    }
+    await user.clear(input);
+    await user.type(input, '1,00,0{Enter}');
+    expect(onCommit).toHaveBeenCalledTimes(3);
+    expect(errorOf(input)).toHaveTextContent('"1,00,0" is not a number we can read');
+  });
+
   it('refuses an empty field and a fraction where a whole number is needed', async () => {
     const user = userEvent.setup();
     const onCommit = vi.fn(() => undefined);
