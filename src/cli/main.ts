@@ -2,7 +2,7 @@
 //   sim <project.json | process.bpmn | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
 import { describeProblem, loadProjectText, type Project } from '../model';
 import { EXAMPLES, getExample } from '../model/examples';
-import { importBpmn } from '../model/interop/bpmn';
+import { importBpmn } from '../engine/bpmnImport';
 import { checkScenario } from '../engine/check';
 import { runExperiment } from '../engine/experiment';
 import { formatDuration, formatShare } from '../engine/format';
@@ -11,6 +11,8 @@ import { SimulationError } from '../engine/types';
 
 export interface CliIO {
   readFile(path: string): string;
+  /** The file's bytes (BPMN files are decoded by the encoding they declare); text files need only readFile. */
+  readBytes?(path: string): Uint8Array;
   /** Writes the whole file at once (no partial output). */
   writeFile(path: string, text: string): void;
   stdout(text: string): void;
@@ -132,7 +134,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (/\.(bpmn|xml)$/i.test(source)) {
       // BPMN 2.0: the same importer as the app; its report goes to stderr.
-      const imported = await importBpmn(text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn|xml)$/i, '') });
+      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn|xml)$/i, '') });
       for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
       if (!imported.ok) {
         io.stderr(`sim: ${source} could not be imported: ${imported.error}\n`);

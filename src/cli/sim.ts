@@ -12,6 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 void main(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, 'utf8'),
+  readBytes: (path) => new Uint8Array(readFileSync(path)),
   writeFile: (path, text) => {
     // Write beside the target, then rename: a failed write leaves no partial file.
     const tmp = `${path}.${process.pid}.tmp`;

@@ -32,7 +32,7 @@ export function Header() {
   const open = async (file: File) => {
     const text = await file.text();
     if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
-      const { importBpmn } = await import('../model/interop/bpmn');
+      const { importBpmn } = await import('../engine/bpmnImport');
       const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
       const importProcess = async (processId?: string) => {
         const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn|xml)$/i, ''), processId });

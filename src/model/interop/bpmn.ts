@@ -14,7 +14,7 @@ import { readBpsim } from './bpsim';
 import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
 import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
 import { applyMarker } from './bpmn/markers';
-import { fitAssumedLoad } from './bpmn/defaults';
+import { fitAssumedLoad, type TrafficSolver } from './bpmn/defaults';
 import { FlowDraft } from './bpmn/graph';
 import { completeEnds, layoutIfNeeded, normaliseShares } from './bpmn/finish';
 
@@ -37,6 +37,12 @@ export interface BpmnImportOptions {
   loopShare?: number;
   /** Instances of a multi-instance task without a number in the file (default 3). */
   instances?: number;
+  /**
+   * Visit rates and loads of a scenario (the engine's traffic equations), used to choose assumed
+   * rates and staff that fit the flow. The model layer does not depend on the engine: callers pass
+   * it (src/engine/bpmnImport.ts does); without it, assumed figures are left as read.
+   */
+  traffic?: TrafficSolver;
 }
 
 const QUIET = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:DataInputAssociation', 'bpmn:DataOutputAssociation']);
@@ -307,7 +313,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const stepCount = draft.nodes.filter((n) => n.kind === 'step').length;
   const staffNote = [...assumedStaff].some((id) => draft.nodes.some((n) => n.id === id));
   for (const n of draft.nodes) if (n.kind === 'arrivals' && n.id.startsWith('implied-start')) assumedRate.add(n.id);
-  if (!own) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note);
+  if (!own && options.traffic) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic);
   for (const n of loaded.project.scenarios[0]!.flow.nodes)
     if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
   if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);

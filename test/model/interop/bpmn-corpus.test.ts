@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBpmn } from '../../../src/model/interop/bpmn';
+import { importBpmn } from '../../../src/engine/bpmnImport';
 import { checkScenario, hasErrors } from '../../../src/engine/check';
 import { simulateReplication } from '../../../src/engine/simulate';
 import { MINUTES_PER_UNIT } from '../../../src/model/schema';

@@ -2,7 +2,7 @@
 // sub-processes, assumed figures fitted to the flow, the main process, loop and multi-instance
 // markers, long ids, encodings, names, timers read from names, parser warnings, OR gateways.
 import { describe, expect, it } from 'vitest';
-import { importBpmn, type BpmnImport } from '../../../src/model/interop/bpmn';
+import { importBpmn, type BpmnImport } from '../../../src/engine/bpmnImport';
 import { durationFromName } from '../../../src/model/interop/bpmn/events';
 import { checkScenario, hasErrors } from '../../../src/engine/check';
 import { trafficEquations } from '../../../src/engine/traffic';

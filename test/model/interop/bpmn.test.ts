@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportBpmn, importBpmn, type BpmnImport } from '../../../src/model/interop/bpmn';
+import { exportBpmn, type BpmnImport } from '../../../src/model/interop/bpmn';
+import { importBpmn } from '../../../src/engine/bpmnImport';
 import { getExample, EXAMPLES } from '../../../src/model/examples';
 import { validateProject } from '../../../src/model/validate';
 import { simulateReplication } from '../../../src/engine/simulate';

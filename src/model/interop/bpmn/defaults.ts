@@ -2,12 +2,17 @@
 // that the busiest step is about 70 % busy (visit rates from the traffic equations, loops and
 // parallel parts included); when it gives rates but no staff, steps that would be overloaded get
 // enough staff for about 70 %.
-import type { Project } from '../../schema';
-import { trafficEquations } from '../../../engine/traffic';
+import type { Project, Scenario } from '../../schema';
 import type { Note } from './read';
 import { percent } from './graph';
 
 export const TARGET_LOAD = 0.7;
+
+/** What fitting needs of the engine's traffic equations (passed in: the model does not import the engine). */
+export type TrafficSolver = (
+  project: Project,
+  scenario: Scenario,
+) => { solvable: boolean; steps: Record<string, { nodeId: string; arrivalRate: number; staff: number; utilization: number; offeredLoad: number; visitsPerCustomer: number }> };
 
 /** Two significant digits, for a rate a person would write down. */
 const round2 = (x: number) => Number(x.toPrecision(2));
@@ -16,9 +21,9 @@ const round2 = (x: number) => Number(x.toPrecision(2));
  * `assumedRate`: arrivals nodes whose rate was assumed; `assumedStaff`: steps whose staff was.
  * Changes the project in place (it is fresh from loading) and says what it did.
  */
-export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assumedStaff: Set<string>, note: Note): void {
+export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assumedStaff: Set<string>, note: Note, solve: TrafficSolver): void {
   const scenario = project.scenarios[0]!;
-  const traffic = trafficEquations(project, scenario);
+  const traffic = solve(project, scenario);
   if (!traffic.solvable) return;
   const steps = Object.values(traffic.steps).filter((s) => s.arrivalRate > 0 && s.staff > 0 && Number.isFinite(s.utilization));
   if (steps.length === 0) return;
