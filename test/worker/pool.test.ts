@@ -26,9 +26,12 @@ function fakeFactory(opts: { failAt?: number; dieAt?: number; delay?: (r: number
           }, opts.delay?.(task.replication) ?? (task.replication * 37) % 11);
         });
       },
-      plan() {
-        return Promise.resolve({ ok: true as const, more: 0, results: undefined });
-      },
+      warm: () => Promise.resolve(),
+      begin: () => Promise.resolve(),
+      add: () => Promise.resolve(),
+      partial: () => Promise.resolve({ ok: false as const, code: 'worker' as const, message: 'not used' }),
+      plan: () => Promise.resolve({ ok: true as const, more: 0, results: undefined }),
+      end: () => Promise.resolve(),
       terminate() {
         state.terminated = true;
       },
