@@ -5,6 +5,7 @@ import { StoreProvider } from './context';
 import { createAppStore } from './store';
 import { initialProject, startAutosave } from './persist';
 import { openSharedLink } from './openLink';
+import { warmUpWhenIdle } from './run/pool';
 import './styles.css';
 
 const start = initialProject();
@@ -22,3 +23,5 @@ createRoot(root).render(
     </StoreProvider>
   </StrictMode>,
 );
+// Start and warm the simulation workers once the page has painted, so that the first Run is quick.
+warmUpWhenIdle(() => store.getState().project);

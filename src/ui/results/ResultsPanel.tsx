@@ -16,6 +16,7 @@ import { UtilizationChart } from './UtilizationChart';
 import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
+import { ResultsStatus } from '../run/ResultsStatus';
 
 const pm = (v: string, ci: string) => (
   <>
@@ -32,6 +33,7 @@ export function ResultsPanel() {
   const status = useApp((s) => s.runStatus);
   const progress = useApp((s) => s.runProgress);
   const error = useApp((s) => s.runError);
+  const early = useApp((s) => s.resultsEarly);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
   const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
   const [reportOpen, setReportOpen] = useState(false);
@@ -50,7 +52,7 @@ export function ResultsPanel() {
   const rows = shown ? stepTableRows(shown).sort((a, b) => (typeof a[sortKey] === 'string' ? String(a[sortKey]).localeCompare(String(b[sortKey])) : Number(b[sortKey]) - Number(a[sortKey]))) : [];
 
   return (
-    <section className="sf-results" aria-label="Results" data-testid="results">
+    <section className="sf-results" aria-label="Results" data-testid="results" data-state={results ? (early ? 'early' : 'final') : undefined}>
       {transition && (
         <TransitionView
           project={project}
@@ -86,9 +88,7 @@ export function ResultsPanel() {
         <>
           <div className="sf-results__head">
             <h2>Results</h2>
-            <span className="sf-muted">
-              {results.settings.replications} replications · seed {results.settings.seed} · 95 % confidence intervals
-            </span>
+            <ResultsStatus results={results} early={early} />
             <span className="sf-header__spacer" />
             {project.scenarios.some((x) => x.kind === 'proposal') && (
               <button
@@ -100,21 +100,21 @@ export function ResultsPanel() {
                 Transition
               </button>
             )}
-            <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" title="One page per scenario, to print or save as PDF">
+            <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" disabled={!!early} title="One page per scenario, to print or save as PDF">
               Printable report
             </button>
-            <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json">
+            <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json" disabled={!!early}>
               Export results (JSON)
             </button>
             {shown && (
-              <button className="sf-link" onClick={() => downloadText(`${shown.name}.steps.csv`, stepTableCsv(shown), 'text/csv')} data-testid="export-csv">
+              <button className="sf-link" onClick={() => downloadText(`${shown.name}.steps.csv`, stepTableCsv(shown), 'text/csv')} data-testid="export-csv" disabled={!!early}>
                 Step table (CSV)
               </button>
             )}
           </div>
           <div className="sf-cards">
             {results.scenarios.map((s) => (
-              <KeyFigures key={s.id} s={s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} costs={project.costs} />
+              <KeyFigures key={s.id} s={early ? { ...s, warnings: s.warnings.filter((w) => w.kind !== 'precision') } : s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} costs={project.costs} />
             ))}
           </div>
           {results.comparisons.map((c) => {
