@@ -17,7 +17,7 @@ export interface PoolRunOptions {
    * two, so that there is a confidence interval), while more are still running.
    */
   onPartial?: (results: ResultsDocument, replications: number) => void;
-  /** Milliseconds at least between two early documents (default 250). */
+  /** Milliseconds at least between two early documents (default 250; more as the run goes on). */
   partialEveryMs?: number;
   /** Timeline bins per replication (default 50). */
   timelineBins?: number;
@@ -46,11 +46,18 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
   let lastPartialAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let over = false;
+  const started = performance.now();
+  /** Estimated milliseconds left in the current batch. */
+  let etaMs: number | undefined;
 
   const maybePartial = () => {
     // No early document once a batch is complete: the plan or the final document comes next.
     if (!opts.onPartial || over || inFlight || prefix < FIRST_PARTIAL || prefix <= shown || prefix >= target) return;
-    const wait = lastPartialAt + every - performance.now();
+    // Drawing early figures costs the page time: not worth it when the final ones are due anyway.
+    if (shown > 0 && etaMs !== undefined && etaMs < every) return;
+    // Fewer early documents the longer the run: about eight in all, at least `every` ms apart.
+    const now = performance.now();
+    const wait = lastPartialAt + Math.max(every, (now - started) / 8) - now;
     if (wait > 0) {
       timer ??= setTimeout(() => {
         timer = undefined;
@@ -79,14 +86,19 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
   };
 
   const release = pool.reserve();
+  // Not awaited: the collector takes messages in order, so it has begun before any result comes.
+  const begun = pool.collect((c) => c.begin(runId, project, ids));
+  begun.catch(() => undefined);
   try {
-    await pool.collect((c) => c.begin(runId, project, ids));
     let done = 0;
     let finished = 0;
     for (;;) {
       const tasks = replicationTasks(ids, done, target, opts.timelineBins);
       await pool.run(project, tasks, {
-        onProgress: (p) => opts.onProgress?.({ done: finished + p.done, total: rule.kind === 'fixed' ? tasks.length : maxTotal, etaMs: p.etaMs }),
+        onProgress: (p) => {
+          etaMs = p.etaMs;
+          opts.onProgress?.({ done: finished + p.done, total: rule.kind === 'fixed' ? tasks.length : maxTotal, etaMs: p.etaMs });
+        },
         onResult: (r) => {
           // Forwarded to the collector as it arrives; a failure there surfaces at the plan.
           pool.collect((c) => c.add(runId, r)).catch(() => undefined);
@@ -97,6 +109,7 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
       });
       finished += tasks.length;
       done = target;
+      await begun;
       // Deciding on more replications and aggregating happen in the collector.
       const plan = await pool.collect((c) => c.plan(runId, done));
       if (!plan.ok) throw new SimulationError(plan.code, plan.message);

@@ -55,6 +55,9 @@ export interface RunOptions {
   now?: () => number;
 }
 
+/** Tasks handed to a runner at once: the one it runs and the next, waiting in its queue. */
+export const QUEUED_PER_RUNNER = 2;
+
 /** Warm-up rounds per runner: each round simulates every scenario briefly once. */
 export const WARM_ROUNDS = 3;
 
@@ -122,14 +125,21 @@ export class SimulationPool {
           return;
         }
 
+        // Each runner gets its next task queued behind the one it is running, so that it never
+        // waits for the page to hand it one; near the end, one at a time, so that no runner sits
+        // idle while another still has a queue.
+        const inFlight = new Array<number>(this.size).fill(0);
         const startNext = (slot: number) => {
           if (settled || next >= tasks.length) return;
+          if (inFlight[slot]! >= (tasks.length - next > this.size ? QUEUED_PER_RUNNER : 1)) return;
+          inFlight[slot]!++;
           const index = next++;
           const task = tasks[index]!;
           const runner = this.runnerAt(slot);
           runner.run(project, task).then(
             (answer) => {
               if (settled) return;
+              inFlight[slot]!--;
               if (!answer.ok) {
                 fail(new SimulationError(answer.code, answer.message));
                 return;
@@ -138,9 +148,9 @@ export class SimulationPool {
               done++;
               // The next task first, so that the runner never waits for the page.
               if (done < tasks.length) startNext(slot);
-              options.onResult?.(answer.result);
               const elapsed = now() - started;
               options.onProgress?.({ done, total: tasks.length, etaMs: (elapsed / done) * (tasks.length - done) });
+              options.onResult?.(answer.result);
               if (done === tasks.length) {
                 settled = true;
                 resolve(results as ReplicationResult[]);
@@ -159,7 +169,7 @@ export class SimulationPool {
 
         options.onProgress?.({ done: 0, total: tasks.length, etaMs: undefined });
         const slots = Math.min(this.size, tasks.length);
-        for (let slot = 0; slot < slots; slot++) startNext(slot);
+        for (let k = 0; k < QUEUED_PER_RUNNER; k++) for (let slot = 0; slot < slots; slot++) startNext(slot);
       });
     } finally {
       this.running = false;

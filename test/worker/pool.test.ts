@@ -99,6 +99,30 @@ describe('SimulationPool', () => {
     await first;
   });
 
+  it('hands each runner its next task while it runs one (never more than two at once)', async () => {
+    const running = new Map<number, number>();
+    const most = new Map<number, number>();
+    let id = 0;
+    const factory: RunnerFactory = () => {
+      const me = id++;
+      const inner = fakeFactory({ delay: () => 5 }).factory();
+      return {
+        ...inner,
+        run: async (p, task) => {
+          running.set(me, (running.get(me) ?? 0) + 1);
+          most.set(me, Math.max(most.get(me) ?? 0, running.get(me)!));
+          const answer = await inner.run(p, task);
+          running.set(me, running.get(me)! - 1);
+          return answer;
+        },
+      };
+    };
+    const pool = new SimulationPool(factory, 2);
+    const results = await pool.run(project, tasks);
+    expect(results.map((r) => r.replication)).toEqual(tasks.map((t) => t.replication));
+    expect([...most.values()]).toEqual([2, 2]);
+  });
+
   it('replicationTasks uses the same indices for every scenario', () => {
     expect(replicationTasks(['a', 'b'], 2, 4)).toEqual([
       { scenarioId: 'a', replication: 2 },

@@ -17,6 +17,7 @@ import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
 import { ResultsStatus } from '../run/ResultsStatus';
+import { RunProgress } from '../run/RunProgress';
 
 const pm = (v: string, ci: string) => (
   <>
@@ -28,12 +29,14 @@ export function ResultsPanel() {
   const store = useAppStore();
   const project = useApp((s) => s.project);
   const scenario = useApp(activeScenario);
-  const results = useApp((s) => s.results);
-  const resultsHash = useApp((s) => s.resultsHash);
+  // While a run goes on, its early figures (key figures and comparisons only) replace the previous results.
+  const early = useApp((s) => s.early);
+  const finalResults = useApp((s) => s.results);
+  const finalHash = useApp((s) => s.resultsHash);
+  const results = early?.results ?? finalResults;
+  const resultsHash = early?.hash ?? finalHash;
   const status = useApp((s) => s.runStatus);
-  const progress = useApp((s) => s.runProgress);
   const error = useApp((s) => s.runError);
-  const early = useApp((s) => s.resultsEarly);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
   const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
   const [reportOpen, setReportOpen] = useState(false);
@@ -62,17 +65,7 @@ export function ResultsPanel() {
         />
       )}
       {reportOpen && results && createPortal(<Report project={project} results={results} stale={stale} onClose={() => setReportOpen(false)} />, document.body)}
-      {status === 'running' && progress && (
-        <div className="sf-progress" data-testid="progress">
-          <div className="sf-progress__bar">
-            <div style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
-          </div>
-          <span>
-            {progress.done} of {progress.total || '…'} replications
-            {progress.etaMs !== undefined && progress.done < progress.total ? ` · about ${Math.max(1, Math.round(progress.etaMs / 1000))} s left` : ''}
-          </span>
-        </div>
-      )}
+      <RunProgress />
       {status === 'error' && (
         <div className="sf-banner sf-banner--error" role="alert" data-testid="run-error">
           The simulation stopped: {error}
@@ -155,13 +148,18 @@ export function ResultsPanel() {
               </div>
             );
           })}
-          <div className="sf-charts">
+          {early && (
+            <p className="sf-muted" data-testid="early-note">
+              Charts and tables follow when the run has finished.
+            </p>
+          )}
+          {!early && <div className="sf-charts">
             <WaitingCdf scenarios={results.scenarios} colors={colors} unit={unit} />
             <UtilizationChart scenarios={results.scenarios} colors={colors} />
             {shown && <QueueOverTime scenario={shown} unit={unit} stepIds={shown.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
             {project.classes.length > 1 && <ClassTimes scenarios={results.scenarios} classes={project.classes} colors={colors} unit={unit} />}
-          </div>
-          {shown && (
+          </div>}
+          {shown && !early && (
             <div className="sf-table-wrap">
               <h3>Steps of “{shown.name}”</h3>
               <table className="sf-table" data-testid="step-table">

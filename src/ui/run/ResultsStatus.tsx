@@ -6,7 +6,7 @@ import type { EarlyResults } from '../store/runSlice';
 import { meanWaitPrecision } from './precision';
 import './run.css';
 
-export function ResultsStatus({ results, early }: { results: ResultsDocument; early: EarlyResults | undefined }) {
+export function ResultsStatus({ results, early }: { results: ResultsDocument; early: { replications: number; of: number | undefined } | undefined }) {
   const precision = meanWaitPrecision(results);
   const plusMinus = precision !== undefined ? ` · mean wait ± ${formatShare(precision)}` : '';
   if (early) {
@@ -14,7 +14,7 @@ export function ResultsStatus({ results, early }: { results: ResultsDocument; ea
       <span className="sf-live" data-testid="results-precision" title="Figures from the replications finished so far: their ranges narrow as more arrive">
         <span className="sf-live__dot" aria-hidden="true" />
         Early figures: {early.replications}
-        {early.of !== undefined ? ` of ${early.of}` : ''} replications{plusMinus} · more on the way
+        {early.of !== undefined ? ` of ${early.of}` : ''} replications per scenario{plusMinus} · more on the way
       </span>
     );
   }

@@ -15,8 +15,11 @@ export interface RunProgress {
   etaMs: number | undefined;
 }
 
-/** Results from the first replications of a run still going on. */
+/** Results from the first replications of a run still going on (the results panel shows their key figures). */
 export interface EarlyResults {
+  results: ResultsDocument;
+  /** Hash of the project they come from. */
+  hash: string;
   /** Replications per scenario behind the figures. */
   replications: number;
   /** Replications per scenario the run will have (undefined: until precise enough). */
@@ -30,8 +33,8 @@ export interface RunSlice {
   results: ResultsDocument | undefined;
   /** Hash of the project the results came from: when it differs from the current one, they are stale. */
   resultsHash: string | undefined;
-  /** Set while the results are early figures of the run in progress. */
-  resultsEarly: EarlyResults | undefined;
+  /** Early figures of the run in progress; `results` keep the previous run's until it has finished. */
+  early: EarlyResults | undefined;
   startRun: (scope: 'all' | 'current') => Promise<void>;
   cancelRun: () => void;
 }
@@ -42,7 +45,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (s.projectIdentity === prev.projectIdentity) return;
     if (s.runStatus === 'running') getPool().cancel();
     const same = s.results !== undefined && s.resultsHash === projectHash(s.project);
-    if (!same) set({ results: undefined, resultsHash: undefined, resultsEarly: undefined, runStatus: 'idle', runError: undefined, runProgress: undefined });
+    if (!same) set({ results: undefined, resultsHash: undefined, early: undefined, runStatus: 'idle', runError: undefined, runProgress: undefined });
   });
 
   return {
@@ -51,15 +54,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     runError: undefined,
     results: undefined,
     resultsHash: undefined,
-    resultsEarly: undefined,
+    early: undefined,
     startRun: async (scope) => {
       const { project, scenarioId, projectIdentity } = get();
       if (get().runStatus === 'running') return;
       const hash = projectHash(project);
       const ours = () => get().projectIdentity === projectIdentity;
       const rule = project.run.replications;
-      // What was shown before: back on screen if this run does not finish.
-      const before = { results: get().results, resultsHash: get().resultsHash, resultsEarly: undefined };
       set({ runStatus: 'running', runError: undefined, runProgress: { done: 0, total: 0, etaMs: undefined } });
       try {
         const results = await runExperimentInPool(getPool(), project, {
@@ -68,17 +69,16 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             if (ours()) set({ runProgress: p });
           },
           onPartial: (early, replications) => {
-            if (ours() && get().runStatus === 'running') set({ results: early, resultsHash: hash, resultsEarly: { replications, of: rule.kind === 'fixed' ? rule.count : undefined } });
+            if (ours() && get().runStatus === 'running') set({ early: { results: early, hash, replications, of: rule.kind === 'fixed' ? rule.count : undefined } });
           },
         });
-        if (ours()) set({ runStatus: 'done', results, resultsHash: hash, resultsEarly: undefined, runProgress: undefined });
+        if (ours()) set({ runStatus: 'done', results, resultsHash: hash, early: undefined, runProgress: undefined });
       } catch (err) {
         const cancelled = err instanceof SimulationError && err.code === 'cancelled';
-        // Early figures of a run that did not finish are not its results: the previous ones come back.
-        const early = get().resultsEarly ? before : {};
-        if (!ours()) set({ runStatus: 'idle', runProgress: undefined });
-        else if (cancelled) set({ runStatus: 'cancelled', runProgress: undefined, ...early });
-        else set({ runStatus: 'error', runError: err instanceof Error ? err.message : String(err), runProgress: undefined, ...early });
+        // Early figures of a run that did not finish are not results: the previous ones stay.
+        if (!ours()) set({ runStatus: 'idle', runProgress: undefined, early: undefined });
+        else if (cancelled) set({ runStatus: 'cancelled', runProgress: undefined, early: undefined });
+        else set({ runStatus: 'error', runError: err instanceof Error ? err.message : String(err), runProgress: undefined, early: undefined });
         // A cancel stops the workers: start fresh ones, warm, for the next run.
         if (cancelled) warmUpWhenIdle(() => get().project, 300);
       }
