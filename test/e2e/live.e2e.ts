@@ -131,23 +131,25 @@ test('a double-click on Run all starts the run and does not cancel it; Cancel st
 });
 
 test('early figures appear while the run goes on, with how precise they are, and tighten to the final ones', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await freshApp(page);
   await page.getByTestId('project-settings-toggle').click();
-  await page.getByTestId('run-replications').fill('120');
+  await page.getByTestId('run-replications').fill('60');
   await page.getByTestId('run-replications').press('Enter');
   await page.getByTestId('run').click();
   const status = page.getByTestId('results-precision');
   await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'early', { timeout: 30_000 });
-  await expect(status).toContainText(/^Early figures: \d+ of 120 replications per scenario · mean wait ± [\d.]+ % · more on the way$/);
+  await expect(status).toContainText(/^Early figures: \d+ of 60 replications per scenario · mean wait ± [\d.]+ % · more on the way$/);
   await expect(page.getByTestId('export-json')).toBeDisabled();
   const precision = async () => Number((await status.innerText()).match(/± ([\d.]+) %/)![1]);
-  const reps = async () => Number((await status.innerText()).match(/(\d+)( of 120)? replications/)![1]);
+  const reps = async () => Number((await status.innerText()).match(/(\d+)( of 60)? replications/)![1]);
   const firstPrecision = await precision();
   const firstReps = await reps();
   await page.screenshot({ path: `${SHOTS}/60-early-figures.png` });
-  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 60_000 });
-  await expect(status).toContainText(/^120 replications · mean wait ± [\d.]+ % · seed 20261124/);
-  expect(firstReps).toBeLessThan(120);
+  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 150_000 });
+  await expect(status).toContainText(/^60 replications · mean wait ± [\d.]+ % · seed 20261124/);
+  expect(firstReps).toBeLessThan(60);
   expect(await precision()).toBeLessThan(firstPrecision);
   await expect(page.getByTestId('export-json')).toBeEnabled();
 });
