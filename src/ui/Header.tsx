@@ -13,6 +13,7 @@ import { Modal } from './Modal';
 import { ShareDialog } from './ShareDialog';
 import { WatchView } from './watch/WatchView';
 import { replaceAsking, saveProject } from './replaceProject';
+import { RunButtons } from './run/RunButtons';
 
 export function Header() {
   const store = useAppStore();
@@ -135,34 +136,12 @@ export function Header() {
         >
           Auto-layout
         </button>
-        {runStatus === 'running' ? (
-          <button className="sf-button sf-button--danger" onClick={() => store.getState().cancelRun()} data-testid="cancel-run">
-            Cancel
+        {runStatus !== 'running' && (
+          <button onClick={() => setWatching(true)} disabled={blockedHere} title={`Watch customers move through "${scenario.name}" as one run is simulated`} data-testid="watch-open">
+            Watch
           </button>
-        ) : (
-          <>
-            <button onClick={() => setWatching(true)} disabled={blockedHere} title={`Watch customers move through "${scenario.name}" as one run is simulated`} data-testid="watch-open">
-              Watch
-            </button>
-            <button
-              onClick={() => void store.getState().startRun('current')}
-              disabled={blockedHere}
-              title={`Simulate only "${scenario.name}"`}
-              data-testid="run-current"
-            >
-              Run scenario
-            </button>
-            <button
-              className="sf-button sf-button--primary"
-              disabled={blocked}
-              title={blocked ? 'Fix the problems listed under the canvas first' : 'Simulate every scenario and compare them'}
-              onClick={() => void store.getState().startRun('all')}
-              data-testid="run"
-            >
-              ▶ Run all
-            </button>
-          </>
         )}
+        <RunButtons blocked={blocked} blockedHere={blockedHere} scenarioName={scenario.name} />
       </div>
       {watching && <WatchView project={project} scenarioId={scenario.id} onClose={() => setWatching(false)} />}
       {sharing && <ShareDialog project={project} onClose={() => setSharing(false)} />}

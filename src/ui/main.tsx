@@ -6,6 +6,7 @@ import { createAppStore } from './store';
 import { initialProject, startAutosave } from './persist';
 import { listenForSharedLinks, openSharedLink } from './openLink';
 import { ErrorBoundary } from './ErrorBoundary';
+import { warmUpWhenIdle } from './run/pool';
 import './styles.css';
 
 const start = initialProject();
@@ -27,3 +28,5 @@ createRoot(root).render(
     </StoreProvider>
   </StrictMode>,
 );
+// Start and warm the simulation workers once the page has painted, so that the first Run is quick.
+warmUpWhenIdle(() => store.getState().project);

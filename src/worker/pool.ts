@@ -1,10 +1,11 @@
-// A pool of replication runners (Web Workers in the app, in-process runners in tests).
+// A pool of replication runners (Web Workers in the app, in-process runners in tests), plus one
+// more runner that collects a run's replications and aggregates them (the collector).
 // A replication's result depends only on (project, scenario, replication index), never on the
 // runner that computed it, so results are identical whatever the pool size. Results come back in
 // task order.
 import type { Project } from '../model';
 import { SimulationError, type ReplicationResult, type SimulationErrorCode } from '../engine/types';
-import type { ResultsDocument } from '../engine/results';
+import type { PlanAnswer, ResultsAnswer } from './collect';
 
 export interface ReplicationTask {
   scenarioId: string;
@@ -18,15 +19,22 @@ export type RunnerAnswer =
   | { ok: true; result: ReplicationResult }
   | { ok: false; code: SimulationErrorCode; message: string };
 
-/** After a batch: how many replications to add (0 = done), and then the results document. */
-export type PlanAnswer = { ok: true; more: number; results: ResultsDocument | undefined } | { ok: false; code: SimulationErrorCode; message: string };
-
-/** One place replications run: a Web Worker, or the current thread in tests. */
+/**
+ * One place replications run: a Web Worker, or the current thread in tests. The same kind of
+ * runner serves as the collector (begin, add, partial, plan, end), which holds one run at a time.
+ */
 export interface ReplicationRunner {
   run(project: Project, task: ReplicationTask): Promise<RunnerAnswer>;
-  /** Aggregation too runs off the main thread: decides on more replications, or builds the results. */
-  plan(project: Project, reps: [string, ReplicationResult[]][]): Promise<PlanAnswer>;
-  /** Stops the runner at once; a run in progress never answers. */
+  /** A short replication (and for a collector an aggregation) so that the JIT has compiled the engine. */
+  warm(project: Project, scenarioId: string, round: number, aggregate: boolean): Promise<void>;
+  begin(runId: number, project: Project, scenarioIds: readonly string[]): Promise<void>;
+  add(runId: number, result: ReplicationResult): Promise<void>;
+  /** The results document from the first `count` replications of every scenario. */
+  partial(runId: number, count: number): Promise<ResultsAnswer>;
+  /** After the first `count` replications: how many more (precision rule), or the results document. */
+  plan(runId: number, count: number): Promise<PlanAnswer>;
+  end(runId: number): Promise<void>;
+  /** Stops the runner at once; a call in progress rejects or never answers. */
   terminate(): void;
 }
 
@@ -41,14 +49,29 @@ export interface PoolProgress {
 
 export interface RunOptions {
   onProgress?: (p: PoolProgress) => void;
+  /** Each result as it arrives (in any order), before the run resolves. */
+  onResult?: (result: ReplicationResult) => void;
   /** Milliseconds since some origin; injectable for tests. */
   now?: () => number;
 }
 
+/** Tasks handed to a runner at once: the one it runs and the next, waiting in its queue. */
+export const QUEUED_PER_RUNNER = 2;
+
+/** Warm-up rounds per runner: each round simulates every scenario briefly once. */
+export const WARM_ROUNDS = 3;
+
+const workerFailure = (err: unknown) => new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`);
+
 export class SimulationPool {
   private runners: (ReplicationRunner | undefined)[];
+  private collector: ReplicationRunner | undefined;
   private cancelRun: ((err: SimulationError) => void) | undefined;
+  /** Collector calls waiting for their answer, each with its way to reject on cancel. */
+  private readonly pendingCollect = new Set<(err: SimulationError) => void>();
   private running = false;
+  private reserved = 0;
+  private warming: Promise<void> | undefined;
 
   constructor(
     private readonly factory: RunnerFactory,
@@ -59,7 +82,17 @@ export class SimulationPool {
   }
 
   get busy(): boolean {
-    return this.running;
+    return this.running || this.reserved > 0;
+  }
+
+  /** Marks the pool as in use between runs (an experiment between its batches); returns the release. */
+  reserve(): () => void {
+    this.reserved++;
+    let released = false;
+    return () => {
+      if (!released) this.reserved--;
+      released = true;
+    };
   }
 
   /**
@@ -82,7 +115,7 @@ export class SimulationPool {
         const fail = (err: SimulationError) => {
           if (settled) return;
           settled = true;
-          this.terminateAll();
+          this.terminateRunners();
           reject(err);
         };
         this.cancelRun = fail;
@@ -92,45 +125,51 @@ export class SimulationPool {
           return;
         }
 
+        // Each runner gets its next task queued behind the one it is running, so that it never
+        // waits for the page to hand it one; near the end, one at a time, so that no runner sits
+        // idle while another still has a queue.
+        const inFlight = new Array<number>(this.size).fill(0);
         const startNext = (slot: number) => {
           if (settled || next >= tasks.length) return;
+          if (inFlight[slot]! >= (tasks.length - next > this.size ? QUEUED_PER_RUNNER : 1)) return;
+          inFlight[slot]!++;
           const index = next++;
           const task = tasks[index]!;
           const runner = this.runnerAt(slot);
           runner.run(project, task).then(
             (answer) => {
               if (settled) return;
+              inFlight[slot]!--;
               if (!answer.ok) {
                 fail(new SimulationError(answer.code, answer.message));
                 return;
               }
               results[index] = answer.result;
               done++;
+              // The next task first, so that the runner never waits for the page.
+              if (done < tasks.length) startNext(slot);
               const elapsed = now() - started;
-              options.onProgress?.({
-                done,
-                total: tasks.length,
-                etaMs: (elapsed / done) * (tasks.length - done),
-              });
+              options.onProgress?.({ done, total: tasks.length, etaMs: (elapsed / done) * (tasks.length - done) });
+              options.onResult?.(answer.result);
               if (done === tasks.length) {
                 settled = true;
                 resolve(results as ReplicationResult[]);
-              } else {
-                startNext(slot);
               }
             },
             (err: unknown) => {
               // The runner itself broke (e.g. the worker died): replace it on the next run.
-              this.runners[slot]?.terminate();
-              this.runners[slot] = undefined;
-              fail(new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`));
+              if (this.runners[slot] === runner) {
+                runner.terminate();
+                this.runners[slot] = undefined;
+              }
+              fail(workerFailure(err));
             },
           );
         };
 
         options.onProgress?.({ done: 0, total: tasks.length, etaMs: undefined });
         const slots = Math.min(this.size, tasks.length);
-        for (let slot = 0; slot < slots; slot++) startNext(slot);
+        for (let k = 0; k < QUEUED_PER_RUNNER; k++) for (let slot = 0; slot < slots; slot++) startNext(slot);
       });
     } finally {
       this.running = false;
@@ -139,44 +178,76 @@ export class SimulationPool {
   }
 
   /**
-   * Asks one runner whether more replications are needed and, if not, for the results document.
-   * Cancellable like a run.
+   * One call to the collector. Rejects with 'cancelled' after cancel(), with a 'worker' error when
+   * the collector broke, and with the answer's own error when it is not ok.
    */
-  async plan(project: Project, reps: ReadonlyMap<string, ReplicationResult[]>): Promise<{ more: number; results: ResultsDocument | undefined }> {
-    if (this.running) throw new Error('the pool is already running');
-    this.running = true;
-    try {
-      return await new Promise((resolve, reject) => {
-        this.cancelRun = (err) => {
-          this.terminateAll();
-          reject(err);
-        };
-        this.runnerAt(0)
-          .plan(project, [...reps.entries()])
-          .then(
-            (answer) => (answer.ok ? resolve({ more: answer.more, results: answer.results }) : reject(new SimulationError(answer.code, answer.message))),
-            (err: unknown) => {
-              this.runners[0]?.terminate();
-              this.runners[0] = undefined;
-              reject(new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`));
-            },
-          );
-      });
-    } finally {
-      this.running = false;
-      this.cancelRun = undefined;
+  collect<T>(call: (collector: ReplicationRunner) => Promise<T>): Promise<T> {
+    const collector = this.collectorRunner();
+    return new Promise<T>((resolve, reject) => {
+      const cancel = (err: SimulationError) => {
+        this.pendingCollect.delete(cancel);
+        reject(err);
+      };
+      this.pendingCollect.add(cancel);
+      call(collector).then(
+        (value) => {
+          if (this.pendingCollect.delete(cancel)) resolve(value);
+        },
+        (err: unknown) => {
+          if (!this.pendingCollect.delete(cancel)) return;
+          if (this.collector === collector) {
+            collector.terminate();
+            this.collector = undefined;
+          }
+          reject(workerFailure(err));
+        },
+      );
+    });
+  }
+
+  /**
+   * Starts every runner and the collector and warms them up with short replications of the
+   * project, so that the first run does not pay for loading and compiling the engine. Gives way
+   * at once (between two short replications) when a run starts.
+   */
+  warm(project: Project): Promise<void> {
+    if (this.warming) return this.warming;
+    const ids = project.scenarios.map((s) => s.id);
+    const warmOne = async (get: () => ReplicationRunner, aggregate: boolean) => {
+      for (let round = 0; round < WARM_ROUNDS; round++) {
+        for (const id of ids) {
+          if (this.busy) return;
+          await get().warm(project, id, round, aggregate);
+        }
+      }
+    };
+    const all = [...this.runners.map((_, slot) => warmOne(() => this.runnerAt(slot), false)), warmOne(() => this.collectorRunner(), true)];
+    this.warming = Promise.all(all).then(
+      () => undefined,
+      () => undefined,
+    );
+    void this.warming.then(() => (this.warming = undefined));
+    return this.warming;
+  }
+
+  /** Stops every runner at once; the current run and collector calls reject with code 'cancelled'. */
+  cancel(): void {
+    const err = new SimulationError('cancelled', 'The run was cancelled.');
+    this.cancelRun?.(err);
+    if (this.pendingCollect.size > 0) {
+      // The collector may be deep in an aggregation nobody needs any more.
+      this.collector?.terminate();
+      this.collector = undefined;
+      for (const reject of [...this.pendingCollect]) reject(err);
     }
   }
 
-  /** Stops every runner at once; the current run rejects with code 'cancelled'. */
-  cancel(): void {
-    this.cancelRun?.(new SimulationError('cancelled', 'The run was cancelled.'));
-  }
-
-  /** Terminates all runners for good (the pool can still be used: runners are recreated). */
+  /** Terminates all runners and the collector for good (the pool can still be used: runners are recreated). */
   dispose(): void {
     this.cancel();
-    this.terminateAll();
+    this.terminateRunners();
+    this.collector?.terminate();
+    this.collector = undefined;
   }
 
   private runnerAt(slot: number): ReplicationRunner {
@@ -188,7 +259,12 @@ export class SimulationPool {
     return r;
   }
 
-  private terminateAll(): void {
+  private collectorRunner(): ReplicationRunner {
+    this.collector ??= this.factory();
+    return this.collector;
+  }
+
+  private terminateRunners(): void {
     for (let i = 0; i < this.runners.length; i++) {
       this.runners[i]?.terminate();
       this.runners[i] = undefined;

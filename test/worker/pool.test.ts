@@ -26,9 +26,12 @@ function fakeFactory(opts: { failAt?: number; dieAt?: number; delay?: (r: number
           }, opts.delay?.(task.replication) ?? (task.replication * 37) % 11);
         });
       },
-      plan() {
-        return Promise.resolve({ ok: true as const, more: 0, results: undefined });
-      },
+      warm: () => Promise.resolve(),
+      begin: () => Promise.resolve(),
+      add: () => Promise.resolve(),
+      partial: () => Promise.resolve({ ok: false as const, code: 'worker' as const, message: 'not used' }),
+      plan: () => Promise.resolve({ ok: true as const, more: 0, results: undefined }),
+      end: () => Promise.resolve(),
       terminate() {
         state.terminated = true;
       },
@@ -94,6 +97,30 @@ describe('SimulationPool', () => {
     const first = pool.run(project, tasks);
     await expect(pool.run(project, tasks)).rejects.toThrow(/already running/);
     await first;
+  });
+
+  it('hands each runner its next task while it runs one (never more than two at once)', async () => {
+    const running = new Map<number, number>();
+    const most = new Map<number, number>();
+    let id = 0;
+    const factory: RunnerFactory = () => {
+      const me = id++;
+      const inner = fakeFactory({ delay: () => 5 }).factory();
+      return {
+        ...inner,
+        run: async (p, task) => {
+          running.set(me, (running.get(me) ?? 0) + 1);
+          most.set(me, Math.max(most.get(me) ?? 0, running.get(me)!));
+          const answer = await inner.run(p, task);
+          running.set(me, running.get(me)! - 1);
+          return answer;
+        },
+      };
+    };
+    const pool = new SimulationPool(factory, 2);
+    const results = await pool.run(project, tasks);
+    expect(results.map((r) => r.replication)).toEqual(tasks.map((t) => t.replication));
+    expect([...most.values()]).toEqual([2, 2]);
   });
 
   it('replicationTasks uses the same indices for every scenario', () => {

@@ -16,6 +16,8 @@ import { UtilizationChart } from './UtilizationChart';
 import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
+import { ResultsStatus } from '../run/ResultsStatus';
+import { RunProgress } from '../run/RunProgress';
 
 const pm = (v: string, ci: string) => (
   <>
@@ -27,10 +29,13 @@ export function ResultsPanel() {
   const store = useAppStore();
   const project = useApp((s) => s.project);
   const scenario = useApp(activeScenario);
-  const results = useApp((s) => s.results);
-  const resultsHash = useApp((s) => s.resultsHash);
+  // While a run goes on, its early figures (key figures and comparisons only) replace the previous results.
+  const early = useApp((s) => s.early);
+  const finalResults = useApp((s) => s.results);
+  const finalHash = useApp((s) => s.resultsHash);
+  const results = early?.results ?? finalResults;
+  const resultsHash = early?.hash ?? finalHash;
   const status = useApp((s) => s.runStatus);
-  const progress = useApp((s) => s.runProgress);
   const error = useApp((s) => s.runError);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
   const [deptSort, setDeptSort] = useState<DeptSortKey>('waitingShare');
@@ -50,7 +55,7 @@ export function ResultsPanel() {
   const rows = shown ? stepTableRows(shown).sort((a, b) => (typeof a[sortKey] === 'string' ? String(a[sortKey]).localeCompare(String(b[sortKey])) : Number(b[sortKey]) - Number(a[sortKey]))) : [];
 
   return (
-    <section className="sf-results" aria-label="Results" data-testid="results">
+    <section className="sf-results" aria-label="Results" data-testid="results" data-state={results ? (early ? 'early' : 'final') : undefined}>
       {transition && (
         <TransitionView
           project={project}
@@ -60,17 +65,7 @@ export function ResultsPanel() {
         />
       )}
       {reportOpen && results && createPortal(<Report project={project} results={results} stale={stale} onClose={() => setReportOpen(false)} />, document.body)}
-      {status === 'running' && progress && (
-        <div className="sf-progress" data-testid="progress">
-          <div className="sf-progress__bar">
-            <div style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
-          </div>
-          <span>
-            {progress.done} of {progress.total || '…'} replications
-            {progress.etaMs !== undefined && progress.done < progress.total ? ` · about ${Math.max(1, Math.round(progress.etaMs / 1000))} s left` : ''}
-          </span>
-        </div>
-      )}
+      <RunProgress />
       {status === 'error' && (
         <div className="sf-banner sf-banner--error" role="alert" data-testid="run-error">
           The simulation stopped: {error}
@@ -86,9 +81,7 @@ export function ResultsPanel() {
         <>
           <div className="sf-results__head">
             <h2>Results</h2>
-            <span className="sf-muted">
-              {results.settings.replications} replications · seed {results.settings.seed} · 95 % confidence intervals
-            </span>
+            <ResultsStatus results={results} early={early} />
             <span className="sf-header__spacer" />
             {project.scenarios.some((x) => x.kind === 'proposal') && (
               <button
@@ -100,21 +93,21 @@ export function ResultsPanel() {
                 Transition
               </button>
             )}
-            <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" title="One page per scenario, to print or save as PDF">
+            <button className="sf-link" onClick={() => setReportOpen(true)} data-testid="open-report" disabled={!!early} title="One page per scenario, to print or save as PDF">
               Printable report
             </button>
-            <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json">
+            <button className="sf-link" onClick={() => downloadText(fileName(project).replace(/\.json$/, '.results.json'), JSON.stringify(results, null, 2) + '\n')} data-testid="export-json" disabled={!!early}>
               Export results (JSON)
             </button>
             {shown && (
-              <button className="sf-link" onClick={() => downloadText(`${shown.name}.steps.csv`, stepTableCsv(shown), 'text/csv')} data-testid="export-csv">
+              <button className="sf-link" onClick={() => downloadText(`${shown.name}.steps.csv`, stepTableCsv(shown), 'text/csv')} data-testid="export-csv" disabled={!!early}>
                 Step table (CSV)
               </button>
             )}
           </div>
           <div className="sf-cards">
             {results.scenarios.map((s) => (
-              <KeyFigures key={s.id} s={s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} costs={project.costs} />
+              <KeyFigures key={s.id} s={early ? { ...s, warnings: s.warnings.filter((w) => w.kind !== 'precision') } : s} unit={unit} color={colors[s.id]!} bottleneck={s.bottlenecks.statement} costs={project.costs} />
             ))}
           </div>
           {results.comparisons.map((c) => {
@@ -155,13 +148,18 @@ export function ResultsPanel() {
               </div>
             );
           })}
-          <div className="sf-charts">
+          {early && (
+            <p className="sf-muted" data-testid="early-note">
+              Charts and tables follow when the run has finished.
+            </p>
+          )}
+          {!early && <div className="sf-charts">
             <WaitingCdf scenarios={results.scenarios} colors={colors} unit={unit} />
             <UtilizationChart scenarios={results.scenarios} colors={colors} />
             {shown && <QueueOverTime scenario={shown} unit={unit} stepIds={shown.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
             {project.classes.length > 1 && <ClassTimes scenarios={results.scenarios} classes={project.classes} colors={colors} unit={unit} />}
-          </div>
-          {shown && (
+          </div>}
+          {shown && !early && (
             <div className="sf-table-wrap">
               <h3>Steps of “{shown.name}”</h3>
               <table className="sf-table" data-testid="step-table">

@@ -7,6 +7,8 @@ import type { AppState } from './index';
 export interface DocumentSlice {
   project: Project;
   scenarioId: string;
+  /** Which project this is: a new number each time a whole project is opened (results never carry over). */
+  projectIdentity: number;
   /** Replaces the project through a pure edit (one undo step). */
   edit: (f: (p: Project) => Project) => void;
   /** Replaces the whole project (opening a file or an example: one undo step). */
@@ -26,12 +28,13 @@ export const createDocumentSlice =
   (set) => ({
     project: initial,
     scenarioId: baselineId(initial),
+    projectIdentity: 0,
     edit: (f) =>
       set((s) => {
         const project = f(s.project);
         // An edit that changes nothing (e.g. removing what is already gone) is not an undo step.
         return project === s.project || sameProject(project, s.project) ? s : { project };
       }),
-    replaceProject: (project) => set({ project, scenarioId: baselineId(project), selection: { nodes: [], edges: [] } }),
+    replaceProject: (project) => set((s) => ({ project, scenarioId: baselineId(project), projectIdentity: s.projectIdentity + 1, selection: { nodes: [], edges: [] } })),
     setScenario: (scenarioId) => set({ scenarioId, selection: { nodes: [], edges: [] } }),
   });
