@@ -130,6 +130,12 @@ export function startAutosave(store: AppStore, delayMs = 250): () => void {
     }
     write(Math.max(seen, readSaved()?.revision ?? 0) + 1);
   };
+  // Nothing saved yet (a first visit): keep what is on screen from the start, so a reload finds it.
+  // When a save exists (this tab restored it, or another tab wrote it) nothing is written until a change.
+  if (!readSaved()) {
+    dirty = true;
+    write(1);
+  }
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.project === prev.project && s.scenarioId === prev.scenarioId) return;
     dirty = true;

@@ -129,7 +129,7 @@ test('opening a broken file shows the problem and leaves the project untouched',
   const loan = JSON.parse(readFileSync('src/model/examples/loan.json', 'utf8'));
   loan.scenarios[0].flow.nodes[1].staff = 'two';
   await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(loan)) });
-  await expect(page.getByTestId('message')).toContainText('scenarios[0].flow.nodes[1].staff: expected number, got the text "two"');
+  await expect(page.getByTestId('message')).toContainText('scenarios[0].flow.nodes[1].staff: Intake: staff must be a number, not the text "two"');
   await expect(page.getByTestId('message')).toContainText('has not been changed');
   await page.screenshot({ path: `${SHOTS}/04-broken-file.png` });
   await page.keyboard.press('Escape');

@@ -29,7 +29,9 @@ export async function savedProject(page: Page): Promise<any> {
 }
 
 /** Opens a built-in example from the New / Examples menu. */
-export async function openExample(page: Page, id: string) {
+export async function openExample(page: Page, id: string, opts: { overUnsavedWork?: boolean } = {}) {
   await page.getByTestId('menu-examples').click();
   await page.getByTestId(`example-${id}`).click();
+  // Over unsaved work the app asks first: answer Open.
+  if (opts.overUnsavedWork) await page.getByTestId('replace-open').click();
 }

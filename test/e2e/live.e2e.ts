@@ -173,7 +173,7 @@ test("another project's results never show: opening another project drops them, 
   await page.getByTestId('run-replications').press('Enter');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'early', { timeout: 30_000 });
-  await openExample(page, 'repair');
+  await openExample(page, 'repair', { overUnsavedWork: true }); // the replications were changed: it asks first
   await expect(page.getByTestId('run')).toBeEnabled();
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('results')).toHaveCount(0);

@@ -41,7 +41,7 @@ async function pdfPages(data: Buffer): Promise<string[]> {
 test('the printable report has two pages per scenario (the flow and key figures, then the comparison and assumptions), and prints to PDF', async ({ page }) => {
   await freshApp(page);
   await page.getByTestId('run').click();
-  await expect(page.getByTestId('figures-baseline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 30_000 }); // not the early figures
   const meanWait = (await page.getByTestId('figures-baseline').getByTestId('mean-wait').innerText()).split('±')[0]!.trim();
   const proposalWait = (await page.getByTestId('figures-single-point-of-contact').getByTestId('mean-wait').innerText()).split('±')[0]!.trim();
   const bottleneck = (await page.getByTestId('bottleneck-baseline').innerText()).replace('Bottleneck — ', '');

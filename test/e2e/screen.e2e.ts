@@ -9,7 +9,7 @@ const boxes = (l: Locator) => l.evaluateAll((els) => els.map((e) => e.getBoundin
 
 async function run(page: Page) {
   await page.getByTestId('run').click();
-  await expect(page.getByTestId('open-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 30_000 });
   await page.waitForTimeout(500); // the canvas refits to its new size
 }
 
