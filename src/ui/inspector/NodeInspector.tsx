@@ -3,7 +3,6 @@ import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Depa
 import { zodProblems } from '../../model/load';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
-import { UNIT_LABEL } from '../derived';
 import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
@@ -35,7 +34,6 @@ export function nodeProblem(candidate: unknown): string | undefined {
 
 export function NodeInspector(props: NodeInspectorProps) {
   const { node, departments, classes, unit, load, onCommit } = props;
-  const u = UNIT_LABEL[unit];
   const tryCommit = (candidate: FlowNode) => {
     const err = nodeProblem(candidate);
     if (!err) onCommit(FlowNode.parse(candidate));
