@@ -1,6 +1,8 @@
 // Changing the project's time unit converts every time: the model means the same thing, and the
 // simulation gives the same results (in the new unit).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbValidProject } from '../arbitraries';
 import { convertTimeUnit, describeConversion } from '../../src/model/convertUnit';
 import { EXAMPLES } from '../../src/model/examples';
 import { Project, type TimeUnit } from '../../src/model/schema';
@@ -106,6 +108,17 @@ describe('convertTimeUnit', () => {
   it('says what it did with the first step of the project', () => {
     const h = convertTimeUnit(base, 'hours');
     expect(describeConversion(base, h)).toMatch(/^All times converted to hours: the service time at “.+” of [\d.,]+ min is now [\d.,]+ h\.$/);
+  });
+
+  it('random valid projects: converting there and back gives the same project, and a valid one on the way', () => {
+    fc.assert(
+      fc.property(arbValidProject({ parallel: true }), fc.constantFrom<TimeUnit>('seconds', 'hours', 'days'), (p, unit) => {
+        const there = convertTimeUnit(p, unit);
+        expect(Project.safeParse(there).success).toBe(true);
+        expectClose(convertTimeUnit(there, p.timeUnit), p);
+      }),
+      { numRuns: 50, seed: 14 },
+    );
   });
 
   it('a customer-count horizon is not a time', () => {

@@ -7,6 +7,7 @@ import { density, describeDistribution, describeDuration, moments } from '../../
 import { zodProblems } from '../../model/load';
 import { durationsFromCsv } from '../../model/interop/csv';
 import { UNIT_LABEL } from '../derived';
+import { durationText } from '../../model/duration';
 import { DurationField, NumberField, SelectField, type Commit } from './fields';
 
 const KIND_LABEL: Record<DistributionKind, string> = {
@@ -263,7 +264,7 @@ export function DensityPlot({ value, unit }: { value: Distribution; unit: TimeUn
         0
       </text>
       <text x={W - M.r} y={H - 3} textAnchor="end" className="sf-density__tick">
-        {+xMax.toPrecision(3)} {UNIT_LABEL[unit]}
+        {durationText(xMax, unit, 3)}
       </text>
     </svg>
   );

@@ -249,4 +249,13 @@ describe('ProjectSettings: the time unit', () => {
     expect(last().run.horizon).toEqual({ kind: 'duration', duration: 80640 });
     expect(duration).toHaveValue('56 days');
   });
+
+  it('a conversion that would break a limit is refused with the place named, and nothing changes', async () => {
+    const { user, onCommit } = setup({ ...twoClasses, run: { ...twoClasses.run, horizon: { kind: 'duration', duration: 5e7 } } });
+    await user.selectOptions(screen.getByTestId('time-unit'), 'seconds');
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not convert to seconds: run length duration must be at most 1,000,000,000');
+    expect(screen.getByTestId('time-unit')).toHaveValue('minutes');
+    expect(screen.queryByTestId('time-unit-converted')).toBeNull();
+  });
 });
