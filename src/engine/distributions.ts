@@ -1,7 +1,8 @@
 // Samplers for the distributions of the file format, each with its exact mean and variance so
 // that tests can compare samples with the truth (as Ciw's distributions do). Parameters are
 // precomputed once per sampler; sampling allocates nothing.
-import type { Distribution } from '../model/schema';
+import type { Distribution, TimeUnit } from '../model/schema';
+import { durationText } from '../model/duration';
 import type { RandomSource } from './rng';
 import { standardExponential } from './exponential';
 import { expFast } from './fastexp';
@@ -271,6 +272,33 @@ export function density(d: Distribution, points = 80): DensityCurve {
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1).replace(/\.0$/, '') : String(Number(v.toPrecision(3))));
+
+/**
+ * Like describeDistribution, with each time in the unit that reads best: a constant 2880 min is
+ * "always 2 days", an exponential with mean 0.25 h "exponential, mean 15 min".
+ */
+export function describeDuration(d: Distribution, unit: TimeUnit): string {
+  const t = (v: number) => durationText(v, unit, 3);
+  switch (d.kind) {
+    case 'exponential':
+      return `exponential, mean ${t(d.mean)}`;
+    case 'constant':
+      return `always ${t(d.value)}`;
+    case 'uniform':
+      return `uniform, ${t(d.min)} to ${t(d.max)}`;
+    case 'triangular':
+      return `triangular, ${t(d.min)} to ${t(d.max)}, most often ${t(d.mode)}`;
+    case 'normal':
+    case 'lognormal':
+    case 'gamma':
+    case 'weibull':
+      return `${d.kind}, mean ${t(d.mean)}, sd ${t(d.sd)}`;
+    case 'erlang':
+      return `Erlang-${d.k}, mean ${t(d.mean)}`;
+    case 'empirical':
+      return `${d.values.length} observed values, mean ${t(moments(d).mean)}`;
+  }
+}
 
 /** "lognormal, mean 20 min, sd 15 min" */
 export function describeDistribution(d: Distribution, unit: string): string {

@@ -72,7 +72,7 @@ test('edit a distribution: invalid values are refused at the field, valid ones u
   const mean = page.getByTestId('service-mean');
   await mean.fill('-5');
   await mean.press('Enter');
-  await expect(page.locator('.sf-field__error').first()).toContainText('greater than 0');
+  await expect(page.locator('.sf-field__error').first()).toContainText('cannot be negative');
   expect((await savedProject(page))?.scenarios?.[0]?.flow.nodes.find((n: any) => n.id === 'credit-analysis').service.mean ?? 50).toBe(50);
   await mean.fill('40');
   await mean.press('Enter');

@@ -3,11 +3,12 @@
 import { area, line, max as d3max, scaleLinear } from 'd3';
 import { useMemo, useState } from 'react';
 import { DISTRIBUTION_KINDS, Distribution, type DistributionKind, type TimeUnit } from '../../model/schema';
-import { density, describeDistribution, moments } from '../../engine/distributions';
+import { density, describeDistribution, describeDuration, moments } from '../../engine/distributions';
 import { zodProblems } from '../../model/load';
 import { durationsFromCsv } from '../../model/interop/csv';
 import { UNIT_LABEL } from '../derived';
-import { NumberField, SelectField, type Commit } from './fields';
+import { durationText } from '../../model/duration';
+import { DurationField, NumberField, SelectField, type Commit } from './fields';
 
 const KIND_LABEL: Record<DistributionKind, string> = {
   exponential: 'Exponential (mean)',
@@ -155,21 +156,17 @@ export function DistributionEditor({ value, unit, onCommit, label, testId }: { v
         }}
         testId={testId ? `${testId}-kind` : undefined}
       />
-      {fields[value.kind].map(([key, text, integer]) => (
-        <NumberField
-          key={`${value.kind}-${key}`}
-          label={text}
-          value={(value as unknown as Record<string, number>)[key]}
-          unit={integer ? undefined : u}
-          integer={integer}
-          onCommit={set(key)}
-          testId={testId ? `${testId}-${key}` : undefined}
-        />
-      ))}
+      {fields[value.kind].map(([key, text, integer]) =>
+        integer ? (
+          <NumberField key={`${value.kind}-${key}`} label={text} value={(value as unknown as Record<string, number>)[key]} integer onCommit={set(key)} testId={testId ? `${testId}-${key}` : undefined} />
+        ) : (
+          <DurationField key={`${value.kind}-${key}`} label={text} value={(value as unknown as Record<string, number>)[key]} unit={unit} onCommit={set(key)} testId={testId ? `${testId}-${key}` : undefined} />
+        ),
+      )}
       {value.kind === 'empirical' && <ObservationsField value={value.values} unit={u} onCommit={(values) => onCommit({ kind: 'empirical', values })} />}
       <DensityPlot value={value} unit={unit} />
       <div className="sf-dist__summary" data-testid={testId ? `${testId}-summary` : undefined}>
-        {describeDistribution(value, u)}
+        {describeDuration(value, unit)}
       </div>
     </fieldset>
   );
@@ -267,7 +264,7 @@ export function DensityPlot({ value, unit }: { value: Distribution; unit: TimeUn
         0
       </text>
       <text x={W - M.r} y={H - 3} textAnchor="end" className="sf-density__tick">
-        {+xMax.toPrecision(3)} {UNIT_LABEL[unit]}
+        {durationText(xMax, unit, 3)}
       </text>
     </svg>
   );

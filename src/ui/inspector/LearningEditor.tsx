@@ -1,8 +1,8 @@
 // A learning curve: staff slower at first with a new process (a proposal's first weeks).
-import type { LearningCurve } from '../../model/schema';
-import { NumberField, SelectField } from './fields';
+import type { LearningCurve, TimeUnit } from '../../model/schema';
+import { DurationField, NumberField, SelectField } from './fields';
 
-export function LearningEditor({ value, unit, week, onCommit, testId }: { value: LearningCurve | undefined; unit: string; week: number; onCommit: (next: LearningCurve | undefined) => string | undefined; testId: string }) {
+export function LearningEditor({ value, unit, week, onCommit, testId }: { value: LearningCurve | undefined; unit: TimeUnit; week: number; onCommit: (next: LearningCurve | undefined) => string | undefined; testId: string }) {
   return (
     <div className="sf-subsection" data-testid={testId}>
       <label className="sf-toggle">
@@ -13,7 +13,7 @@ export function LearningEditor({ value, unit, week, onCommit, testId }: { value:
         <>
           <div className="sf-row">
             <NumberField label="Times longer at the start" value={value.multiplier} onCommit={(multiplier) => onCommit({ ...value, multiplier })} hint="e.g. 1.4 = 40 % longer" testId={`${testId}-multiplier`} />
-            <NumberField label="Back to normal after" value={value.period} unit={unit} onCommit={(period) => onCommit({ ...value, period })} testId={`${testId}-period`} />
+            <DurationField label="Back to normal after" value={value.period} unit={unit} onCommit={(period) => onCommit({ ...value, period })} testId={`${testId}-period`} />
           </div>
           <SelectField
             label="How it wears off"

@@ -3,7 +3,6 @@ import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Depa
 import { zodProblems } from '../../model/load';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
-import { UNIT_LABEL } from '../derived';
 import { DistributionEditor } from './DistributionEditor';
 import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
@@ -35,7 +34,6 @@ export function nodeProblem(candidate: unknown): string | undefined {
 
 export function NodeInspector(props: NodeInspectorProps) {
   const { node, departments, classes, unit, load, onCommit } = props;
-  const u = UNIT_LABEL[unit];
   const tryCommit = (candidate: FlowNode) => {
     const err = nodeProblem(candidate);
     if (!err) onCommit(FlowNode.parse(candidate));
@@ -181,7 +179,7 @@ export function NodeInspector(props: NodeInspectorProps) {
               ))}
             </fieldset>
           )}
-          <LearningEditor value={node.learning} unit={u} week={10080 / MINUTES_PER_UNIT[unit]} onCommit={(learning) => tryCommit(learning ? { ...node, learning } : (({ learning: _l, ...rest }) => rest)(node))} testId="step-learning" />
+          <LearningEditor value={node.learning} unit={unit} week={10080 / MINUTES_PER_UNIT[unit]} onCommit={(learning) => tryCommit(learning ? { ...node, learning } : (({ learning: _l, ...rest }) => rest)(node))} testId="step-learning" />
           <NumberField
             label="Cost per staff hour (optional)"
             value={node.costPerHour}
@@ -247,10 +245,10 @@ export function NodeInspector(props: NodeInspectorProps) {
           {node.capacity !== undefined && <NumberField label="Waiting places" value={node.capacity} integer onCommit={(capacity) => tryCommit({ ...node, capacity })} />}
           <div className="sf-toggle">
             <label>
-              <input type="checkbox" checked={node.patience !== undefined} onChange={(e) => tryCommit({ ...node, patience: e.target.checked ? { kind: 'exponential', mean: 30 } : undefined })} /> Customers give up after waiting
+              <input type="checkbox" checked={node.patience !== undefined} onChange={(e) => tryCommit({ ...node, patience: e.target.checked ? { kind: 'exponential', mean: 30 / MINUTES_PER_UNIT[unit] } : undefined })} /> Customers give up after waiting
             </label>
           </div>
-          {node.patience && <DistributionEditor label={`Patience (${u})`} value={node.patience} unit={unit} onCommit={setDist('patience')} />}
+          {node.patience && <DistributionEditor label="Patience" value={node.patience} unit={unit} onCommit={setDist('patience')} />}
         </>
       )}
 

@@ -6,7 +6,6 @@ import { freshId } from '../store/edits';
 import { NumberField, SelectField, TextField } from './fields';
 import { ShiftsEditor } from './ShiftsEditor';
 import { LearningEditor } from './LearningEditor';
-import { UNIT_LABEL } from '../derived';
 
 export function PoolsEditor({ project, scenarioId, onCommit }: { project: Project; scenarioId: string; onCommit: (next: Project) => void }) {
   const scenario = project.scenarios.find((s) => s.id === scenarioId)!;
@@ -47,7 +46,7 @@ export function PoolsEditor({ project, scenarioId, onCommit }: { project: Projec
           />
           <LearningEditor
             value={pool.learning}
-            unit={UNIT_LABEL[project.timeUnit]}
+            unit={project.timeUnit}
             week={10080 / MINUTES_PER_UNIT[project.timeUnit]}
             onCommit={(learning) => commit(pools.map((p, j) => (j === i ? (learning ? { ...p, learning } : (({ learning: _l, ...rest }) => rest)(p)) : p)))}
             testId={`pool-learning-${pool.id}`}

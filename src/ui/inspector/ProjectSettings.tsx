@@ -1,10 +1,11 @@
 // Project-level settings: name, time unit, customer classes, run settings, service-level targets,
 // and the departments of the scenario on screen.
-import { Project, TIME_UNITS, type Department } from '../../model/schema';
+import { MINUTES_PER_UNIT, Project, TIME_UNITS, type Department } from '../../model/schema';
 import { crossReferenceProblems, zodProblems } from '../../model/load';
-import { UNIT_LABEL } from '../derived';
 import { freshId } from '../store/edits';
-import { NumberField, SelectField, TextField } from './fields';
+import { useState } from 'react';
+import { convertTimeUnit, describeConversion } from '../../model/convertUnit';
+import { DurationField, NumberField, SelectField, TextField } from './fields';
 
 export interface ProjectSettingsProps {
   project: Project;
@@ -27,15 +28,32 @@ function commitProject(candidate: Project, onCommit: (p: Project) => void): stri
 }
 
 export function ProjectSettings({ project, departments, onCommit, onDepartmentCommit, onAddDepartment, onRemoveDepartment }: ProjectSettingsProps) {
-  const u = UNIT_LABEL[project.timeUnit];
   const run = project.run;
   const c = (p: Project) => commitProject(p, onCommit);
   const setRun = (patch: Partial<Project['run']>) => c({ ...project, run: { ...run, ...patch } });
+  const [converted, setConverted] = useState<string | undefined>();
+  const perUnit = (minutes: number) => minutes / MINUTES_PER_UNIT[project.timeUnit];
   return (
     <div className="sf-inspector__section" data-testid="project-settings">
       <h3>Project</h3>
       <TextField label="Name" value={project.name} onCommit={(name) => c({ ...project, name })} testId="project-name" />
-      <SelectField label="Time unit" value={project.timeUnit} options={TIME_UNITS.map((t) => ({ value: t, label: t }))} onCommit={(timeUnit) => c({ ...project, timeUnit })} />
+      <SelectField
+        label="Time unit"
+        value={project.timeUnit}
+        options={TIME_UNITS.map((t) => ({ value: t, label: t }))}
+        onCommit={(timeUnit) => {
+          const next = convertTimeUnit(project, timeUnit);
+          const err = c(next);
+          setConverted(err ? undefined : describeConversion(project, next));
+          return err ? `Could not convert to ${timeUnit}: ${err}` : undefined;
+        }}
+        testId="time-unit"
+      />
+      {converted && (
+        <p className="sf-field__hint" role="status" data-testid="time-unit-converted">
+          {converted}
+        </p>
+      )}
 
       <h4>Departments</h4>
       {departments.map((d) => (
@@ -91,15 +109,15 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
           { value: 'duration', label: 'a simulated time' },
           { value: 'customers', label: 'a number of customers' },
         ]}
-        onCommit={(kind) => setRun({ horizon: kind === 'duration' ? { kind: 'duration', duration: 10080 } : { kind: 'customers', count: 10_000 } })}
+        onCommit={(kind) => setRun({ horizon: kind === 'duration' ? { kind: 'duration', duration: perUnit(10080) } : { kind: 'customers', count: 10_000 } })}
         testId="run-horizon"
       />
       {run.horizon.kind === 'duration' ? (
-        <NumberField label="Simulated time" value={run.horizon.duration} unit={u} onCommit={(duration) => setRun({ horizon: { kind: 'duration', duration } })} testId="run-duration" />
+        <DurationField label="Simulated time" value={run.horizon.duration} unit={project.timeUnit} onCommit={(duration) => setRun({ horizon: { kind: 'duration', duration } })} testId="run-duration" />
       ) : (
         <NumberField label="Customers" value={run.horizon.count} integer onCommit={(count) => setRun({ horizon: { kind: 'customers', count } })} />
       )}
-      <NumberField label="Warm-up (not counted)" value={run.warmup} unit={u} onCommit={(warmup) => setRun({ warmup })} />
+      <DurationField label="Warm-up (not counted)" value={run.warmup} unit={project.timeUnit} onCommit={(warmup) => setRun({ warmup })} />
       {run.replications.kind === 'fixed' ? (
         <NumberField label="Replications" value={run.replications.count} integer onCommit={(count) => setRun({ replications: { kind: 'fixed', count } })} testId="run-replications" />
       ) : (
@@ -148,7 +166,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
               onCommit={(measure) => setSl({ measure })}
             />
             <div className="sf-row">
-              <NumberField label="Within" value={sl.threshold} unit={u} onCommit={(threshold) => setSl({ threshold })} />
+              <DurationField label="Within" value={sl.threshold} unit={project.timeUnit} onCommit={(threshold) => setSl({ threshold })} />
               <NumberField label="Target" value={sl.target} percent onCommit={(target) => setSl({ target })} />
             </div>
             <button type="button" className="sf-link" onClick={() => c({ ...project, serviceLevels: project.serviceLevels.filter((_, j) => j !== i) })}>
@@ -163,7 +181,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
         onClick={() =>
           c({
             ...project,
-            serviceLevels: [...project.serviceLevels, { id: freshId('target', project.serviceLevels.map((x) => x.id)), name: 'Waiting at most 30 min', measure: 'waitingTime', threshold: 30, target: 0.8 }],
+            serviceLevels: [...project.serviceLevels, { id: freshId('target', project.serviceLevels.map((x) => x.id)), name: 'Waiting at most 30 min', measure: 'waitingTime', threshold: perUnit(30), target: 0.8 }],
           })
         }
       >
@@ -180,10 +198,10 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
           </div>
           <NumberField label="Cost of a customer lost" value={project.costs.lostCustomer} onCommit={(lostCustomer) => c({ ...project, costs: { ...project.costs!, lostCustomer } })} hint="who gave up, was turned away, or is lost at risk" testId="costs-lost" />
           <div className="sf-row">
-            <NumberField
+            <DurationField
               label="At risk after waiting"
               value={project.costs.tolerance}
-              unit={u}
+              unit={project.timeUnit}
               onCommit={(tolerance) => c({ ...project, costs: { ...project.costs!, tolerance: tolerance > 0 ? tolerance : undefined } })}
               optional
               testId="costs-tolerance"

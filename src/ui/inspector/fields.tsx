@@ -3,6 +3,8 @@
 // committed to the model.
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parseNumber } from './parseNumber';
+import { durationInputText, parseDuration } from '../../model/duration';
+import type { TimeUnit } from '../../model/schema';
 
 interface FieldFrameProps {
   label: string;
@@ -87,6 +89,57 @@ export function NumberField(props: {
           />
           {(props.unit || props.percent) && <span className="sf-unit">{props.percent ? '%' : props.unit}</span>}
         </>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * A duration typed with its unit ("2 days", "45 min", "1.5 h", "90s", "1,5 h"; a plain number is in
+ * the project's unit), stored in the project's unit and shown back in the unit that reads best.
+ */
+export function DurationField(props: { label: string; value: number | undefined; unit: TimeUnit; onCommit: Commit<number>; hint?: ReactNode; testId?: string; optional?: boolean }) {
+  const shown = (v: number | undefined) => (v === undefined ? '' : durationInputText(v, props.unit));
+  const [text, setText] = useState(shown(props.value));
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(shown(props.value));
+    setError(undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value, props.unit]);
+  const commit = () => {
+    const raw = text.trim();
+    if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
+    if (raw === shown(props.value).trim()) return setError(undefined);
+    const parsed = parseDuration(raw, props.unit);
+    if (!parsed.ok) return setError(parsed.message);
+    if (parsed.value === props.value) {
+      setText(shown(props.value));
+      return setError(undefined);
+    }
+    setError(props.onCommit(parsed.value));
+  };
+  return (
+    <FieldFrame label={props.label} error={error} hint={props.hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="text"
+          value={text}
+          placeholder="e.g. 45 min"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          data-testid={props.testId}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setText(shown(props.value));
+              setError(undefined);
+            }
+          }}
+        />
       )}
     </FieldFrame>
   );

@@ -106,9 +106,8 @@ describe('parseObservations', () => {
 describe('DistributionEditor', () => {
   it('shows the fields of the kind with units, and a one-line summary', () => {
     render(<DistributionEditor label="Service time" unit="minutes" value={{ kind: 'lognormal', mean: 20, sd: 15 }} onCommit={() => {}} testId="service" />);
-    expect(screen.getByTestId('service-mean')).toHaveValue('20');
-    expect(screen.getByTestId('service-sd')).toHaveValue('15');
-    expect(screen.getAllByText('min')).toHaveLength(2);
+    expect(screen.getByTestId('service-mean')).toHaveValue('20 min');
+    expect(screen.getByTestId('service-sd')).toHaveValue('15 min');
     expect(screen.getByTestId('service-summary')).toHaveTextContent('lognormal, mean 20 min, sd 15 min');
   });
 
@@ -121,6 +120,10 @@ describe('DistributionEditor', () => {
     await user.type(mean, '-5{Enter}');
     expect(onCommit).not.toHaveBeenCalled();
     expect(mean).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(mean.getAttribute('aria-describedby')!)).toHaveTextContent('“-5”: a duration cannot be negative.');
+    await user.clear(mean);
+    await user.type(mean, '0 min{Enter}');
+    expect(onCommit).not.toHaveBeenCalled();
     expect(document.getElementById(mean.getAttribute('aria-describedby')!)).toHaveTextContent('must be greater than 0');
     // The summary still describes the committed value.
     expect(screen.getByTestId('service-summary')).toHaveTextContent('mean 20 min');
@@ -136,6 +139,41 @@ describe('DistributionEditor', () => {
     await user.tab();
     expect(onCommit).not.toHaveBeenCalled();
     expect(mode).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('takes durations with units, shows them back in the unit that reads best, and refuses a misspelt unit', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn();
+    render(<Controlled initial={{ kind: 'constant', value: 15 }} onCommit={onCommit} />);
+    const value = screen.getByTestId('service-value');
+    await user.clear(value);
+    await user.type(value, '2 days{Enter}');
+    expect(onCommit).toHaveBeenLastCalledWith({ kind: 'constant', value: 2880 });
+    expect(value).toHaveValue('2 days');
+    expect(screen.getByTestId('service-summary')).toHaveTextContent('always 2 days');
+    await user.clear(value);
+    await user.type(value, '1,5 h{Enter}');
+    expect(onCommit).toHaveBeenLastCalledWith({ kind: 'constant', value: 90 });
+    expect(value).toHaveValue('1.5 h');
+    await user.clear(value);
+    await user.type(value, '2 dyas{Enter}');
+    expect(onCommit).toHaveBeenCalledTimes(2);
+    expect(value).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(value.getAttribute('aria-describedby')!)).toHaveTextContent('“2 dyas”: write a number with a unit, e.g. 45 min, 1.5 h or 2 days.');
+    await user.clear(value);
+    await user.type(value, '2 working days{Enter}');
+    expect(document.getElementById(value.getAttribute('aria-describedby')!)).toHaveTextContent('working days need a calendar — not yet available; write 2 days.');
+    expect(onCommit).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaving a field unchanged commits nothing, even when it shows a value in another unit', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn();
+    render(<Controlled initial={{ kind: 'exponential', mean: 100 / 3 }} onCommit={onCommit} />);
+    const mean = screen.getByTestId('service-mean');
+    await user.click(mean);
+    await user.tab();
+    expect(onCommit).not.toHaveBeenCalled();
   });
 
   it('commits a valid change and updates the summary', async () => {
@@ -157,7 +195,7 @@ describe('DistributionEditor', () => {
     expect(onCommit).toHaveBeenLastCalledWith({ kind: 'gamma', mean: 20, sd: 15 });
     await user.selectOptions(screen.getByTestId('service-kind'), 'exponential');
     expect(onCommit).toHaveBeenLastCalledWith({ kind: 'exponential', mean: 20 });
-    expect(screen.getByTestId('service-mean')).toHaveValue('20');
+    expect(screen.getByTestId('service-mean')).toHaveValue('20 min');
     expect(screen.queryByTestId('service-sd')).toBeNull();
   });
 

@@ -152,6 +152,10 @@ describe('ProjectSettings: project and run', () => {
     await user.clear(duration);
     await user.type(duration, '-10{Enter}');
     expect(onCommit).not.toHaveBeenCalled();
+    expect(describedError(duration)).toMatch(/cannot be negative/);
+    await user.clear(duration);
+    await user.type(duration, '0{Enter}');
+    expect(onCommit).not.toHaveBeenCalled();
     expect(describedError(duration)).toMatch(/greater than 0/);
     await user.clear(duration);
     await user.type(duration, '9600{Enter}');
@@ -219,5 +223,39 @@ describe('ProjectSettings: money and customers at risk', () => {
     expect(last().costs!.tolerance).toBeUndefined();
     await user.click(screen.getByText('Remove these assumptions'));
     expect(last().costs).toBeUndefined();
+  });
+});
+
+describe('ProjectSettings: the time unit', () => {
+  it('switching minutes → hours converts every time in one commit and says what it did', async () => {
+    const { user, onCommit, last } = setup();
+    expect(screen.getByTestId('run-duration')).toHaveValue('4,800 min'); // 3.33… days would not read back exactly
+    await user.selectOptions(screen.getByTestId('time-unit'), 'hours');
+    expect(onCommit).toHaveBeenCalledTimes(1); // one undo step
+    expect(last().timeUnit).toBe('hours');
+    expect(last().run.horizon).toEqual({ kind: 'duration', duration: 80 });
+    expect(last().run.warmup).toBe(8);
+    expect(screen.getByTestId('time-unit-converted')).toHaveTextContent('All times converted to hours: the simulated time of 4,800 min is now 80 h.');
+    // The same length of time, in the new unit.
+    expect(screen.getByTestId('run-duration')).toHaveValue('80 h');
+    expect(screen.getByLabelText('Warm-up (not counted)')).toHaveValue('8 h');
+  });
+
+  it('takes the run length with a unit', async () => {
+    const { user, last } = setup();
+    const duration = screen.getByTestId('run-duration');
+    await user.clear(duration);
+    await user.type(duration, '8 weeks{Enter}');
+    expect(last().run.horizon).toEqual({ kind: 'duration', duration: 80640 });
+    expect(duration).toHaveValue('56 days');
+  });
+
+  it('a conversion that would break a limit is refused with the place named, and nothing changes', async () => {
+    const { user, onCommit } = setup({ ...twoClasses, run: { ...twoClasses.run, horizon: { kind: 'duration', duration: 5e7 } } });
+    await user.selectOptions(screen.getByTestId('time-unit'), 'seconds');
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not convert to seconds: run length duration must be at most 1,000,000,000');
+    expect(screen.getByTestId('time-unit')).toHaveValue('minutes');
+    expect(screen.queryByTestId('time-unit-converted')).toBeNull();
   });
 });

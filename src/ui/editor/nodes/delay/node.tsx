@@ -1,6 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { describeDistribution } from '../../../../engine/distributions';
-import { UNIT_LABEL } from '../../../derived';
+import { describeDuration } from '../../../../engine/distributions';
 import { NodeShell } from '../NodeShell';
 import type { FlowRFNode } from '../types';
 
@@ -9,7 +8,7 @@ export function DelayNodeView({ data, selected }: NodeProps<FlowRFNode>) {
   if (n.kind !== 'delay') return null;
   return (
     <NodeShell data={data} selected={selected}>
-      <div className="sf-node__line sf-muted">{describeDistribution(n.duration, UNIT_LABEL[data.unit])}</div>
+      <div className="sf-node__line sf-muted">{describeDuration(n.duration, data.unit)}</div>
     </NodeShell>
   );
 }

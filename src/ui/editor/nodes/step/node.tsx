@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
-import { describeDistribution } from '../../../../engine/distributions';
+import { describeDuration } from '../../../../engine/distributions';
 import { formatDuration, formatShare } from '../../../../engine/format';
 import { HIGH_LOAD } from '../../../../engine/check';
-import { staffLabel, UNIT_LABEL } from '../../../derived';
+import { staffLabel } from '../../../derived';
 import { NodeShell } from '../NodeShell';
 import type { FlowRFNode } from '../types';
 import { utilizationColor } from '../../../results/colors';
@@ -20,7 +20,7 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
         <span className="sf-staff" title={staff.title}>
           {staff.text}
         </span>
-        <span className="sf-muted"> · {describeDistribution(n.service, UNIT_LABEL[data.unit])}</span>
+        <span className="sf-muted"> · {describeDuration(n.service, data.unit)}</span>
       </div>
       {load && load.arrivalRate > 0 && (
         <div className={`sf-node__figures ${high ? 'is-high' : ''}`} title="Approximation from arrival rates, routing and staff (Erlang C). The simulation is the answer.">

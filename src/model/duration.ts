@@ -1,0 +1,117 @@
+// Durations as people type them: "2 days", "45 min", "1.5 h", "90s", "1,5 h", "1 h 30 min", or a
+// plain number in the project's time unit. Parsed into the project's time unit; shown back in the
+// unit that reads best. Pure: no DOM, no engine.
+import { MINUTES_PER_UNIT, type TimeUnit } from './schema';
+import { parseNumber } from './parseNumber';
+
+export type ParsedDuration = { ok: true; value: number } | { ok: false; message: string };
+
+/** Words for each unit (lower case), with its length in minutes. */
+const UNIT_WORDS: [string[], number][] = [
+  [['s', 'sec', 'secs', 'second', 'seconds'], 1 / 60],
+  [['m', 'min', 'mins', 'minute', 'minutes'], 1],
+  [['h', 'hr', 'hrs', 'hour', 'hours'], 60],
+  [['d', 'day', 'days'], 1440],
+  [['w', 'wk', 'wks', 'week', 'weeks'], 10080],
+];
+const MINUTES_OF = new Map<string, number>(UNIT_WORDS.flatMap(([words, m]) => words.map((w) => [w, m] as [string, number])));
+
+/** The short label of each project time unit, as shown next to a number. */
+export const TIME_UNIT_LABEL: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'days' };
+
+const EXAMPLE = 'write a number with a unit, e.g. 45 min, 1.5 h or 2 days';
+/** A number (with thousands separators or a decimal comma), then optionally a unit word. */
+const PART = /^([+\-−–]?(?:\d[\d\s\u00a0\u202f\u2009',.]*\d|\d|[.,]\d+))\s*([^\d\s.,+\-−–][^\d]*?)?\s*(?=\d|$)/;
+const WORKING = /^(working|work|business)[\s-]*(days?|hours?|h|weeks?)$|^workdays?$|^wd$/;
+
+const round12 = (v: number) => (v === 0 ? 0 : +v.toPrecision(12));
+
+/**
+ * "2 days" → 2880 in minutes, 48 in hours. A plain number is in the project's unit. Several parts
+ * add up ("1 h 30 min"). Refused with a reason in the user's words: an unknown unit, a negative
+ * duration, working days (they need a calendar).
+ */
+export function parseDuration(text: string, projectUnit: TimeUnit): ParsedDuration {
+  const shown = text.trim();
+  const quoted = `“${shown}”`;
+  if (shown === '') return { ok: false, message: `Enter a duration, e.g. 45 min, 1.5 h or 2 days.` };
+  const lower = shown.toLowerCase();
+  if (/(working|business|work)\s*-?\s*(days?|hours?|weeks?)|workdays?/.test(lower)) {
+    const n = lower.match(/[\d.,]+/)?.[0] ?? '2';
+    return { ok: false, message: `${quoted}: working days need a calendar — not yet available; write ${n} days.` };
+  }
+  let rest = lower;
+  let total = 0;
+  let parts = 0;
+  let unitless = false;
+  while (rest.length > 0) {
+    const m = PART.exec(rest);
+    if (!m) return { ok: false, message: `${quoted}: ${EXAMPLE}.` };
+    const num = parseNumber(m[1]!.trim());
+    if (!num.ok) return { ok: false, message: `${quoted}: ${EXAMPLE}.` };
+    if (num.value < 0) return { ok: false, message: `${quoted}: a duration cannot be negative.` };
+    const word = (m[2] ?? '').trim().replace(/\.$/, '');
+    let minutes: number | undefined;
+    if (word === '') {
+      minutes = MINUTES_PER_UNIT[projectUnit];
+      unitless = true;
+    } else minutes = MINUTES_OF.get(word);
+    if (minutes === undefined) return { ok: false, message: `${quoted}: ${EXAMPLE}.` };
+    total += num.value * minutes;
+    parts++;
+    rest = rest.slice(m[0].length).trimStart();
+    if (unitless && (parts > 1 || rest.length > 0)) return { ok: false, message: `${quoted}: give each number its unit, e.g. 1 h 30 min.` };
+  }
+  const value = round12(total / MINUTES_PER_UNIT[projectUnit]);
+  if (!Number.isFinite(value)) return { ok: false, message: `${quoted} is too long.` };
+  return { ok: true, value };
+}
+
+type Scale = { label: string; minutes: number };
+const SCALES: Scale[] = [
+  { label: 's', minutes: 1 / 60 },
+  { label: 'min', minutes: 1 },
+  { label: 'h', minutes: 60 },
+  { label: 'days', minutes: 1440 },
+];
+/** Same thresholds as formatDuration (src/engine/format.ts): the unit a duration reads best in. */
+function scaleFor(absMinutes: number): Scale {
+  if (absMinutes < 1) return SCALES[0]!;
+  if (absMinutes < 90) return SCALES[1]!;
+  if (absMinutes < 48 * 60) return SCALES[2]!;
+  return SCALES[3]!;
+}
+
+/** 1234567.5 → "1,234,567.5" (no rounding). */
+const group = (s: string) => {
+  const [int, frac] = s.split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+};
+const plain = (v: number, digits: number) => {
+  const r = +v.toPrecision(digits);
+  return Math.abs(r) < 1e-6 || Math.abs(r) >= 1e21 ? String(r) : group(r.toFixed(20).replace(/\.?0+$/, ''));
+};
+
+/**
+ * A duration in the project's unit as text in the unit that reads best, with up to `digits`
+ * significant figures (default 4): 2880 min → "2 days", 90 min → "1.5 h", 0.25 h → "15 min".
+ */
+export function durationText(value: number, unit: TimeUnit, digits = 4): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value === 0) return `0 ${TIME_UNIT_LABEL[unit]}`;
+  const minutes = value * MINUTES_PER_UNIT[unit];
+  const scale = scaleFor(Math.abs(minutes));
+  return `${plain(minutes / scale.minutes, digits)} ${scale.label}`;
+}
+
+/**
+ * Text for a duration input: in the unit that reads best when the value is exact there (so that
+ * reading it back gives the same number), else in the project's unit with full precision.
+ */
+export function durationInputText(value: number, unit: TimeUnit): string {
+  if (!Number.isFinite(value)) return '';
+  const best = durationText(value, unit, 6);
+  const back = parseDuration(best, unit);
+  if (back.ok && Math.abs(back.value - value) <= 1e-12 * Math.abs(value)) return best;
+  return `${plain(value, 10)} ${TIME_UNIT_LABEL[unit]}`;
+}
