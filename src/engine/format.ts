@@ -3,6 +3,7 @@
 // cost, whole numbers for counts, rates in a unit that fits the process, durations in s / min / h /
 // days, and "—" for a figure that is not a finite number (never NaN, Infinity or undefined).
 import { MINUTES_PER_UNIT, type TimeUnit } from '../model/schema';
+import { scaleFor } from '../model/duration';
 
 /** Shown in place of a figure that is missing or not a finite number. */
 export const MISSING = '—';
@@ -52,21 +53,6 @@ export function formatMoney(v: number | undefined, currency: string | undefined)
 
 // ---- durations ---------------------------------------------------------------------------------
 
-type Scale = { label: string; minutes: number };
-const SCALES: Scale[] = [
-  { label: 's', minutes: 1 / 60 },
-  { label: 'min', minutes: 1 },
-  { label: 'h', minutes: 60 },
-  { label: 'days', minutes: 1440 },
-];
-
-/** The unit a duration of this many minutes reads best in. */
-function scaleFor(absMinutes: number): Scale {
-  if (absMinutes < 1) return SCALES[0]!;
-  if (absMinutes < 90) return SCALES[1]!;
-  if (absMinutes < 48 * 60) return SCALES[2]!;
-  return SCALES[3]!;
-}
 
 /** A duration given in the project's time unit, shown as s / min / h / days. */
 export function formatDuration(value: number | undefined, unit: TimeUnit): string {

@@ -67,15 +67,15 @@ export function parseDuration(text: string, projectUnit: TimeUnit): ParsedDurati
   return { ok: true, value };
 }
 
-type Scale = { label: string; minutes: number };
+export type Scale = { label: string; minutes: number };
 const SCALES: Scale[] = [
   { label: 's', minutes: 1 / 60 },
   { label: 'min', minutes: 1 },
   { label: 'h', minutes: 60 },
   { label: 'days', minutes: 1440 },
 ];
-/** Same thresholds as formatDuration (src/engine/format.ts): the unit a duration reads best in. */
-function scaleFor(absMinutes: number): Scale {
+/** The unit a duration of this many minutes reads best in (shared by formatDuration and the duration fields). */
+export function scaleFor(absMinutes: number): Scale {
   if (absMinutes < 1) return SCALES[0]!;
   if (absMinutes < 90) return SCALES[1]!;
   if (absMinutes < 48 * 60) return SCALES[2]!;
