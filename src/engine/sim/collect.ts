@@ -241,18 +241,11 @@ export function recordVisit(s: Sim, node: number, c: number): void {
     const last = cu.lastDept[c]!;
     if (last >= 0 && last !== d) cu.handoffs[c]!++;
     cu.lastDept[c] = d;
-    const t = c * s.nDepts + d;
-    if (cu.touched[t] !== cu.life[c]) {
-      cu.touched[t] = cu.life[c]!;
-      cu.touchedCount[c]!++;
-    }
+    if (cu.touchDept(c, d)) cu.touchedCount[c]!++;
   }
-  const v = c * s.nNodes + node;
-  if (s.inWindow) {
-    s.stats.arrivals[node]! += 1;
-    if (cu.visited[v] === cu.life[c]) s.stats.repeats[node]! += 1;
-  }
-  cu.visited[v] = cu.life[c]!;
+  if (s.inWindow) s.stats.arrivals[node]! += 1;
+  const li = s.m.loopIndex[node]!;
+  if (li >= 0 && cu.visitLoop(c, li) && s.inWindow) s.stats.repeats[node]! += 1;
 }
 
 /** Service starts at a step after `wait`. */
