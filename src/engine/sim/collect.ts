@@ -96,9 +96,11 @@ export class Stats {
     this.abandonWait = new Float64Array(n);
     this.stepWaits = [];
     this.qBins = [];
+    // Per step and per class, room for the expected count up to 65,536 each (then they double).
+    const perStep = Math.min(room, 1 << 16);
     for (let i = 0; i < n; i++) {
       const isStep = m.kind[i] === KIND_STEP;
-      this.stepWaits.push(isStep ? new GrowableArray(1024) : undefined);
+      this.stepWaits.push(isStep ? new GrowableArray(perStep) : undefined);
       this.qBins.push(isStep ? new TimeBins(ws, this.binWidth, bins) : undefined);
     }
     this.deptQ = new Int32Array(m.deptIds.length);
@@ -114,8 +116,9 @@ export class Stats {
     this.classExited = new Float64Array(c);
     this.classAbandoned = new Float64Array(c);
     this.classTurnedAway = new Float64Array(c);
-    this.classWaits = Array.from({ length: c }, () => new GrowableArray(1024));
-    this.classSojourns = Array.from({ length: c }, () => new GrowableArray(1024));
+    const perClass = c > 1 ? Math.min(room, 1 << 16) : 16; // (kept for more than one class only)
+    this.classWaits = Array.from({ length: c }, () => new GrowableArray(perClass));
+    this.classSojourns = Array.from({ length: c }, () => new GrowableArray(perClass));
     this.classQ = new Int32Array(c);
     this.classQArea = new Float64Array(c);
     this.classQLast = new Float64Array(c);
