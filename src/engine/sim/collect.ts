@@ -96,8 +96,10 @@ export class Stats {
     this.abandonWait = new Float64Array(n);
     this.stepWaits = [];
     this.qBins = [];
-    // Per step and per class, room for the expected count up to 65,536 each (then they double).
-    const perStep = Math.min(room, 1 << 16);
+    // Per step and per class, room for the expected count up to 8,192 values each (then they
+    // double): 64 KiB; larger blocks come as fresh pages from the system every replication, and
+    // first touching them cost more than the doubling saves (measured: loan example).
+    const perStep = Math.min(room, 1 << 13);
     for (let i = 0; i < n; i++) {
       const isStep = m.kind[i] === KIND_STEP;
       this.stepWaits.push(isStep ? new GrowableArray(perStep) : undefined);
@@ -116,7 +118,7 @@ export class Stats {
     this.classExited = new Float64Array(c);
     this.classAbandoned = new Float64Array(c);
     this.classTurnedAway = new Float64Array(c);
-    const perClass = c > 1 ? Math.min(room, 1 << 16) : 16; // (kept for more than one class only)
+    const perClass = c > 1 ? perStep : 16; // (kept for more than one class only)
     this.classWaits = Array.from({ length: c }, () => new GrowableArray(perClass));
     this.classSojourns = Array.from({ length: c }, () => new GrowableArray(perClass));
     this.classQ = new Int32Array(c);
