@@ -53,6 +53,10 @@ export interface CompiledModel {
   service: (Sampler | undefined)[][];
   patience: (Sampler | undefined)[];
   routes: (CompiledRoute | undefined)[];
+  /** Steps and delays a customer can come back to (on a cycle of the flow): their index among
+   * those (0, 1, …), else −1; and how many there are. Only these need visits remembered. */
+  loopIndex: Int32Array;
+  loops: number;
   sources: CompiledSource[];
   classIds: string[];
   /** Priority level per class (index into the sorted distinct priorities) and their count. */
@@ -264,7 +268,10 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
       }),
     );
   });
+  const loopIndex = loopSteps(kind, routes);
   return {
+    loopIndex,
+    loops: loopIndex.reduce((a, x) => Math.max(a, x + 1), 0),
     systemIds: systems.map((x) => x.id),
     systemNames: systems.map((x) => x.name),
     systemFailure: systems.map((x) => createSampler(x.timeBetweenFailures)),
@@ -321,4 +328,27 @@ function systemStepLists(count: number, stepSystems: readonly (Int32Array | unde
   const lists: number[][] = Array.from({ length: count }, () => []);
   stepSystems.forEach((ks, i) => ks?.forEach((k) => lists[k]!.push(i)));
   return lists.map((l) => Int32Array.from(l));
+}
+
+/** Steps and delays on a cycle of the flow (reachable again from themselves), numbered 0, 1, …; −1 elsewhere. */
+function loopSteps(kind: Int32Array, routes: readonly (CompiledRoute | undefined)[]): Int32Array {
+  const n = kind.length;
+  const out = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] !== KIND_STEP && kind[i] !== KIND_DELAY) continue;
+    const seen = new Uint8Array(n);
+    const stack = [...(routes[i]?.targets ?? [])];
+    let back = false;
+    while (stack.length > 0 && !back) {
+      const j = stack.pop()!;
+      if (j === i) back = true;
+      else if (!seen[j]) {
+        seen[j] = 1;
+        for (const t of routes[j]?.targets ?? []) stack.push(t);
+      }
+    }
+    if (back) out[i] = next++;
+  }
+  return out;
 }

@@ -33,8 +33,14 @@ export class Customers {
   lastPartWait = new Float64Array(this.cap);
   handoffs = new Int32Array(this.cap);
   touchedCount = new Int32Array(this.cap);
-  // Steps visited and departments touched, marked with the customer's life number (a recycled
-  // index gets a new one), so nothing needs clearing when a customer arrives.
+  // Departments touched and steps on a loop visited (compile.ts loopIndex): a bit mask per
+  // customer when there are at most 32 of them (cleared on arrival), else a customers × items
+  // table marked with the customer's life number (a recycled index gets a new one), so nothing
+  // needs clearing.
+  readonly deptBits: boolean;
+  readonly loopBits: boolean;
+  deptMask = new Int32Array(this.cap);
+  loopMask = new Int32Array(this.cap);
   life = new Int32Array(this.cap);
   lives = 0;
   touched: Int32Array;
@@ -44,11 +50,47 @@ export class Customers {
   nextNew = 0;
 
   constructor(
-    private readonly nNodes: number,
+    private readonly nLoops: number,
     private readonly nDepts: number,
   ) {
-    this.touched = new Int32Array(this.cap * Math.max(1, nDepts));
-    this.visited = new Int32Array(this.cap * nNodes);
+    this.deptBits = nDepts <= 32;
+    this.loopBits = nLoops <= 32;
+    this.touched = new Int32Array(this.deptBits ? 0 : this.cap * nDepts);
+    this.visited = new Int32Array(this.loopBits ? 0 : this.cap * nLoops);
+  }
+
+  /** Customer c touches department d: true when for the first time. */
+  touchDept(c: number, d: number): boolean {
+    if (this.deptBits) {
+      const m = this.deptMask[c]!;
+      const bit = 1 << d;
+      if ((m & bit) !== 0) return false;
+      this.deptMask[c] = m | bit;
+      return true;
+    }
+    const t = c * this.nDepts + d;
+    if (this.touched[t] === this.life[c]) return false;
+    this.touched[t] = this.life[c]!;
+    return true;
+  }
+
+  /** Whether customer c touched department d. */
+  hasTouched(c: number, d: number): boolean {
+    return this.deptBits ? (this.deptMask[c]! & (1 << d)) !== 0 : this.touched[c * this.nDepts + d] === this.life[c];
+  }
+
+  /** Customer c visits the loop step numbered li: true when it had been there before. */
+  visitLoop(c: number, li: number): boolean {
+    if (this.loopBits) {
+      const m = this.loopMask[c]!;
+      const bit = 1 << li;
+      this.loopMask[c] = m | bit;
+      return (m & bit) !== 0;
+    }
+    const v = c * this.nLoops + li;
+    const seen = this.visited[v] === this.life[c];
+    this.visited[v] = this.life[c]!;
+    return seen;
   }
 
   /** A fresh customer index. */
@@ -64,6 +106,8 @@ export class Customers {
     this.parent[c] = -1;
     this.handoffs[c] = 0;
     this.touchedCount[c] = 0;
+    this.deptMask[c] = 0;
+    this.loopMask[c] = 0;
     this.lives = (this.lives + 1) | 0 || 1; // 0 marks nothing
     this.life[c] = this.lives;
     return c;
@@ -110,12 +154,18 @@ export class Customers {
     this.touchedCount = i32(this.touchedCount);
     this.freeList = i32(this.freeList);
     this.life = i32(this.life);
-    const touched = new Int32Array(cap * Math.max(1, this.nDepts));
-    touched.set(this.touched);
-    this.touched = touched;
-    const visited = new Int32Array(cap * this.nNodes);
-    visited.set(this.visited);
-    this.visited = visited;
+    this.deptMask = i32(this.deptMask);
+    this.loopMask = i32(this.loopMask);
+    if (!this.deptBits) {
+      const touched = new Int32Array(cap * this.nDepts);
+      touched.set(this.touched);
+      this.touched = touched;
+    }
+    if (!this.loopBits) {
+      const visited = new Int32Array(cap * this.nLoops);
+      visited.set(this.visited);
+      this.visited = visited;
+    }
     this.cap = cap;
   }
 }

@@ -86,12 +86,8 @@ function partFinished(s: Sim, c: number, p: number): void {
   cu.lastPartWait[c] = cu.waitTotal[p]!;
   cu.handoffs[c]! += cu.handoffs[p]!;
   const nd = s.nDepts;
-  const touched = cu.touched;
   for (let d = 0; d < nd; d++) {
-    if (touched[p * nd + d] === cu.life[p] && touched[c * nd + d] !== cu.life[c]) {
-      touched[c * nd + d] = cu.life[c]!;
-      cu.touchedCount[c]!++;
-    }
+    if (cu.hasTouched(p, d) && cu.touchDept(c, d)) cu.touchedCount[c]!++;
   }
   cu.free(p);
 }

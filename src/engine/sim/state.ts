@@ -61,7 +61,7 @@ export class Sim {
     this.maxEvents = run.maxEvents;
     this.endTime = run.horizon.kind === 'duration' ? run.warmup + run.horizon.duration : Infinity;
     this.customerLimit = run.horizon.kind === 'customers' ? run.horizon.count : Infinity;
-    this.cust = new Customers(this.nNodes, this.nDepts);
+    this.cust = new Customers(m.loops, this.nDepts);
     this.arrivals = new Arrivals(m, this.streams);
     this.routes = new Routes(m, this.streams);
     this.stations = new Stations(m, this.streams);

@@ -2,6 +2,7 @@
 // a pool's; a delay holds every customer for a drawn time. Who gives up waiting, who is turned
 // away at a full queue, who starts next when staff come free.
 import { KIND_DELAY, KIND_STEP, type CompiledModel } from '../compile';
+import type { Sampler } from '../distributions';
 import type { RandomStream, StreamFactory } from '../rng';
 import { TRACE } from '../types';
 import { changeQueue, integrate, recordAbandon, recordCompleted, recordTurnedAway } from './collect';
@@ -25,7 +26,11 @@ export class Stations {
   readonly onShiftNow: Int32Array;
   /** How many of the systems a step depends on are down (0: it works). */
   readonly stepDown: Int32Array;
+  /** Where each customer in service at a tracked step is in its `serving` list. */
+  servingAt = new Int32Array(256);
   readonly serviceStream: (RandomStream | undefined)[] = [];
+  /** The service (or delay) sampler of a node when every class has the same one, else undefined. */
+  readonly sampler: (Sampler | undefined)[] = [];
   readonly patienceStream: (RandomStream | undefined)[] = [];
 
   constructor(m: CompiledModel, streams: StreamFactory) {
@@ -43,6 +48,8 @@ export class Stations {
       this.queues.push(k === KIND_STEP ? Array.from({ length: levels }, () => new Ring()) : []);
       this.serviceStream.push(k === KIND_STEP ? streams.stream(`service:${id}`) : k === KIND_DELAY ? streams.stream(`delay:${id}`) : undefined);
       this.patienceStream.push(m.patience[i] ? streams.stream(`patience:${id}`) : undefined);
+      const byClass = m.service[i]!;
+      this.sampler.push(byClass.length > 0 && byClass.every((x) => x === byClass[0]) ? byClass[0] : undefined);
     }
   }
 }
@@ -53,7 +60,8 @@ export function startDelay(s: Sim, node: number, c: number, now: number): void {
   integrate(s, node, now);
   s.stations.busy[node]!++;
   s.cust.stepEnter[c] = now;
-  const dur = s.m.service[node]![s.cust.cls[c]!]!.sample(s.stations.serviceStream[node]!);
+  const st = s.stations;
+  const dur = (st.sampler[node] ?? s.m.service[node]![s.cust.cls[c]!]!).sample(st.serviceStream[node]!);
   s.cal.schedule(now + dur, EV_DELAY_END, node, c, 0);
 }
 
@@ -103,8 +111,9 @@ export function arriveAtStep(s: Sim, node: number, c: number, now: number): void
 /** Service of c at a step starts now (a member of staff is free). */
 export function startService(s: Sim, node: number, c: number, now: number): void {
   const cu = s.cust;
+  const st = s.stations;
   integrate(s, node, now);
-  s.stations.busy[node]!++;
+  st.busy[node]!++;
   const pool = s.m.pool[node]!;
   if (pool >= 0) s.pools.busy[pool]!++;
   const wait = now - cu.qEnter[c]!;
@@ -119,17 +128,28 @@ export function startService(s: Sim, node: number, c: number, now: number): void
     t = cu.svcLeft[c]!; // handed over at the end of a shift: the work that was left
     cu.resume[c] = 0;
   } else {
-    t = s.m.service[node]![cu.cls[c]!]!.sample(s.stations.serviceStream[node]!);
+    t = (st.sampler[node] ?? s.m.service[node]![cu.cls[c]!]!).sample(st.serviceStream[node]!);
     const learning = s.m.learning[node];
     if (learning !== undefined) t *= learningFactor(learning, now);
   }
   if (s.m.tracked[node]) {
-    s.stations.serving[node]!.push(c);
+    const list = st.serving[node]!;
+    if (c >= st.servingAt.length) growServingAt(st, c);
+    st.servingAt[c] = list.length;
+    list.push(c);
     cu.svcEnd[c] = now + t;
     s.cal.schedule(now + t, EV_SERVICE_END, node, c, ++cu.svcToken[c]!);
     return;
   }
   s.cal.schedule(now + t, EV_SERVICE_END, node, c, 0);
+}
+
+function growServingAt(st: Stations, c: number): void {
+  let n = st.servingAt.length;
+  while (n <= c) n *= 2;
+  const a = new Int32Array(n);
+  a.set(st.servingAt);
+  st.servingAt = a;
 }
 
 /** The next waiting customer c leaves the queue of `node` and is served. */
@@ -146,9 +166,12 @@ export function onServiceEnd(s: Sim, node: number, c: number, token: number, now
   st.busy[node]!--;
   if (s.m.tracked[node]) {
     const list = st.serving[node]!;
-    const k = list.indexOf(c);
-    list[k] = list[list.length - 1]!;
-    list.pop();
+    const k = st.servingAt[c]!;
+    const last = list.pop()!;
+    if (last !== c) {
+      list[k] = last;
+      st.servingAt[last] = k;
+    }
   }
   recordCompleted(s, node);
   if (s.inWindow) s.stats.timeAtStep[node]! += now - s.cust.stepEnter[c]!;
