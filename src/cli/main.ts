@@ -216,9 +216,11 @@ export function summaryTable(doc: ResultsDocument): string {
     lines.push(
       `  ${s.name}: mean wait ${formatDuration(o.waitingTime.mean, unit)} ± ${formatDuration(o.waitingTime.ci95, unit)}, ` +
         `p90 ${formatDuration(o.waitingTime.p90.mean, unit)}, total time ${formatDuration(o.timeInSystem.mean, unit)}, ` +
-        `staff busy ${formatShare(o.utilization.mean)}`,
+        `staff busy ${formatShare(o.utilization.mean)}` +
+        (s.instability ? ' (waits grow with the length of the run)' : ''),
     );
     if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
+    if (s.instability) lines.push(`    unstable — ${s.instability.statement.replace(/^The system is unstable\. /, '')}`);
     const top = s.bottlenecks.ranking[0] ? s.steps[s.bottlenecks.ranking[0].stepId] : undefined;
     if (top) {
       const gaveUp = top.abandoned.mean > 0 ? `; those who gave up waited ${formatDuration(top.abandonedWait.mean, unit)}` : '';
