@@ -6,8 +6,8 @@
 // replication as the least-squares slope of its queue length over the timeline's bins (each bin's
 // time-average against the bin's middle), in customers per 24 hours of simulated time, and
 // summarised across replications with the Student-t 95 % interval.
-import { MINUTES_PER_UNIT, type Project, type Scenario, type TimeUnit } from '../model/schema';
-import { formatNumber, formatRate } from './format';
+import { MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
+import { formatNumber } from './format';
 import { meanCI, type Estimate } from './stats';
 import { trafficEquations } from './traffic';
 import type { ReplicationResult } from './types';
@@ -47,13 +47,6 @@ export function queueSlope(bins: readonly number[], binWidth: number, windowLeng
   }
   const slope = sxx > 0 ? sxy / sxx : 0;
   return Number.isFinite(slope) ? slope : 0;
-}
-
-/** "288 customers a day" (processes in hours or days), "12 customers an hour (288 a day)" otherwise. */
-export function backlogRateWords(perDay: number, unit: TimeUnit, noun = 'customers'): string {
-  const perUnit = (perDay * MINUTES_PER_UNIT[unit]) / 1440;
-  if (unit === 'hours' || unit === 'days') return formatRate(perUnit, unit, { period: 'day', noun });
-  return `${formatRate(perUnit, unit, { period: 'hour', noun })} (${formatRate(perUnit, unit, { period: 'day', noun: '' })})`;
 }
 
 /** The queue grows when the last fifth of the run averages well above the second fifth. */
