@@ -38,4 +38,13 @@ test('an overloaded step no longer blocks a run: the instability is stated and i
   expect(ys.length).toBeGreaterThan(10);
   // SVG y grows downwards: the line ends far higher on the chart than it starts.
   expect(ys[0]! - ys[ys.length - 1]!).toBeGreaterThan(60);
+
+  // The printable report states it too, with the waits marked as growing with the run.
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report-instability-baseline')).toContainText(/Unstable: Credit analysis cannot keep up: its queue grows by about [\d.,]+ customers a day \(95 % CI [\d.,]+ to [\d.,]+\)\./);
+  await expect(page.getByTestId('report-figures-baseline')).toContainText('(grows with the length of the run)');
+  await expect(page.getByTestId('report-figures-single-point-of-contact')).not.toContainText('grows with the length of the run');
+  await page.getByTestId('report-instability-baseline').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/overload-report.png` });
+  await page.getByTestId('report-close').click();
 });
