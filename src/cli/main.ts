@@ -158,10 +158,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 1;
     }
   }
-  const errors = ids.flatMap((id) => {
-    const index = project.scenarios.findIndex((s) => s.id === id);
-    return checkScenario(project, index).filter((f) => f.severity === 'error');
-  });
+  const findings = ids.flatMap((id) => checkScenario(project, project.scenarios.findIndex((s) => s.id === id)));
+  const errors = findings.filter((f) => f.severity === 'error');
+  // Overload does not stop a run (the results state the instability), but it is said up front.
+  const overloads = findings.filter((f) => f.severity === 'warning' && / is overloaded: /.test(f.message));
+  if (errors.length === 0 && overloads.length > 0 && !args.quiet) io.stderr(overloads.map((f) => `sim: warning — ${f.message}\n`).join(''));
   if (errors.length > 0) {
     io.stderr(`sim: the project cannot be simulated:\n${errors.map((f) => `  - ${f.path}: ${f.message}`).join('\n')}\n`);
     return 1;

@@ -121,6 +121,7 @@ describe('an overloaded project', () => {
     const doc = JSON.parse(out.join(''));
     expect(doc.scenarios[0].instability.steps[0]).toMatchObject({ stepId: 's', name: 'Service' });
     const summary = err.join('');
+    expect(summary).toContain('sim: warning — "Service" is overloaded: its work needs 1.2 staff on average and it has 1 (120 %) — about 12 more customers an hour (288 a day) arrive than it can serve');
     expect(summary).toMatch(/\(waits grow with the length of the run\)/);
     expect(summary).toMatch(/unstable — Service cannot keep up: its queue grows by about \d+ customers a day \(95 % CI \d+ to \d+\)\./);
     expect(summary).not.toMatch(/NaN|Infinity|undefined/);

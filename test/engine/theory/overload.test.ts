@@ -32,6 +32,18 @@ describe('an overloaded M/M/1 (ρ = 1.2)', () => {
     expect(runExperiment(project).scenarios[0]!.instability).toBeUndefined();
   });
 
+  it('customers who give up keep an overloaded queue in check: not unstable', () => {
+    const project = singleStationProject({
+      lambda: 1.2,
+      station: { staff: 1, service: { kind: 'exponential', mean: 1 }, patience: { kind: 'exponential', mean: 5 } },
+      duration: 20_000,
+      warmup: 500,
+      replications: 3,
+      seed: 4242,
+    });
+    expect(runExperiment(project).scenarios[0]!.instability).toBeUndefined();
+  });
+
   it('with a customers horizon the run ends after that many arrivals, the queue holding the rest', () => {
     const project = singleStationProject({ lambda: 1.2, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, customers: 30_000, warmup: 0, seed: 9 });
     const r = simulateReplication(project, 'base', 0);
