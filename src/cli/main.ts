@@ -158,10 +158,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 1;
     }
   }
-  const errors = ids.flatMap((id) => {
-    const index = project.scenarios.findIndex((s) => s.id === id);
-    return checkScenario(project, index).filter((f) => f.severity === 'error');
-  });
+  const findings = ids.flatMap((id) => checkScenario(project, project.scenarios.findIndex((s) => s.id === id)));
+  const errors = findings.filter((f) => f.severity === 'error');
+  // Overload does not stop a run (the results state the instability), but it is said up front.
+  const overloads = findings.filter((f) => f.severity === 'warning' && / is overloaded: /.test(f.message));
+  if (errors.length === 0 && overloads.length > 0 && !args.quiet) io.stderr(overloads.map((f) => `sim: warning — ${f.message}\n`).join(''));
   if (errors.length > 0) {
     io.stderr(`sim: the project cannot be simulated:\n${errors.map((f) => `  - ${f.path}: ${f.message}`).join('\n')}\n`);
     return 1;
@@ -216,9 +217,11 @@ export function summaryTable(doc: ResultsDocument): string {
     lines.push(
       `  ${s.name}: mean wait ${formatDuration(o.waitingTime.mean, unit)} ± ${formatDuration(o.waitingTime.ci95, unit)}, ` +
         `p90 ${formatDuration(o.waitingTime.p90.mean, unit)}, total time ${formatDuration(o.timeInSystem.mean, unit)}, ` +
-        `staff busy ${formatShare(o.utilization.mean)}`,
+        `staff busy ${formatShare(o.utilization.mean)}` +
+        (s.instability ? ' (waits grow with the length of the run)' : ''),
     );
     if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
+    if (s.instability) lines.push(`    unstable — ${s.instability.statement.replace(/^The system is unstable\. /, '')}`);
     const top = s.bottlenecks.ranking[0] ? s.steps[s.bottlenecks.ranking[0].stepId] : undefined;
     if (top) {
       const gaveUp = top.abandoned.mean > 0 ? `; those who gave up waited ${formatDuration(top.abandonedWait.mean, unit)}` : '';

@@ -8,8 +8,9 @@ import { MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
 import { meanCI, type Estimate } from './stats';
 import type { LevelStats, ReplicationResult, SampleStats } from './types';
 import { byId } from '../model/ids';
+import { findInstability, isGrowing, type Instability } from './instability';
 
-export type { Estimate };
+export type { Estimate, Instability };
 
 export interface DurationEstimate extends Estimate {
   p50: Estimate;
@@ -142,6 +143,12 @@ export interface ScenarioResults {
   timeline: { start: number; binWidth: number; queueLength: Record<string, Band>; workInProgress: Band; waitingTime: Band; costs: Band };
   warmup: { configured: number; suggested: Estimate; tooShortIn: number };
   warnings: ScenarioWarning[];
+  /**
+   * Present only when the system is unstable: the steps that cannot keep up (overloaded by the
+   * traffic equations, or with a queue growing over the run), their backlog growth per day
+   * measured in the run, and a statement in words (see instability.ts).
+   */
+  instability?: Instability;
 }
 
 const est = (xs: number[]): Estimate => meanCI(xs);
@@ -362,6 +369,14 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
     warnings: [],
   };
   result.warnings = scenarioWarnings(project, result, reps);
+  const queueMeans = byId<number[]>();
+  for (const [id, b] of Object.entries(queueBands)) queueMeans[id] = b.mean;
+  const instability = findInstability(project, scenario, reps, steps, queueMeans);
+  if (instability) {
+    result.instability = instability;
+    // A warm-up cannot settle a queue that never settles: the suggestion would only follow the run's length.
+    result.warnings = result.warnings.filter((w) => w.kind !== 'warm-up');
+  }
   return result;
 }
 
@@ -377,7 +392,7 @@ function scenarioWarnings(project: Project, s: ScenarioResults, reps: readonly R
   for (const step of Object.values(s.steps)) {
     if (step.kind !== 'step') continue;
     const tl = s.timeline.queueLength[step.id]?.mean ?? [];
-    const growing = tl.length >= 10 && isGrowing(tl);
+    const growing = isGrowing(tl);
     if (step.utilization.mean >= 0.98 || growing) {
       warnings.push({
         kind: 'unstable',
@@ -397,16 +412,6 @@ function scenarioWarnings(project: Project, s: ScenarioResults, reps: readonly R
     });
   }
   return warnings;
-}
-
-/** The queue grows when the last fifth of the run averages well above the second fifth. */
-function isGrowing(series: number[]): boolean {
-  const n = series.length;
-  const fifth = Math.floor(n / 5);
-  const avg = (a: number, b: number) => series.slice(a, b).reduce((s, x) => s + x, 0) / Math.max(1, b - a);
-  const early = avg(fifth, 2 * fifth);
-  const late = avg(n - fifth, n);
-  return late > 2 * early + 5;
 }
 
 /** The 95 % half-widths of mean waiting time and mean time in system are within `relative` of their means. */

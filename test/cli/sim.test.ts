@@ -113,6 +113,21 @@ describe('main', () => {
   });
 });
 
+describe('an overloaded project', () => {
+  it('runs (overload no longer blocks) and the summary states the instability and that waits grow with the run', async () => {
+    const over = singleStationProject({ lambda: 1.2, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, duration: 5000, replications: 3 });
+    const { io, out, err } = fakeIO({ 'p.json': JSON.stringify(over) });
+    expect(await main(['p.json'], io)).toBe(0);
+    const doc = JSON.parse(out.join(''));
+    expect(doc.scenarios[0].instability.steps[0]).toMatchObject({ stepId: 's', name: 'Service' });
+    const summary = err.join('');
+    expect(summary).toContain('sim: warning — "Service" is overloaded: its work needs 1.2 staff on average and it has 1 (120 %) — about 12 more customers an hour (288 a day) arrive than it can serve');
+    expect(summary).toMatch(/\(waits grow with the length of the run\)/);
+    expect(summary).toMatch(/unstable — Service cannot keep up: its queue grows by about \d+ customers a day \(95 % CI \d+ to \d+\)\./);
+    expect(summary).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
 describe('the sim command in a real process', () => {
   it('exits 0 with results, and 1 without a stack trace or partial file on a broken project', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));

@@ -11,6 +11,7 @@ import { staffLabel } from '../derived';
 import { flowPicture } from '../picture/flowSvg';
 import { WaitingCdf } from '../results/WaitingCdf';
 import { UtilizationChart } from '../results/UtilizationChart';
+import { QueueOverTime } from '../results/QueueOverTime';
 
 const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759'];
@@ -73,10 +74,12 @@ function ScenarioPage({
   const share = (e: { mean: number; ci95: number }) => `${formatShare(e.mean)} ± ${formatShare(e.ci95)}`;
   const per = ratePeriod(o.throughput.mean, unit);
   const money = (e: { mean: number; ci95: number }) => `${formatMoney(e.mean, project.costs?.currency)} ± ${formatMoney(e.ci95, project.costs?.currency)}`;
+  // An unstable scenario's waits depend on how long the run was: said next to them.
+  const grows = s.instability ? ' (grows with the length of the run)' : '';
   const rows: [string, string][] = [
-    ['Mean waiting time', dur(o.waitingTime)],
-    ['90 % of customers waited less than', dur(o.waitingTime.p90)],
-    ['Mean time from arrival to exit', dur(o.timeInSystem)],
+    ['Mean waiting time', dur(o.waitingTime) + grows],
+    ['90 % of customers waited less than', dur(o.waitingTime.p90) + grows],
+    ['Mean time from arrival to exit', dur(o.timeInSystem) + grows],
     ...Object.values(o.serviceLevel).map((sl): [string, string] => [sl.name, `${share(sl)} (target ${formatShare(sl.target)}${sl.met ? ', met' : ', missed'})`]),
     ['Customers who gave up', share(o.abandonedShare)],
     ['Customers turned away', share(o.turnedAwayShare)],
@@ -113,6 +116,11 @@ function ScenarioPage({
           {s.bottlenecks.statement && (
             <p className="sf-report__bottleneck" data-testid={`report-bottleneck-${s.id}`}>
               <strong>Bottleneck:</strong> {s.bottlenecks.statement}.
+            </p>
+          )}
+          {s.instability && (
+            <p className="sf-report__bottleneck" data-testid={`report-instability-${s.id}`}>
+              <strong>Unstable:</strong> {s.instability.statement.replace(/^The system is unstable\. /, '')}
             </p>
           )}
           <table className="sf-table sf-report__figures" data-testid={`report-figures-${s.id}`}>
@@ -167,6 +175,7 @@ function ScenarioPage({
         <div className="sf-report__charts">
           <WaitingCdf scenarios={shownScenarios} colors={colors} unit={unit} />
           <UtilizationChart scenarios={shownScenarios} colors={colors} />
+          {s.instability && <QueueOverTime scenario={s} unit={unit} stepIds={s.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
         </div>
       </div>
       <Assumptions project={project} scenario={scenario} results={results} />

@@ -1,10 +1,11 @@
 // Customers inside and the queues of the busiest steps over simulated time: mean across
-// replications with a 95 % band.
+// replications with a 95 % band. The steps that cannot keep up (an unstable scenario) always come
+// first, with their growth per day in the legend.
 import { area, axisBottom, axisLeft, line, max as d3max, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { TimeUnit } from '../../model/schema';
-import { formatDuration } from '../../engine/format';
+import { formatDuration, formatNumber } from '../../engine/format';
 import { ChartFrame } from './ChartFrame';
 
 const W = 420;
@@ -16,7 +17,10 @@ export function QueueOverTime({ scenario, unit, stepIds }: { scenario: ScenarioR
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const tl = scenario.timeline;
-  const series = stepIds.map((id) => ({ id, name: scenario.steps[id]?.name ?? id, band: tl.queueLength[id] })).filter((s) => s.band && s.band.mean.length > 0);
+  const unstable = scenario.instability?.steps ?? [];
+  const ids = [...new Set([...unstable.map((u) => u.stepId), ...stepIds])].slice(0, Math.max(3, stepIds.length));
+  const growth = new Map(unstable.map((u) => [u.stepId, u.backlogGrowthPerDay.mean]));
+  const series = ids.map((id) => ({ id, name: scenario.steps[id]?.name ?? id, band: tl.queueLength[id] })).filter((s) => s.band && s.band.mean.length > 0);
   const n = Math.max(0, ...series.map((s) => s.band!.mean.length));
   const x = scaleLinear().domain([0, Math.max(1, n) * tl.binWidth]).range([M.l, W - M.r]);
   const yMax = d3max(series.flatMap((s) => s.band!.mean.map((m, i) => m + s.band!.ci95[i]!))) ?? 1;
@@ -33,8 +37,9 @@ export function QueueOverTime({ scenario, unit, stepIds }: { scenario: ScenarioR
       legend={
         <div className="sf-legend">
           {series.map((s, i) => (
-            <span key={s.id}>
+            <span key={s.id} data-testid={growth.has(s.id) ? 'queue-growing' : undefined}>
               <i style={{ background: COLORS[i % COLORS.length] }} /> {s.name}
+              {(growth.get(s.id) ?? 0) > 0 && <strong> — grows by about {formatNumber(growth.get(s.id))} a day</strong>}
             </span>
           ))}
           <span className="sf-muted">band: 95 % CI across replications; time after the warm-up</span>

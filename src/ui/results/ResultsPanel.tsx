@@ -384,6 +384,7 @@ function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults;
           Bottleneck — {bottleneck}
         </p>
       )}
+      {s.instability && <Unstable s={s} />}
       <dl>
         <dt>Mean wait</dt>
         <dd data-testid="mean-wait">{d(o.waitingTime)}</dd>
@@ -428,11 +429,31 @@ function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults;
           </>
         )}
       </dl>
-      {[...warn('unstable'), ...warn('warm-up'), ...warn('precision'), ...warn('few-customers')].map((w, i) => (
+      {[...warn('unstable').filter((w) => !s.instability?.steps.some((u) => u.stepId === w.stepId)), ...warn('warm-up'), ...warn('precision'), ...warn('few-customers')].map((w, i) => (
         <p key={i} className="sf-warning" data-testid="engine-warning">
           ⚠ {w.message}
         </p>
       ))}
     </article>
+  );
+}
+
+/** An unstable scenario: which steps cannot keep up and how fast their queues grow (the statement in full on hover). */
+function Unstable({ s }: { s: ScenarioResults }) {
+  const inst = s.instability!;
+  return (
+    <div className="sf-bottleneck" data-testid={`instability-${s.id}`} title={inst.statement}>
+      ⚠ Unstable — the backlog keeps growing for as long as the run lasts:
+      <ul>
+        {inst.steps.map((u) => (
+          <li key={u.stepId}>
+            {u.name}: {u.backlogGrowthPerDay.mean > 0 ? <>queue grows by about {formatNumber(u.backlogGrowthPerDay.mean)} customers a day{s.replications > 1 && u.backlogGrowthPerDay.ci95 > 0 && <> (95 % CI ± {formatNumber(u.backlogGrowthPerDay.ci95)})</>}</> : 'more work than staff, though its queue did not measurably grow in this run'}
+          </li>
+        ))}
+      </ul>
+      <p className="sf-warning" data-testid="grows-with-run">
+        These figures grow with the length of the run: they are not steady-state waits and queues.
+      </p>
+    </div>
   );
 }
