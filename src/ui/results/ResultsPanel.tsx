@@ -1,11 +1,12 @@
 // Results: key figures with 95 % confidence intervals per scenario, the bottleneck in words, the
 // before/after comparison, a step table and charts. Marked stale when the model changed since.
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Report } from '../report/Report';
 import { TransitionView } from './TransitionView';
 import { formatCount, formatDuration, formatMoney, formatNumber, formatRate, formatShare, formatWhole, rateIn, ratePeriod } from '../../engine/format';
-import { projectHash } from '../../engine/results';
+import { projectHash, type ResultsDocument } from '../../engine/results';
+import type { EarlyResults } from '../store/runSlice';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { Costs, TimeUnit } from '../../model/schema';
 import { useApp, useAppStore } from '../context';
@@ -25,16 +26,26 @@ const pm = (v: string, ci: string) => (
   </>
 );
 
+/** While a run goes on, its early figures (key figures and comparisons only) replace the previous results. */
+function shownResults(s: { early: EarlyResults | undefined; results: ResultsDocument | undefined; resultsHash: string | undefined }) {
+  return { early: s.early, results: s.early?.results ?? s.results, hash: s.early?.hash ?? s.resultsHash };
+}
+
 export function ResultsPanel() {
   const store = useAppStore();
   const project = useApp((s) => s.project);
   const scenario = useApp(activeScenario);
-  // While a run goes on, its early figures (key figures and comparisons only) replace the previous results.
-  const early = useApp((s) => s.early);
-  const finalResults = useApp((s) => s.results);
-  const finalHash = useApp((s) => s.resultsHash);
-  const results = early?.results ?? finalResults;
-  const resultsHash = early?.hash ?? finalHash;
+  // New figures are drawn in a transition (an interruptible render that yields to the page every
+  // few milliseconds), so that drawing them never blocks the page in one long task while the
+  // workers deliver results.
+  const [{ early, results, hash: resultsHash }, setShownResults] = useState(() => shownResults(store.getState()));
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.early !== prev.early || s.results !== prev.results || s.resultsHash !== prev.resultsHash) startTransition(() => setShownResults(shownResults(s)));
+      }),
+    [store],
+  );
   const status = useApp((s) => s.runStatus);
   const error = useApp((s) => s.runError);
   const [sortKey, setSortKey] = useState<keyof StepRow>('waitingShare');
