@@ -47,13 +47,7 @@ export function NumberField(props: {
   optional?: boolean;
 }) {
   const shown = (v: number | undefined) => (v === undefined ? '' : String(props.percent ? +(v * 100).toFixed(4) : +v.toPrecision(10)));
-  const [text, setText] = useState(shown(props.value));
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    setText(shown(props.value));
-    setError(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.value]);
+  const { text, error, setError, inputProps } = useTypedText(shown(props.value));
   const commit = () => {
     const raw = text.trim();
     if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
@@ -69,24 +63,7 @@ export function NumberField(props: {
     <FieldFrame label={props.label} error={error} hint={props.hint}>
       {(id, describedBy) => (
         <>
-          <input
-            id={id}
-            type="text"
-            inputMode="decimal"
-            value={text}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            data-testid={props.testId}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commit();
-              if (e.key === 'Escape') {
-                setText(shown(props.value));
-                setError(undefined);
-              }
-            }}
-          />
+          <input id={id} type="text" inputMode="decimal" aria-describedby={describedBy} data-testid={props.testId} {...inputProps(commit)} />
           {(props.unit || props.percent) && <span className="sf-unit">{props.percent ? '%' : props.unit}</span>}
         </>
       )}
@@ -95,18 +72,39 @@ export function NumberField(props: {
 }
 
 /**
+ * The text of a field typed by hand: follows the stored value (`shown`) when it changes elsewhere,
+ * commits on Enter or leaving the field, and Escape puts the stored value back.
+ */
+function useTypedText(shown: string) {
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(shown);
+    setError(undefined);
+  }, [shown]);
+  const inputProps = (commit: () => void) => ({
+    value: text,
+    'aria-invalid': error ? true : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value),
+    onBlur: commit,
+    onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Enter') commit();
+      if (e.key === 'Escape') {
+        setText(shown);
+        setError(undefined);
+      }
+    },
+  });
+  return { text, setText, error, setError, inputProps };
+}
+
+/**
  * A duration typed with its unit ("2 days", "45 min", "1.5 h", "90s", "1,5 h"; a plain number is in
  * the project's unit), stored in the project's unit and shown back in the unit that reads best.
  */
 export function DurationField(props: { label: string; value: number | undefined; unit: TimeUnit; onCommit: Commit<number>; hint?: ReactNode; testId?: string; optional?: boolean }) {
   const shown = (v: number | undefined) => (v === undefined ? '' : durationInputText(v, props.unit));
-  const [text, setText] = useState(shown(props.value));
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    setText(shown(props.value));
-    setError(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.value, props.unit]);
+  const { text, setText, error, setError, inputProps } = useTypedText(shown(props.value));
   const commit = () => {
     const raw = text.trim();
     if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
@@ -122,24 +120,7 @@ export function DurationField(props: { label: string; value: number | undefined;
   return (
     <FieldFrame label={props.label} error={error} hint={props.hint}>
       {(id, describedBy) => (
-        <input
-          id={id}
-          type="text"
-          value={text}
-          placeholder="e.g. 45 min"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          data-testid={props.testId}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') {
-              setText(shown(props.value));
-              setError(undefined);
-            }
-          }}
-        />
+        <input id={id} type="text" placeholder="e.g. 45 min" aria-describedby={describedBy} data-testid={props.testId} {...inputProps(commit)} />
       )}
     </FieldFrame>
   );
