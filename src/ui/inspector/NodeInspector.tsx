@@ -1,6 +1,7 @@
 // All the fields of one node, in users' words, with units.
 import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type System, type TimeUnit } from '../../model/schema';
 import { zodProblems } from '../../model/load';
+import { own as ownEntry } from '../../model/ids';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
 import { DistributionEditor } from './DistributionEditor';
@@ -209,7 +210,7 @@ export function NodeInspector(props: NodeInspectorProps) {
             <div className="sf-subsection">
               <h4>Service time by customer class</h4>
               {classes.map((c) => {
-                const own = node.serviceByClass?.[c.id];
+                const own = ownEntry(node.serviceByClass, c.id);
                 return own ? (
                   <div key={c.id}>
                     <DistributionEditor
