@@ -147,15 +147,20 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
     description: `Discovered from the event log ${log.source.name} (${nCases} cases).`,
     timeUnit: unit,
     classes: classes.classes,
-    run: { horizon: { kind: 'customers', count: Math.max(1, nCases) }, warmup: 0, replications: { kind: 'fixed', count: 10 }, seed: 1, maxEvents: 200_000_000 },
+    run: { horizon: { kind: 'customers', count: Math.max(1, nCases) }, warmup: 0, replications: { kind: 'fixed', count: 10 }, seed: 1, start: localIso(logFrom, log.utcOffsetMinutes), maxEvents: 200_000_000 },
     serviceLevels: [],
     scenarios: [{ id: 'baseline', name: 'As discovered', kind: 'baseline', flow: { departments: built.departments, ...(built.pools.length ? { pools: built.pools } : {}), nodes: built.nodes, edges: built.edges } }],
   };
   const loaded = loadProject(project);
   if (!loaded.ok) throw new Error(`The discovered model is not valid: ${loaded.problems.slice(0, 3).map(describeProblem).join('; ')}`);
-  say('log', `Simulation settings: as many cases as the log (${nCases}), 10 replications, seed 1, no warm-up.`);
+  say('log', `Simulation settings: as many cases as the log (${nCases}), 10 replications, seed 1, no warm-up; the simulated clock starts at the log's first case (${localIso(logFrom, log.utcOffsetMinutes).replace('T', ' ')}), so simulated arrivals, shifts and events fall on the same weekdays and hours as the log's.`);
   progress?.(total, total, 'Done');
   return { project: loaded.project, report, coverage: routing.coverage };
+}
+
+/** Local date and time (to the second) of an instant: what `run.start` takes. */
+export function localIso(t: number, utcOffsetMinutes: number): string {
+  return new Date(Math.floor((t + utcOffsetMinutes * MS_PER_MINUTE) / 1000) * 1000).toISOString().slice(0, 19);
 }
 
 /** The unit that reads best for the typical (median) working time. */
