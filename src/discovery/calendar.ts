@@ -1,0 +1,155 @@
+// Working time: when a group of resources works, week by week. Built from the moments its work
+// starts and ends (never from the spans between them, which run over nights and weekends when
+// work is paused). Two grids of the week from Monday 00:00 in the log's time zone:
+// - a fine one (15-minute slots) used to take off-duty time out of service times;
+// - staff on duty hour by hour (168 numbers), which becomes the step's or pool's shifts.
+import { HOUR, WEEK, msOfWeek } from './cases';
+
+export const SLOT = 15 * 60_000;
+export const SLOTS = WEEK / SLOT; // 672
+const SLOTS_PER_HOUR = 4;
+
+export interface WorkCalendar {
+  /** Per 15-minute slot of the week: on duty. */
+  onSlot: Uint8Array;
+  /** Per hour of the week: staff on duty. */
+  staff: number[];
+  /** On-duty milliseconds in a whole week, and before each slot (prefix sums, length SLOTS + 1). */
+  weekOn: number;
+  prefix: Float64Array;
+  utcOffsetMinutes: number;
+  /** Hours per week on duty (for the report). */
+  hoursPerWeek: number;
+  roundTheClock: boolean;
+}
+
+/** Tuning of the working-time rule (stated in the report and docs/discovery.md). */
+export const CALENDAR_RULE = {
+  /** An hour of the week is worked when its work per week is at least this share of the busy hours' (90th percentile). */
+  hourShare: 0.05,
+  /** Gaps of at most this many hours between worked hours of the same day are worked too (breaks in thin data). */
+  fillGap: 2,
+  /** Quarter hours at the edges of a working period with less than this share of its mean are trimmed. */
+  edgeShare: 0.2,
+  /** Trimming needs at least this many moments per quarter hour, on average over the working period. */
+  edgeMinCount: 10,
+  /** A resource is on duty in an hour when its moments there reach this share of its mean over its worked hours. */
+  personShare: 0.1,
+};
+
+/**
+ * Working calendar of one group.
+ * `moments`: instants (ms) at which the group's work started or ended; `people`: per moment, the
+ * person (any integer id; -1 if unknown); `from`, `to`: the span of the whole log; `minStaff`:
+ * staff on duty when nobody in particular can be named (logs without resources).
+ */
+export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<number>, from: number, to: number, utcOffsetMinutes: number, minStaff = 1): WorkCalendar {
+  // How often each slot of the week occurs in the log's span (its exposure), in slot counts.
+  const exposure = new Float64Array(SLOTS);
+  const spanWeeks = Math.floor((to - from) / WEEK);
+  exposure.fill(spanWeeks);
+  const rest = (to - from) - spanWeeks * WEEK;
+  const s0 = Math.floor(msOfWeek(from, utcOffsetMinutes) / SLOT);
+  for (let k = 0; k < Math.ceil(rest / SLOT); k++) exposure[(s0 + k) % SLOTS]! += 1;
+
+  const count = new Float64Array(SLOTS);
+  const n = moments.length;
+  for (let i = 0; i < n; i++) count[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / SLOT)]! += 1;
+
+  // Hour rates (moments per hour per week).
+  const hourRate = new Float64Array(168);
+  for (let h = 0; h < 168; h++) {
+    let c = 0, e = 0;
+    for (let q = 0; q < SLOTS_PER_HOUR; q++) {
+      c += count[h * SLOTS_PER_HOUR + q]!;
+      e += exposure[h * SLOTS_PER_HOUR + q]!;
+    }
+    hourRate[h] = e > 0 ? (c / e) * SLOTS_PER_HOUR : 0;
+  }
+  const sorted = Array.from(hourRate).filter((r) => r > 0).sort((a, b) => a - b);
+  const p90 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(0.9 * sorted.length))]! : 0;
+  const onHour = new Uint8Array(168);
+  for (let h = 0; h < 168; h++) onHour[h] = hourRate[h]! > 0 && hourRate[h]! >= CALENDAR_RULE.hourShare * p90 ? 1 : 0;
+  if (!onHour.some((x) => x === 1)) onHour.fill(1);
+  // Fill short gaps within the same day.
+  for (let d = 0; d < 7; d++) {
+    let last = -1;
+    for (let hh = 0; hh < 24; hh++) {
+      const h = d * 24 + hh;
+      if (!onHour[h]) continue;
+      if (last >= 0 && hh - last - 1 <= CALENDAR_RULE.fillGap) for (let g = last + 1; g < hh; g++) onHour[d * 24 + g] = 1;
+      last = hh;
+    }
+  }
+
+  // Fine slots: worked hours, with thin quarter hours trimmed at the edges of each working period.
+  const onSlot = new Uint8Array(SLOTS);
+  for (let s = 0; s < SLOTS; s++) onSlot[s] = onHour[Math.floor(s / SLOTS_PER_HOUR)]!;
+  if (!onHour.every((x) => x === 1)) {
+    const slotRate = (s: number) => (exposure[s]! > 0 ? count[s]! / exposure[s]! : 0);
+    let s = 0;
+    while (s < SLOTS) {
+      if (!onSlot[s]) { s++; continue; }
+      let e = s;
+      while (e + 1 < SLOTS && onSlot[e + 1]) e++;
+      let sum = 0, moments = 0;
+      for (let k = s; k <= e; k++) { sum += slotRate(k); moments += count[k]!; }
+      if (moments / (e - s + 1) < CALENDAR_RULE.edgeMinCount) { s = e + 1; continue; }
+      const limit = CALENDAR_RULE.edgeShare * (sum / (e - s + 1));
+      for (let k = s, t = 0; k <= e && t < SLOTS_PER_HOUR - 1 && slotRate(k) < limit; k++, t++) onSlot[k] = 0;
+      for (let k = e, t = 0; k >= s && t < SLOTS_PER_HOUR - 1 && slotRate(k) < limit; k--, t++) onSlot[k] = 0;
+      s = e + 1;
+    }
+  }
+  // An hour is on duty in the shift plan when any of its quarter hours is.
+  for (let h = 0; h < 168; h++) {
+    let any = 0;
+    for (let q = 0; q < SLOTS_PER_HOUR; q++) any |= onSlot[h * SLOTS_PER_HOUR + q]!;
+    onHour[h] = any;
+  }
+
+  // People on duty per worked hour.
+  const perPerson = new Map<number, Float64Array>();
+  for (let i = 0; i < n; i++) {
+    const p = people[i]!;
+    if (p < 0) continue;
+    let a = perPerson.get(p);
+    if (!a) perPerson.set(p, (a = new Float64Array(168)));
+    a[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / HOUR)]! += 1;
+  }
+  const staff = new Array<number>(168).fill(0);
+  for (const a of perPerson.values()) {
+    let total = 0, hours = 0;
+    for (let h = 0; h < 168; h++) if (a[h]! > 0) { total += a[h]!; hours++; }
+    const limit = CALENDAR_RULE.personShare * (total / Math.max(1, hours));
+    for (let h = 0; h < 168; h++) if (onHour[h] && a[h]! > 0 && a[h]! >= limit) staff[h]!++;
+  }
+  const people0 = Math.max(minStaff, perPerson.size);
+  for (let h = 0; h < 168; h++) if (onHour[h]) staff[h] = Math.max(staff[h]!, perPerson.size ? 1 : people0);
+  const prefix = new Float64Array(SLOTS + 1);
+  for (let k = 0; k < SLOTS; k++) prefix[k + 1] = prefix[k]! + (onSlot[k] ? SLOT : 0);
+  const weekOn = prefix[SLOTS]!;
+  const hoursPerWeek = weekOn / HOUR;
+  return { onSlot, staff, weekOn, prefix, utcOffsetMinutes, hoursPerWeek, roundTheClock: onSlot.every((x) => x === 1) };
+}
+
+/** On-duty milliseconds from the week's start (Monday 00:00 local) to an instant. */
+function onDutyBefore(cal: WorkCalendar, t: number): number {
+  const ms = msOfWeek(t, cal.utcOffsetMinutes);
+  const weeks = Math.round((t - ms) / WEEK);
+  const slot = Math.floor(ms / SLOT);
+  const inSlot = cal.onSlot[slot] ? ms - slot * SLOT : 0;
+  return weeks * cal.weekOn + cal.prefix[slot]! + inSlot;
+}
+
+/** On-duty time between two instants (ms). */
+export function onDutyBetween(cal: WorkCalendar, a: number, b: number): number {
+  if (b <= a) return 0;
+  if (cal.roundTheClock) return b - a;
+  return Math.max(0, onDutyBefore(cal, b) - onDutyBefore(cal, a));
+}
+
+/** Whether an instant falls in on-duty time. */
+export function isOnDuty(cal: WorkCalendar, t: number): boolean {
+  return cal.onSlot[Math.floor(msOfWeek(t, cal.utcOffsetMinutes) / SLOT)] === 1;
+}
