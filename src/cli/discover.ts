@@ -6,8 +6,8 @@ import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
 import { AmbiguousDatesError, CancelledError, EventLogError, parseZone, type ColumnMapping, type ReadReport } from '../model/interop/eventlog/read';
-import type { ReportLine, ReportTopic } from '../discovery/types';
-import { readAndDiscover } from '../worker/discover';
+import type { ReportLine } from '../discovery/types';
+import { groupReport, readAndDiscover } from '../worker/discover';
 import type { CliIO } from './main';
 
 export const DISCOVER_USAGE = `Usage: npm run discover -- LOG --out project.json [options]
@@ -28,18 +28,6 @@ Columns are detected from the usual names; name them when the detection is wrong
 
 const MAPPED = ['case', 'activity', 'resource', 'start', 'end', 'enabled', 'role'] as const;
 
-export const TOPIC_TITLES: Record<ReportTopic, string> = {
-  log: 'The log',
-  steps: 'Steps',
-  departments: 'Departments',
-  staff: 'Staff',
-  'working-time': 'Working time',
-  arrivals: 'Arrivals',
-  'service-times': 'Service times',
-  routing: 'Routing',
-  classes: 'Customer classes',
-  coverage: 'Coverage',
-};
 
 class UsageError extends Error {}
 
@@ -102,13 +90,12 @@ export function formatReport(read: ReadReport, lines: readonly ReportLine[], cov
   out.push(`  ${read.events.toLocaleString('en-US')} events in ${read.cases.toLocaleString('en-US')} cases read from ${read.rows.toLocaleString('en-US')} rows.`);
   for (const n of read.notes) out.push(`  ${n}`);
   for (const p of read.problems) out.push(`  ⚠ ${p}`);
-  const present = new Set(lines.map((l) => l.topic));
-  const topics = [...(Object.keys(TOPIC_TITLES) as ReportTopic[]).filter((t) => present.has(t)), ...[...present].filter((t) => !(t in TOPIC_TITLES))];
-  for (const t of topics) {
-    out.push('', TOPIC_TITLES[t] ?? t);
-    for (const l of lines.filter((x) => x.topic === t)) out.push(`  ${l.severity === 'warning' ? '⚠ ' : ''}${l.message}`);
+  const groups = groupReport(lines);
+  for (const g of groups) {
+    out.push('', g.title);
+    for (const l of g.lines) out.push(`  ${l.severity === 'warning' ? '⚠ ' : ''}${l.message}`);
   }
-  if (!topics.includes('coverage') && Number.isFinite(coverage)) out.push('', TOPIC_TITLES.coverage, `  The model can reproduce the paths of ${Math.round(coverage * 100)} % of the log's cases.`);
+  if (!groups.some((g) => g.topic === 'coverage') && Number.isFinite(coverage)) out.push('', 'Coverage', `  The model can reproduce the paths of ${Math.round(coverage * 100)} % of the log's cases.`);
   return out.join('\n') + '\n';
 }
 

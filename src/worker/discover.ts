@@ -7,7 +7,7 @@ import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { readLog, type LogPreview, type LogSource, type ReadOptions, type ReadReport } from '../model/interop/eventlog/read';
 import type { EventLog } from '../model/interop/eventlog/types';
 import { discover } from '../discovery/discover';
-import type { Discovery, DiscoveryOptions } from '../discovery/types';
+import type { Discovery, DiscoveryOptions, ReportLine, ReportTopic } from '../discovery/types';
 import type { DiscoveryWorkerApi } from './discover.worker';
 
 /** Reading options that travel to the worker (no signal or callback). */
@@ -61,7 +61,10 @@ function startWorker(): { remote: Remote<DiscoveryWorkerApi>; stop: () => void; 
     e.preventDefault();
     fail(new Error(e.message || 'The discovery stopped unexpectedly (the page may be short of memory).'));
   });
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     const err = new Error('Discovery was cancelled.');
     err.name = 'CancelledError';
     fail(err);
@@ -86,4 +89,25 @@ export function discoverInWorker(file: Blob, read: ReadSettings, options: Discov
   const w = startWorker();
   const result = Promise.race([w.remote.discover(file, read, options, proxy(onProgress)), w.died]).finally(() => w.stop());
   return { result, cancel: w.stop };
+}
+
+/** Report topics as headings, in the order a reader takes them. */
+export const TOPIC_TITLES: Record<ReportTopic, string> = {
+  log: 'The log',
+  steps: 'Steps',
+  departments: 'Departments',
+  staff: 'Staff',
+  'working-time': 'Working time',
+  arrivals: 'Arrivals',
+  'service-times': 'Service times',
+  routing: 'Routing',
+  classes: 'Customer classes',
+  coverage: 'Coverage',
+};
+
+/** Discovery's report lines grouped by topic, topics in reading order. */
+export function groupReport(lines: readonly ReportLine[]): { topic: ReportTopic; title: string; lines: ReportLine[] }[] {
+  const order = Object.keys(TOPIC_TITLES) as ReportTopic[];
+  const present = [...new Set(lines.map((l) => l.topic))].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  return present.map((topic) => ({ topic, title: TOPIC_TITLES[topic] ?? topic, lines: lines.filter((l) => l.topic === topic) }));
 }
