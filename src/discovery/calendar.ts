@@ -55,6 +55,9 @@ export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<n
   const count = new Float64Array(SLOTS);
   const n = moments.length;
   for (let i = 0; i < n; i++) count[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / SLOT)]! += 1;
+  // A log shorter than a week does not show every hour of the week: the days it shows are taken
+  // as the pattern of every day.
+  if (spanWeeks === 0) foldDays(count, exposure);
 
   // Hour rates (moments per hour per week).
   const hourRate = new Float64Array(168);
@@ -115,7 +118,9 @@ export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<n
     if (p < 0) continue;
     let a = perPerson.get(p);
     if (!a) perPerson.set(p, (a = new Float64Array(168)));
-    a[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / HOUR)]! += 1;
+    const h = Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / HOUR);
+    if (spanWeeks === 0) for (let d = 0; d < 7; d++) a[d * 24 + (h % 24)]! += 1;
+    else a[h]! += 1;
   }
   const staff = new Array<number>(168).fill(0);
   for (const a of perPerson.values()) {
@@ -131,6 +136,15 @@ export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<n
   const weekOn = prefix[SLOTS]!;
   const hoursPerWeek = weekOn / HOUR;
   return { onSlot, staff, weekOn, prefix, utcOffsetMinutes, hoursPerWeek, roundTheClock: onSlot.every((x) => x === 1) };
+}
+
+const SLOTS_PER_DAY = SLOTS / 7;
+function foldDays(count: Float64Array, exposure: Float64Array): void {
+  for (let q = 0; q < SLOTS_PER_DAY; q++) {
+    let c = 0, e = 0;
+    for (let d = 0; d < 7; d++) { c += count[d * SLOTS_PER_DAY + q]!; e += exposure[d * SLOTS_PER_DAY + q]!; }
+    for (let d = 0; d < 7; d++) { count[d * SLOTS_PER_DAY + q] = c; exposure[d * SLOTS_PER_DAY + q] = e; }
+  }
 }
 
 /** On-duty milliseconds from the week's start (Monday 00:00 local) to an instant. */
