@@ -1,7 +1,7 @@
 // Each piece of discovery on small hand-made logs with known answers.
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/discovery/discover';
-import { fitDuration } from '../../src/discovery/fit';
+import { fitDuration } from '../../src/discovery/servicefit';
 import { discoverCalendar, onDutyBetween } from '../../src/discovery/calendar';
 import { discoverArrivals } from '../../src/discovery/arrivals';
 import { commonName } from '../../src/discovery/resources';
