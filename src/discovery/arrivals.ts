@@ -30,10 +30,13 @@ export function discoverArrivals(caseStarts: ArrayLike<number>, utcOffsetMinutes
   const count = new Float64Array(168);
   for (let i = 0; i < n; i++) count[Math.floor(msOfWeek(caseStarts[i]!, utcOffsetMinutes) / HOUR)]! += 1;
   const rate = Array.from(count, (c, h) => (exposure[h]! > 0 ? c / exposure[h]! : 0));
-  // Hours never seen in the span (a log shorter than a week) take the mean of the hours seen.
-  const seen = rate.filter((_, h) => exposure[h]! > 0);
-  const meanSeen = seen.reduce((s, x) => s + x, 0) / Math.max(1, seen.length);
-  for (let h = 0; h < 168; h++) if (exposure[h] === 0) rate[h] = meanSeen;
+  // A log shorter than a week: each hour of the day takes its rate over the days the log shows.
+  if (hours < 168)
+    for (let hd = 0; hd < 24; hd++) {
+      let c = 0, e = 0;
+      for (let d = 0; d < 7; d++) { c += count[d * 24 + hd]!; e += exposure[d * 24 + hd]!; }
+      for (let d = 0; d < 7; d++) rate[d * 24 + hd] = e > 0 ? c / e : 0;
+    }
   const base = rate.reduce((s, x) => s + x, 0) / 168;
   const multipliers = rate.map((r) => Number((r / base).toFixed(4)));
   const flat = multipliers.every((m) => Math.abs(m - 1) < 0.05);

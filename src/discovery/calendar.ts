@@ -33,7 +33,7 @@ export const CALENDAR_RULE = {
   edgeShare: 0.2,
   /** Trimming needs at least this many moments per quarter hour, on average over the working period. */
   edgeMinCount: 10,
-  /** A resource is on duty in an hour when its moments there reach this share of its mean over its worked hours. */
+  /** A person counts in an hour when seen in it in at least this share of the weeks of their usual hours. */
   personShare: 0.1,
 };
 
@@ -55,6 +55,9 @@ export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<n
   const count = new Float64Array(SLOTS);
   const n = moments.length;
   for (let i = 0; i < n; i++) count[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / SLOT)]! += 1;
+  // A log shorter than a week does not show every hour of the week: the days it shows are taken
+  // as the pattern of every day.
+  if (spanWeeks === 0) foldDays(count, exposure);
 
   // Hour rates (moments per hour per week).
   const hourRate = new Float64Array(168);
@@ -108,29 +111,52 @@ export function discoverCalendar(moments: ArrayLike<number>, people: ArrayLike<n
     onHour[h] = any;
   }
 
-  // People on duty per worked hour.
-  const perPerson = new Map<number, Float64Array>();
+  // People on duty per worked hour: each person counts in an hour of the week by the share of
+  // weeks they were seen working in it, relative to their usual hours (the median over the hours
+  // they work most), capped at 1. Hours a person works only in some weeks (a calendar that moves
+  // with summer time, seasonal hours) then count for part of a person, so the staff on duty in
+  // such hours is the average over the log.
+  const weeksSeen = new Map<number, Set<number>>();
   for (let i = 0; i < n; i++) {
     const p = people[i]!;
     if (p < 0) continue;
-    let a = perPerson.get(p);
-    if (!a) perPerson.set(p, (a = new Float64Array(168)));
-    a[Math.floor(msOfWeek(moments[i]!, utcOffsetMinutes) / HOUR)]! += 1;
+    let set = weeksSeen.get(p);
+    if (!set) weeksSeen.set(p, (set = new Set()));
+    const t = moments[i]!;
+    const week = Math.floor((t - msOfWeek(t, utcOffsetMinutes)) / WEEK);
+    const h = Math.floor(msOfWeek(t, utcOffsetMinutes) / HOUR);
+    if (spanWeeks === 0) for (let d = 0; d < 7; d++) set.add(week * 168 + d * 24 + (h % 24));
+    else set.add(week * 168 + h);
+  }
+  const share = new Float64Array(168);
+  for (const set of weeksSeen.values()) {
+    const a = new Float64Array(168);
+    for (const key of set) a[((key % 168) + 168) % 168]! += 1;
+    const most = Math.max(...a);
+    const usual = Array.from(a).filter((x) => x >= 0.5 * most).sort((x, y) => x - y);
+    const norm = usual[usual.length >> 1] ?? 1;
+    for (let h = 0; h < 168; h++) {
+      const w = Math.min(1, a[h]! / norm);
+      if (onHour[h] && w >= CALENDAR_RULE.personShare) share[h]! += w;
+    }
   }
   const staff = new Array<number>(168).fill(0);
-  for (const a of perPerson.values()) {
-    let total = 0, hours = 0;
-    for (let h = 0; h < 168; h++) if (a[h]! > 0) { total += a[h]!; hours++; }
-    const limit = CALENDAR_RULE.personShare * (total / Math.max(1, hours));
-    for (let h = 0; h < 168; h++) if (onHour[h] && a[h]! > 0 && a[h]! >= limit) staff[h]!++;
-  }
-  const people0 = Math.max(minStaff, perPerson.size);
-  for (let h = 0; h < 168; h++) if (onHour[h]) staff[h] = Math.max(staff[h]!, perPerson.size ? 1 : people0);
+  const people0 = Math.max(minStaff, weeksSeen.size);
+  for (let h = 0; h < 168; h++) if (onHour[h]) staff[h] = weeksSeen.size ? Math.max(1, Math.round(share[h]!)) : people0;
   const prefix = new Float64Array(SLOTS + 1);
   for (let k = 0; k < SLOTS; k++) prefix[k + 1] = prefix[k]! + (onSlot[k] ? SLOT : 0);
   const weekOn = prefix[SLOTS]!;
   const hoursPerWeek = weekOn / HOUR;
   return { onSlot, staff, weekOn, prefix, utcOffsetMinutes, hoursPerWeek, roundTheClock: onSlot.every((x) => x === 1) };
+}
+
+const SLOTS_PER_DAY = SLOTS / 7;
+function foldDays(count: Float64Array, exposure: Float64Array): void {
+  for (let q = 0; q < SLOTS_PER_DAY; q++) {
+    let c = 0, e = 0;
+    for (let d = 0; d < 7; d++) { c += count[d * SLOTS_PER_DAY + q]!; e += exposure[d * SLOTS_PER_DAY + q]!; }
+    for (let d = 0; d < 7; d++) { count[d * SLOTS_PER_DAY + q] = c; exposure[d * SLOTS_PER_DAY + q] = e; }
+  }
 }
 
 /** On-duty milliseconds from the week's start (Monday 00:00 local) to an instant. */

@@ -21,7 +21,7 @@ import { indexCases } from './cases';
 import { discoverCalendar, type WorkCalendar } from './calendar';
 import { findConcurrency } from './concurrency';
 import { estimateStarts, workTimes } from './durations';
-import { fitDuration } from './fit';
+import { fitDuration } from './servicefit';
 import { layoutFlow } from './layout';
 import { groupResources } from './resources';
 import { discoverRouting } from './routing';

@@ -2,7 +2,7 @@
 import { durationText } from '../model/duration';
 import type { TimeUnit } from '../model/schema';
 import { describeDistribution } from '../engine/distributions';
-import type { Fit } from './fit';
+import type { Fit } from './servicefit';
 
 export function fmtShare(x: number): string {
   const p = x * 100;
