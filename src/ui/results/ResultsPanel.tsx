@@ -16,6 +16,7 @@ import { WaitingCdf } from './WaitingCdf';
 import { UtilizationChart } from './UtilizationChart';
 import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
+import { ExportLogButton } from './ExportLogButton';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
 import { ResultsStatus } from '../run/ResultsStatus';
 import { RunProgress } from '../run/RunProgress';
@@ -115,6 +116,7 @@ export function ResultsPanel() {
                 Step table (CSV)
               </button>
             )}
+            <ExportLogButton project={project} scenarioId={scenario.id} />
           </div>
           <div className="sf-cards">
             {results.scenarios.map((s) => (
