@@ -5,6 +5,7 @@ import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type LearningCurve, type Project,
 import { createSampler, type Sampler } from './distributions';
 import { SimulationError } from './types';
 import { own } from '../model/ids';
+import { startOffsetMinutes } from '../model/clock';
 
 export const KIND_ARRIVALS = 0;
 export const KIND_STEP = 1;
@@ -87,6 +88,8 @@ export interface CompiledModel {
   tracked: Uint8Array;
   /** Length of one shift slot (an hour) in the project's time unit. */
   shiftSlot: number;
+  /** Time units from the Monday 00:00 before the run's start to time 0 (0 without `run.start`). */
+  clockOffset: number;
   /** Learning curve per step (its own, else its pool's). */
   learning: (LearningCurve | undefined)[];
   /** Systems with outages, the systems each node depends on, and each system's steps. */
@@ -294,6 +297,7 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
       }),
     ),
     shiftSlot: 60 / unitMinutes,
+    clockOffset: startOffsetMinutes(project.run.start) / unitMinutes,
     pool,
     poolIds: pools.map((p) => p.id),
     poolNames: pools.map((p) => p.name),

@@ -11,3 +11,11 @@ describe('the watch clock', () => {
     expect(formatClock(90, 'seconds')).toBe('Day 1, 00:01');
   });
 });
+
+describe('formatClock with a start date', () => {
+  it('shows the date and time the simulated moment stands for', () => {
+    expect(formatClock(0, 'minutes', '2023-02-09T08:00')).toBe('Thu 9 Feb 2023, 08:00');
+    expect(formatClock(16 * 60 + 30, 'minutes', '2023-02-09T08:00')).toBe('Fri 10 Feb 2023, 00:30');
+    expect(formatClock(2, 'days', '2024-02-28T12:00')).toBe('Fri 1 Mar 2024, 12:00');
+  });
+});

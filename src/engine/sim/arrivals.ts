@@ -39,7 +39,7 @@ export function scheduleArrival(s: Sim, node: number, now: number): void {
       const majorant = src.rate * max;
       for (let guard = 0; ; guard++) {
         t += standardExponential(rng) / majorant;
-        const k = Math.floor(t / slot) % multipliers.length;
+        const k = Math.floor((t + s.m.clockOffset) / slot) % multipliers.length;
         if (rng.next() * max < multipliers[k]!) break;
         if (guard > 10_000_000) throw new SimulationError('numeric', 'Arrivals could not be generated from the rate schedule.');
       }

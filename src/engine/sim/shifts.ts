@@ -34,17 +34,19 @@ export class Shifts {
   }
 }
 
-/** Staff on duty in the first slot, and the first change of every shift plan. */
+/** Staff on duty in the slot the run starts in, and the first change of every shift plan. */
 export function startShifts(s: Sim): void {
+  // Slots are counted from the Monday 00:00 before the start (slot 0 when the run starts then).
+  const first = Math.floor(s.m.clockOffset / s.m.shiftSlot);
   s.m.shifts.forEach((sh, i) => {
     if (!sh) return;
-    s.stations.onShiftNow[i] = sh[0]!;
-    scheduleShift(s, EV_SHIFT, i, sh, 0);
+    s.stations.onShiftNow[i] = sh[first % sh.length]!;
+    scheduleShift(s, EV_SHIFT, i, sh, first);
   });
   s.m.poolShifts.forEach((sh, p) => {
     if (!sh) return;
-    s.pools.cap[p] = sh[0]!;
-    scheduleShift(s, EV_POOL_SHIFT, p, sh, 0);
+    s.pools.cap[p] = sh[first % sh.length]!;
+    scheduleShift(s, EV_POOL_SHIFT, p, sh, first);
   });
 }
 
@@ -54,7 +56,7 @@ function scheduleShift(s: Sim, kind: number, who: number, sh: Int32Array, slot: 
   const current = sh[slot % len]!;
   for (let j = slot + 1; j <= slot + len; j++) {
     if (sh[j % len] !== current) {
-      s.cal.schedule(j * s.m.shiftSlot, kind, who, j, 0);
+      s.cal.schedule(j * s.m.shiftSlot - s.m.clockOffset, kind, who, j, 0);
       return;
     }
   }

@@ -117,6 +117,12 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       ) : (
         <NumberField label="Customers" value={run.horizon.count} integer onCommit={(count) => setRun({ horizon: { kind: 'customers', count } })} />
       )}
+      <TextField
+        label="Starts on (date and time; empty: a Monday 00:00)"
+        value={run.start ?? ''}
+        onCommit={(v) => setRun({ start: v.trim() === '' ? undefined : v.trim().replace(' ', 'T') })}
+        testId="run-start"
+      />
       <DurationField label="Warm-up (not counted)" value={run.warmup} unit={project.timeUnit} onCommit={(warmup) => setRun({ warmup })} />
       {run.replications.kind === 'fixed' ? (
         <NumberField label="Replications" value={run.replications.count} integer onCommit={(count) => setRun({ replications: { kind: 'fixed', count } })} testId="run-replications" />

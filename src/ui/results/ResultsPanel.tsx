@@ -6,6 +6,7 @@ import { Report } from '../report/Report';
 import { TransitionView } from './TransitionView';
 import { formatCount, formatDuration, formatMoney, formatNumber, formatRate, formatShare, formatWhole, rateIn, ratePeriod } from '../../engine/format';
 import { projectHash, type ResultsDocument } from '../../engine/results';
+import { comparisonCaveat } from '../../engine/instability';
 import type { EarlyResults } from '../store/runSlice';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { Costs, TimeUnit } from '../../model/schema';
@@ -131,6 +132,11 @@ export function ResultsPanel() {
                 <h3>
                   {prop?.name} compared with {base?.name}
                 </h3>
+                {base && prop && comparisonCaveat(base, prop) && (
+                  <p className="sf-warning" data-testid="comparison-caveat">
+                    ⚠ {comparisonCaveat(base, prop)}
+                  </p>
+                )}
                 <ul>
                   {c.overall
                     .filter((m) => m.baseline !== 0 || m.proposal !== 0)

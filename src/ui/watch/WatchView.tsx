@@ -124,7 +124,7 @@ export function WatchView({ project, scenarioId, onClose }: { project: Project; 
           setText(box, 'status', pane.status);
         }
       });
-      if (clockRef.current) clockRef.current.textContent = formatClock(st.simTime, project.timeUnit) + (st.simTime >= horizon && panes.every((p) => p.playback.complete) ? ' · end of the run' : '');
+      if (clockRef.current) clockRef.current.textContent = formatClock(st.simTime, project.timeUnit, project.run.start) + (st.simTime >= horizon && panes.every((p) => p.playback.complete) ? ' · end of the run' : '');
       raf = requestAnimationFrame(frame);
     };
     raf = requestAnimationFrame(frame);
@@ -250,7 +250,7 @@ function draw(canvas: HTMLCanvasElement, pane: Pane, project: Project, colors: s
     if (n.kind === 'step') {
       // Staff on duty now (its shift plan's hour, or its pool's): one square each above the node,
       // filled when busy. A pool's free members are shown at each of its steps.
-      const duty = staffOnDuty(pane.scenario.flow, n, p.time, project.timeUnit);
+      const duty = staffOnDuty(pane.scenario.flow, n, p.time, project.timeUnit, project.run.start);
       const busy = p.busy[i]!;
       let free = Math.max(0, duty.count - busy);
       if (duty.pool) {

@@ -1,6 +1,8 @@
 // Staff on duty at a step at a moment of a run, as the engine counts them: a step's own staff,
 // the hour's number from its shift plan, or its pool's (shared with the pool's other steps).
-// Simulated time 0 is Monday 00:00; a plan repeats daily (24 numbers) or weekly (168).
+// Simulated time 0 is the run's start (a Monday 00:00 without one); a plan repeats daily (24
+// numbers) or weekly (168), counted from the Monday 00:00 before the start.
+import { startOffsetMinutes } from '../../model/clock';
 import { MINUTES_PER_UNIT, type Flow, type StepNode, type TimeUnit } from '../../model/schema';
 
 export interface OnDuty {
@@ -10,8 +12,8 @@ export interface OnDuty {
   pool?: { id: string; name: string };
 }
 
-export function staffOnDuty(flow: Flow, step: StepNode, time: number, unit: TimeUnit): OnDuty {
-  const hour = Math.max(0, Math.floor((time * MINUTES_PER_UNIT[unit]) / 60));
+export function staffOnDuty(flow: Flow, step: StepNode, time: number, unit: TimeUnit, start?: string): OnDuty {
+  const hour = Math.max(0, Math.floor((time * MINUTES_PER_UNIT[unit] + startOffsetMinutes(start)) / 60));
   const at = (hours: readonly number[]) => hours[hour % hours.length] ?? 0;
   if (step.poolId !== undefined) {
     const pool = flow.pools?.find((p) => p.id === step.poolId);
