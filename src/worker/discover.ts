@@ -6,7 +6,9 @@
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import { readLog, type LogPreview, type LogSource, type ReadOptions, type ReadReport } from '../model/interop/eventlog/read';
 import type { EventLog } from '../model/interop/eventlog/types';
-import { discover } from '../discovery/discover';
+import { discover, localIso } from '../discovery/discover';
+import { compareLogs, type FitComparison } from '../discovery/fit';
+import { simulateEventLog } from '../engine/eventlog';
 import type { Discovery, DiscoveryOptions, ReportLine, ReportTopic } from '../discovery/types';
 import type { DiscoveryWorkerApi } from './discover.worker';
 
@@ -17,17 +19,28 @@ export interface DiscoveryOutcome {
   discovery: Discovery;
   read: ReadReport;
   log: EventLog;
+  /** The discovered baseline simulated over a period like the log's, set beside the log (when asked for). */
+  fit?: FitComparison;
+  /** Why there is no fit, when one was asked for but could not be made. */
+  fitProblem?: string;
+}
+
+export interface FitSettings {
+  /** Simulated runs to compare with the log (0: none). */
+  runs: number;
 }
 
 /** Overall progress, 0–1, and what is being done (reading takes the first half). */
 export type DiscoveryProgress = (fraction: number, what: string) => void;
 
 /** Reads the log and discovers its baseline (runs inside the worker; callable directly in tests). */
-export async function readAndDiscover(src: LogSource, read: ReadSettings, options: DiscoveryOptions, progress?: DiscoveryProgress, signal?: AbortSignal): Promise<DiscoveryOutcome> {
+export async function readAndDiscover(src: LogSource, read: ReadSettings, options: DiscoveryOptions, progress?: DiscoveryProgress, signal?: AbortSignal, fitSettings: FitSettings = { runs: 0 }): Promise<DiscoveryOutcome> {
+  // Shares of the progress bar: reading, discovering, then simulating for the fit.
+  const [readShare, discoverShare] = fitSettings.runs > 0 ? [0.35, 0.3] : [0.5, 0.5];
   const r = await readLog(src, {
     ...read,
     ...(signal && { signal }),
-    progress: (done, total) => progress?.(total > 0 ? 0.5 * (done / total) : 0, 'Reading the log'),
+    progress: (done, total) => progress?.(total > 0 ? readShare * (done / total) : 0, 'Reading the log'),
   });
   if (options.classAttribute && !r.log.caseAttributes.some((a) => a.name === options.classAttribute)) {
     r.report.notes.push(`Column ${options.classAttribute} could not be used for customer classes (it changes within cases), so the model has one kind of customer.`);
@@ -35,8 +48,31 @@ export async function readAndDiscover(src: LogSource, read: ReadSettings, option
     options = rest;
   }
   const name = options.name ?? (read.name ?? 'Discovered').replace(/\.(csv|tsv|txt|xes)(\.gz)?$|\.gz$/i, '');
-  const discovery = discover(r.log, { ...options, name }, (done, total, what) => progress?.(0.5 + 0.5 * (total > 0 ? done / total : 0), what));
-  return { discovery, read: r.report, log: r.log };
+  const discovery = discover(r.log, { ...options, name }, (done, total, what) => progress?.(readShare + discoverShare * (total > 0 ? done / total : 0), what));
+  const out: DiscoveryOutcome = { discovery, read: r.report, log: r.log };
+  if (fitSettings.runs > 0) {
+    try {
+      out.fit = fitOf(discovery, r.log, fitSettings.runs, (k) => progress?.(readShare + discoverShare + (1 - readShare - discoverShare) * (k / fitSettings.runs), 'Simulating the baseline to compare with the log'));
+    } catch (err) {
+      out.fitProblem = `The baseline could not be simulated to compare with the log: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  progress?.(1, 'Done');
+  return out;
+}
+
+/** Simulates the baseline `runs` times, as many cases as the log from its first case start, and compares. */
+export function fitOf(discovery: Discovery, log: EventLog, runs: number, step?: (done: number) => void): FitComparison {
+  const project = discovery.project;
+  let first = Infinity;
+  for (let i = 0; i < log.start.length; i++) first = Math.min(first, log.start[i]!);
+  const start = localIso(first, log.utcOffsetMinutes);
+  const sims: EventLog[] = [];
+  for (let r = 0; r < runs; r++) {
+    sims.push(simulateEventLog(project, project.scenarios[0]!.id, { cases: log.cases.length, start, utcOffsetMinutes: log.utcOffsetMinutes, replication: r }));
+    step?.(r + 1);
+  }
+  return compareLogs(log, sims);
 }
 
 /** The typed arrays of a log, for transfer to the page without copying. */
@@ -85,9 +121,9 @@ export async function previewInWorker(file: Blob, delimiter?: string): Promise<L
 }
 
 /** Reads and discovers in a worker, with progress; cancel() stops it. */
-export function discoverInWorker(file: Blob, read: ReadSettings, options: DiscoveryOptions, onProgress: DiscoveryProgress): DiscoveryJob {
+export function discoverInWorker(file: Blob, read: ReadSettings, options: DiscoveryOptions, onProgress: DiscoveryProgress, fit: FitSettings = { runs: 0 }): DiscoveryJob {
   const w = startWorker();
-  const result = Promise.race([w.remote.discover(file, read, options, proxy(onProgress)), w.died]).finally(() => w.stop());
+  const result = Promise.race([w.remote.discover(file, read, options, proxy(onProgress), fit), w.died]).finally(() => w.stop());
   return { result, cancel: w.stop };
 }
 

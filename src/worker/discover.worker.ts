@@ -3,17 +3,17 @@
 import { expose, transfer } from 'comlink';
 import { previewLog, type LogPreview } from '../model/interop/eventlog/read';
 import type { DiscoveryOptions } from '../discovery/types';
-import { logBuffers, readAndDiscover, type DiscoveryOutcome, type DiscoveryProgress, type ReadSettings } from './discover';
+import { logBuffers, readAndDiscover, type DiscoveryOutcome, type DiscoveryProgress, type FitSettings, type ReadSettings } from './discover';
 
 export interface DiscoveryWorkerApi {
   preview(file: Blob, delimiter?: string): Promise<LogPreview>;
-  discover(file: Blob, read: ReadSettings, options: DiscoveryOptions, progress: DiscoveryProgress): Promise<DiscoveryOutcome>;
+  discover(file: Blob, read: ReadSettings, options: DiscoveryOptions, progress: DiscoveryProgress, fit: FitSettings): Promise<DiscoveryOutcome>;
 }
 
 const api: DiscoveryWorkerApi = {
   preview: (file, delimiter) => previewLog(file, delimiter),
-  async discover(file, read, options, progress) {
-    const out = await readAndDiscover(file, read, options, (f, what) => void progress(f, what));
+  async discover(file, read, options, progress, fit) {
+    const out = await readAndDiscover(file, read, options, (f, what) => void progress(f, what), undefined, fit);
     return transfer(out, logBuffers(out.log));
   },
 };

@@ -29,6 +29,12 @@ test('an event log opens to a column mapping, is discovered in a worker, and its
   await expect(page.getByTestId('report-service-times')).toBeVisible();
   await expect(report).not.toContainText(/NaN|undefined|Infinity/);
   await page.screenshot({ path: `${SHOTS}/discover-2-report.png` });
+  // The discovered baseline simulated beside the log: the six distance measures and the charts.
+  await page.getByTestId('discover-tab-fit').click();
+  await expect(page.getByTestId('fit-view')).toBeVisible();
+  await expect(page.getByTestId('fit-measure-ctd')).toBeVisible();
+  await expect(page.getByTestId('fit-view')).not.toContainText(/NaN|undefined|Infinity/);
+  await page.screenshot({ path: `${SHOTS}/discover-2b-fit.png` });
   expect((await savedProject(page)).name).toBe(before); // nothing replaced yet
 
   await page.getByTestId('discover-open').click();

@@ -20,6 +20,16 @@ describe('the discovery worker', () => {
     expect(logBuffers(out.log).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('simulates the baseline beside the log when a fit is asked for', async () => {
+    const seen: number[] = [];
+    const out = await readAndDiscover(train(), {}, {}, (f) => seen.push(f), undefined, { runs: 1 });
+    expect(out.fit?.simulated.runs).toBe(1);
+    expect(out.fit?.measures.map((m) => m.key).sort()).toEqual(['aed', 'car', 'ced', 'ctd', 'ngd', 'red']);
+    expect(out.fit?.measures.every((m) => Number.isFinite(m.mean))).toBe(true);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
+  });
+
   it('says when a class column cannot be used and discovers without it', async () => {
     const csv = 'case,activity,end,amount\n' + Array.from({ length: 40 }, (_, i) => `${i >> 1},${i % 2 ? 'B' : 'A'},2023-02-0${1 + (i % 5)}T0${i % 9}:00:00Z,${i}`).join('\n');
     const out = await readAndDiscover(new TextEncoder().encode(csv), { mapping: { caseAttributes: ['amount'] } }, { classAttribute: 'amount' });

@@ -1,7 +1,7 @@
 // Discover a baseline from an event log: preview and column mapping → Discover (read and
 // discovered in a worker, with progress and Cancel) → the report → open the baseline (asking
 // before it replaces unsaved work). The project on screen stays as it was until then.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Modal } from '../Modal';
 import { useAppStore } from '../context';
 import { replaceAsking } from '../replaceProject';
@@ -11,6 +11,10 @@ import { MappingForm, missingChoice, type MappingSettings } from './MappingForm'
 import { DiscoveryReport } from './DiscoveryReport';
 import { setDiscovery } from './discoveredLog';
 import './discovery.css';
+
+const FitView = lazy(() => import('../fit/FitView').then((m) => ({ default: m.FitView })));
+/** Simulated runs set beside the log after discovery (one for very large files, to stay quick). */
+const fitRuns = (file: Blob) => (file.size > 50e6 ? 1 : 3);
 
 type Phase =
   | { kind: 'previewing' }
@@ -26,6 +30,7 @@ export function DiscoverDialog({ file, onClose, onOpened }: { file: File; onClos
   const store = useAppStore();
   const [phase, setPhase] = useState<Phase>({ kind: 'previewing' });
   const [settings, setSettings] = useState<MappingSettings>({ mapping: {}, rarePercent: 1 });
+  const [tab, setTab] = useState<'report' | 'fit'>('report');
   const job = useRef<DiscoveryJob | undefined>(undefined);
 
   useEffect(() => {
@@ -59,6 +64,7 @@ export function DiscoverDialog({ file, onClose, onOpened }: { file: File; onClos
       },
       { rarePaths: settings.rarePercent / 100, ...(classAttribute && { classAttribute }) },
       (fraction, what) => setPhase((p) => (p.kind === 'running' && job.current === j ? { ...p, fraction, what } : p)),
+      { runs: fitRuns(file) },
     );
     job.current = j;
     j.result.then(
@@ -142,7 +148,23 @@ export function DiscoverDialog({ file, onClose, onOpened }: { file: File; onClos
           </>
         }
       >
-        <DiscoveryReport outcome={outcome} />
+        <div className="sf-discover-tabs" role="tablist">
+          <button role="tab" aria-selected={tab === 'report'} className={tab === 'report' ? 'is-on' : ''} onClick={() => setTab('report')} data-testid="discover-tab-report">
+            What was found
+          </button>
+          <button role="tab" aria-selected={tab === 'fit'} className={tab === 'fit' ? 'is-on' : ''} onClick={() => setTab('fit')} data-testid="discover-tab-fit">
+            How well it fits the log
+          </button>
+        </div>
+        {tab === 'report' && <DiscoveryReport outcome={outcome} />}
+        {tab === 'fit' &&
+          (outcome.fit ? (
+            <Suspense fallback={<p className="sf-discover-status">Drawing…</p>}>
+              <FitView fit={outcome.fit} title={`The discovered baseline simulated ${outcome.fit.simulated.runs === 1 ? 'once' : `${outcome.fit.simulated.runs} times`} beside the log`} />
+            </Suspense>
+          ) : (
+            <p className="sf-discover-problem">{outcome.fitProblem ?? 'No comparison was made.'}</p>
+          ))}
       </Modal>
     );
   }
