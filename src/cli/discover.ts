@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
 import { AmbiguousDatesError, CancelledError, EventLogError, parseZone, type ColumnMapping, type ReadReport } from '../model/interop/eventlog/read';
 import type { ReportLine } from '../discovery/types';
-import { groupReport, readAndDiscover } from '../worker/discover';
+import { groupReport, readAndDiscover } from '../discovery/fromLog';
 import type { CliIO } from './main';
 
 export const DISCOVER_USAGE = `Usage: npm run discover -- LOG --out project.json [options]

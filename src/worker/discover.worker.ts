@@ -3,7 +3,7 @@
 import { expose, transfer } from 'comlink';
 import { previewLog, type LogPreview } from '../model/interop/eventlog/read';
 import type { DiscoveryOptions } from '../discovery/types';
-import { logBuffers, readAndDiscover, type DiscoveryOutcome, type DiscoveryProgress, type FitSettings, type ReadSettings } from './discover';
+import { logBuffers, readAndDiscover, type DiscoveryOutcome, type DiscoveryProgress, type FitSettings, type ReadSettings } from '../discovery/fromLog';
 
 export interface DiscoveryWorkerApi {
   preview(file: Blob, delimiter?: string): Promise<LogPreview>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readAndDiscover, logBuffers } from '../../src/worker/discover';
+import { readAndDiscover, logBuffers } from '../../src/discovery/fromLog';
 import { loadProject } from '../../src/model/load';
 
 const train = () => new Uint8Array(readFileSync(new URL('../../../shared/eventlogs/LoanApp_simplified_train.csv.gz', import.meta.url)));
