@@ -45,6 +45,10 @@ test('an event log opens to a column mapping, is discovered in a worker, and its
   expect(project.scenarios[0].flow.nodes.length).toBeGreaterThan(10);
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/discover-3-baseline.png` });
+  await page.getByText('Check application form completeness').first().click();
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /zoom in/i }).click();
+  await page.screenshot({ path: `${SHOTS}/discover-3b-zoom.png` });
 });
 
 test('a broken log names the row and column and leaves the project as it was; dropped files open too', async ({ page }) => {
