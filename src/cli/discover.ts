@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
 import { AmbiguousDatesError, CancelledError, EventLogError, parseZone, type ColumnMapping, type ReadReport } from '../model/interop/eventlog/read';
 import type { ReportLine } from '../discovery/types';
+import type { FitComparison } from '../discovery/fit';
+import { MEASURES, type MeasureKey } from '../discovery/measures';
 import { groupReport, readAndDiscover } from '../discovery/fromLog';
 import type { CliIO } from './main';
 
@@ -24,6 +26,8 @@ Columns are detected from the usual names; name them when the detection is wrong
   --delimiter ';'              the CSV delimiter (default: detected)
   --rare 1%                    leave out paths followed by fewer cases than this (default 1%)
   --name NAME                  the project's name (default: the file's name)
+  --fit N                      simulate the baseline N times beside the log and print the six
+                               log-distance measures (mean and range)
   --quiet                      print only problems`;
 
 const MAPPED = ['case', 'activity', 'resource', 'start', 'end', 'enabled', 'role'] as const;
@@ -42,6 +46,7 @@ interface Args {
   delimiter?: string;
   rare?: number;
   name?: string;
+  fit?: number;
   quiet: boolean;
   help: boolean;
 }
@@ -74,6 +79,12 @@ export function parseDiscoverArgs(argv: readonly string[]): Args {
       if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--rare '${v}' is not a share; write it like 1% or 0.01.`);
       a.rare = v.endsWith('%') || n > 1 ? n / 100 : n;
     } else if (flag === '--name') a.name = value();
+    else if (flag === '--fit') {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--fit '${v}' is not a number of runs from 1 to 100.`);
+      a.fit = n;
+    }
     else if (flag === '--quiet') a.quiet = true;
     else if (flag === '--help' || flag === '-h') a.help = true;
     else if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
@@ -96,6 +107,15 @@ export function formatReport(read: ReadReport, lines: readonly ReportLine[], cov
     for (const l of g.lines) out.push(`  ${l.severity === 'warning' ? '⚠ ' : ''}${l.message}`);
   }
   if (!groups.some((g) => g.topic === 'coverage') && Number.isFinite(coverage)) out.push('', 'Coverage', `  The model can reproduce the paths of ${Math.round(coverage * 100)} % of the log's cases.`);
+  return out.join('\n') + '\n';
+}
+
+/** The six log-distance measures of the baseline's simulations against the log. */
+export function formatFit(fit: FitComparison): string {
+  const runs = fit.simulated.runs;
+  const out = ['', `How well the baseline fits the log (${runs === 1 ? 'one simulated run' : `mean and range over ${runs} simulated runs`}; lower is closer)`];
+  const v = (k: MeasureKey, x: number) => (MEASURES[k].unit === 'hours' ? `${x.toFixed(2)} h` : x.toFixed(3));
+  for (const m of fit.measures) out.push(`  ${`${MEASURES[m.key].name} (${MEASURES[m.key].short})`.padEnd(40)} ${v(m.key, m.mean)}${runs > 1 ? `  (${v(m.key, m.min)} – ${v(m.key, m.max)})` : ''}`);
   return out.join('\n') + '\n';
 }
 
@@ -139,6 +159,9 @@ export async function discoverMain(argv: readonly string[], io: CliIO & { readBy
         ...(args.rare !== undefined && { rarePaths: args.rare }),
         ...(args.classAttribute !== undefined && { classAttribute: args.classAttribute }),
       },
+      undefined,
+      undefined,
+      { runs: args.fit ?? 0 },
     );
     try {
       io.writeFile(args.out, JSON.stringify(out.discovery.project, null, 2) + '\n');
@@ -147,6 +170,8 @@ export async function discoverMain(argv: readonly string[], io: CliIO & { readBy
       return 1;
     }
     if (!args.quiet) io.stdout(formatReport(out.read, out.discovery.report, out.discovery.coverage));
+    if (out.fit) io.stdout(formatFit(out.fit));
+    if (out.fitProblem) io.stderr(`${out.fitProblem}\n`);
     io.stdout(`\nWrote the discovered baseline "${out.discovery.project.name}" to ${args.out}.\n`);
     return 0;
   } catch (err) {

@@ -43,6 +43,16 @@ describe('npm run discover', () => {
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it('prints the six distance measures with --fit', async () => {
+    const t = io();
+    expect(await discoverMain([TRAIN, '--out', 'p.json', '--fit', '2', '--quiet'], t.io)).toBe(0);
+    const text = t.out.join('');
+    expect(text).toMatch(/How well the baseline fits the log \(mean and range over 2 simulated runs/);
+    for (const m of ['CTD', 'AED', 'CED', 'RED', 'CAR', 'NGD']) expect(text).toMatch(new RegExp(`\\(${m}\\) +\\d`));
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    expect(() => parseDiscoverArgs(['--fit', 'many'])).toThrow(/--fit 'many' is not a number of runs/);
+  });
+
   it('exits with 2 and a clear message on bad input', async () => {
     const missing = io();
     expect(await discoverMain([TRAIN], missing.io)).toBe(2);
