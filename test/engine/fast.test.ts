@@ -4,7 +4,7 @@
 // (giving up, queue limits, priorities, several classes) next to plain ones, and warm-up windows.
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile';
-import { fastPlan, runFast } from '../../src/engine/sim/fast';
+import { fastPlan, KNOWN_MODEL_KEYS, runFast } from '../../src/engine/sim/fast';
 import { runEvents } from '../../src/engine/sim/loop';
 import { assembleResult } from '../../src/engine/sim/result';
 import { Sim } from '../../src/engine/sim/state';
@@ -64,6 +64,17 @@ describe('the fused event loop', () => {
     expect(r.plain).toEqual([0, 1, 0]);
     expect(JSON.parse(r.fused).overall.exited).toBeGreaterThan(30_000);
     expect(r.fused).toBe(r.general);
+  });
+
+  it('is used for every example (a compiled-model field fast.ts does not know switches it off: teach it, see docs/engine.md)', () => {
+    for (const ex of EXAMPLES) {
+      for (const s of ex.project.scenarios) {
+        const m = compileScenario(ex.project, s.id);
+        const unknown = Object.keys(m).filter((k) => !KNOWN_MODEL_KEYS.has(k));
+        expect(unknown, `${ex.id}/${s.id}`).toEqual([]);
+        expect(fastPlan(new Sim(ex.project, m, 0, {})), `${ex.id}/${s.id}`).toBeDefined();
+      }
+    }
   });
 
   it('is not used while a trace is recorded (the Watch view), and the trace does not change the results', () => {
