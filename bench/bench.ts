@@ -243,7 +243,7 @@ if (process.argv.includes('--json')) {
   console.log(
     `Each case: a warm-up run first (JIT), then the median of three timed runs — except "(c) … cold", the first work of this process (no warm-up, compilation included), and "(c) … warm", the median of five after ${LOAN_WARM_ROUNDS} warm-up rounds.\n`,
   );
-  console.log(['case'.padEnd(50), 'customers'.padStart(10), 'events'.padStart(11), 'seconds'.padStart(8), 'events/s'.padStart(12), 'cpu s'.padStart(7)].join(' '));
+  console.log(['case'.padEnd(50), 'customers'.padStart(10), 'events'.padStart(11), 'seconds'.padStart(8), 'events/s'.padStart(12), 'cpu s'.padStart(7), 'events/cpu s'.padStart(13)].join(' '));
   for (const r of rows) {
     console.log(
       [
@@ -253,6 +253,7 @@ if (process.argv.includes('--json')) {
         r.seconds.toFixed(3).padStart(8),
         r.eventsPerSecond.toLocaleString('en').padStart(12),
         r.cpuSeconds.toFixed(3).padStart(7),
+        Math.round(r.events / r.cpuSeconds).toLocaleString('en').padStart(13),
       ].join(' '),
     );
   }
