@@ -20,7 +20,6 @@
 // result.
 import type { Project } from '../model/schema';
 import { compileScenario } from './compile';
-import { fastPlan, runFast } from './sim/fast';
 import { runEvents } from './sim/loop';
 import { assembleResult } from './sim/result';
 import { Sim } from './sim/state';
@@ -31,7 +30,6 @@ export { learningFactor } from './sim/learning';
 export function simulateReplication(project: Project, scenarioId: string, replication: number, options: ReplicationOptions = {}): ReplicationResult {
   const m = compileScenario(project, scenarioId);
   const s = new Sim(project, m, replication, options);
-  const fp = fastPlan(s); // the fused loop (sim/fast.ts) unless a trace is recorded
-  const end = fp ? runFast(s, fp) : runEvents(s);
+  const end = runEvents(s);
   return assembleResult(s, end);
 }
