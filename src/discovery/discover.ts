@@ -110,7 +110,7 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
     const reps = samples[a]!.length - withCases[a]!;
     if (reps > 0 && routing.edges.has(a)) say('routing', `${log.activities[a]} is repeated in ${fmtShare(reps / samples[a]!.length)} of its visits (rework loop).`);
   }
-  say('coverage', `Paths followed by fewer than ${fmtShare(rarePaths)} of the cases are left out; the model covers ${fmtShare(routing.coverage)} of the log's cases.`, routing.coverage < 0.8 ? 'warning' : 'info');
+  say('coverage', `Rare paths are left out: from each step, the least-followed ways out that together carry at most ${fmtShare(rarePaths)} of its cases; the model covers ${fmtShare(routing.coverage)} of the log's cases.`, routing.coverage < 0.8 ? 'warning' : 'info');
 
   tick(5, 'Looking for waiting staff does not explain');
   const typical = samples.map((s) => medianOf(s) * msPerUnit);
