@@ -219,3 +219,21 @@ describe('fitting, calendars, arrivals, names', () => {
     }
   });
 });
+
+describe('large logs', () => {
+  it('hundreds of activities, 130 resources, 40 % rework, end times only: valid, covering, quick', () => {
+    const acts = Array.from({ length: 300 }, (_, i) => `Task ${i + 1}`);
+    const log = synthLog({
+      cases: 1500, gap: 5, endOnly: true, seed: 11,
+      route: (r) => { const s: string[][] = []; let k = Math.floor(r() * 300); for (let j = 0; j < 6; j++) { k = (k + 1 + Math.floor(r() * 3)) % 300; s.push([acts[k]!]); while (r() < 0.4) s.push([acts[k]!]); } return s; },
+      duration: (_a, r) => 1 + 20 * r(),
+      resources: (a) => Array.from({ length: 4 }, (_, i) => `Person ${(acts.indexOf(a) * 7 + i * 31) % 130}`),
+    });
+    const t = performance.now();
+    const d = discover(log);
+    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(d.coverage).toBeGreaterThan(0.95);
+    expect(flow(d.project).nodes.filter((n) => n.kind === 'step').length).toBe(300);
+    expect(hasErrors(checkProject(d.project))).toBe(false);
+  }, 60_000);
+});
