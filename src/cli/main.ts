@@ -4,6 +4,7 @@
 import { describeProblem, loadProjectText, type Project } from '../model';
 import { EXAMPLES, getExample } from '../model/examples';
 import { importBpmn } from '../engine/bpmnImport';
+import { comparisonCaveat } from '../engine/instability';
 import { checkScenario } from '../engine/check';
 import { runExperiment } from '../engine/experiment';
 import { formatDuration, formatShare } from '../engine/format';
@@ -295,6 +296,10 @@ export function summaryTable(doc: ResultsDocument): string {
   }
   for (const c of doc.comparisons) {
     lines.push(`  ${c.proposalId} vs ${c.baselineId}:`);
+    const base = doc.scenarios.find((x) => x.id === c.baselineId);
+    const prop = doc.scenarios.find((x) => x.id === c.proposalId);
+    const caveat = base && prop ? comparisonCaveat(base, prop) : undefined;
+    if (caveat) lines.push(`    caveat — ${caveat}`);
     for (const m of c.overall.slice(0, 4)) lines.push(`    ${m.sentence}`);
   }
   return lines.join('\n') + '\n';

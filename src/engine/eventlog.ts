@@ -4,6 +4,7 @@
 // moment simulated time 0 stands for (`run.start`, or the `start` option).
 import type { Project } from '../model/schema';
 import { MINUTES_PER_UNIT } from '../model/schema';
+import { formatLocalDateTime, parseLocalDateTime } from '../model/clock';
 import type { EventLog } from '../model/interop/eventlog/types';
 import { compileScenario } from './compile';
 import { ServiceLog } from './sim/servicelog';
@@ -28,13 +29,10 @@ export const DEFAULT_LOG_START = '2024-01-01T00:00:00';
 
 /** Reads an ISO local date-time; returns the instant (ms UTC) and the zone, or throws in the user's words. */
 export function parseLogStart(text: string, utcOffsetMinutes = 0): { ms: number; utcOffsetMinutes: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
-  const bad = () => new Error(`The start "${text}" is not a date and time like 2024-03-04T08:00.`);
-  if (!m) throw bad();
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
-  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000));
-  const check = new Date(wall);
-  if (!Number.isFinite(wall) || check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h > 23 || +mi > 59 || +s > 59) throw bad();
+  const m = /^(.*?)(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim())!;
+  const zone = m[2];
+  const wall = parseLocalDateTime(m[1]!);
+  if (wall === undefined) throw new Error(`The start "${text}" is not a date and time like 2024-03-04T08:00.`);
   let offset = utcOffsetMinutes;
   if (zone !== undefined) {
     if (zone === 'Z') offset = 0;
@@ -52,12 +50,14 @@ export function simulateEventLog(project: Project, scenarioId: string, options: 
   if (cases !== undefined && (!Number.isInteger(cases) || cases < 1)) {
     throw new Error(`The number of cases must be a whole number of at least 1 (got ${cases}).`);
   }
-  const run = project.run as Project['run'] & { start?: string };
+  const run = project.run;
   const origin = parseLogStart(options.start ?? run.start ?? DEFAULT_LOG_START, options.utcOffsetMinutes ?? 0);
-  // With a number of cases the run goes on until they have left: the project's own end counts only
-  // when it is a duration.
-  const simProject: Project =
-    cases !== undefined && run.horizon.kind === 'customers' ? { ...project, run: { ...run, horizon: { kind: 'duration', duration: 1e9 } } } : project;
+  // The run starts at that local date and time (weekly shift grids and arrival profiles are read
+  // from it). With a number of cases it goes on until they have left: the project's own end counts
+  // only when it is a duration.
+  const local = formatLocalDateTime(origin.ms + origin.utcOffsetMinutes * 60_000);
+  const horizon = cases !== undefined && run.horizon.kind === 'customers' ? { kind: 'duration' as const, duration: 1e9 } : run.horizon;
+  const simProject: Project = { ...project, run: { ...run, start: local, horizon } };
   const recorder = new ServiceLog(cases ?? Infinity);
   simulateReplication(simProject, scenarioId, options.replication ?? 0, { serviceLog: recorder, shouldStop: options.shouldStop });
   const m = compileScenario(project, scenarioId);

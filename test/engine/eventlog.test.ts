@@ -130,3 +130,15 @@ describe('writeEventLogCsv', () => {
     expect(isoWithOffset(Date.UTC(2024, 0, 1, 0, 30), -300)).toBe('2023-12-31T19:30:00.000-05:00');
   });
 });
+
+describe('simulateEventLog and run.start', () => {
+  it("starts at the project's run start, and a start given reads the weekly plans from that moment", () => {
+    const base = example('contact-centre');
+    const started = { ...base, run: { ...base.run, start: '2023-02-09T08:00' } };
+    const a = simulateEventLog(started, 'baseline', { cases: 100 });
+    expect(Math.min(...a.start)).toBeGreaterThanOrEqual(Date.UTC(2023, 1, 9, 8));
+    expect(Math.min(...a.start)).toBeLessThan(Date.UTC(2023, 1, 10));
+    // The same moment given as an option simulates the same (shift grids and profiles from Thursday 08:00).
+    expect(writeEventLogCsv(simulateEventLog(base, 'baseline', { cases: 100, start: '2023-02-09T08:00' }))).toBe(writeEventLogCsv(a));
+  });
+});
