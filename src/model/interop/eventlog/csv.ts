@@ -26,9 +26,9 @@ function parseRows(text: string, delimiter: string): string[][] {
 const isBlank = (r: readonly string[]) => r.length === 0 || (r.length === 1 && r[0]!.trim() === '');
 
 /** Header, first rows and detected mapping of CSV text (the start of the file is enough). */
-export function previewCsvText(text: string, delimiter?: string): LogPreview {
-  const cut = lastRecordEnd(text);
-  const complete = cut > 0 && cut < text.length ? text.slice(0, cut) : text;
+export function previewCsvText(text: string, delimiter?: string, whole = true): LogPreview {
+  const cut = whole ? text.length : lastRecordEnd(text);
+  const complete = cut > 0 ? text.slice(0, cut) : text;
   const parsed = Papa.parse<string[]>(complete, { header: false, skipEmptyLines: true, preview: 1001, ...(delimiter ? { delimiter } : { delimitersToGuess: [',', ';', '\t', '|'] }) });
   const [head, ...rows] = parsed.data;
   if (!head || head.every((h) => h.trim() === '')) throw new EventLogError('The file is empty: it has no header row.');
@@ -84,7 +84,8 @@ export async function readCsv(src: LogSource, options: ReadOptions = {}): Promis
   };
   for await (const chunk of textChunks(src, chunkOpts)) {
     const text = carry + chunk;
-    const cut = lastRecordEnd(text);
+    // The first rows decide the mapping's time formats: gather a good sample before reading.
+    const cut = !preview && text.length < 256 * 1024 ? -1 : lastRecordEnd(text);
     if (cut < 0) {
       carry = text;
       continue;

@@ -26,9 +26,10 @@ export const LOG_FILE = /\.(csv|tsv|txt|xes)(\.gz)?$|\.gz$/i;
 
 /** The header, first rows and detected mapping, from the start of the file. */
 export async function previewLog(src: LogSource, delimiter?: string): Promise<LogPreview> {
-  const head = await headText(src, 512 * 1024);
+  const limit = 512 * 1024;
+  const head = await headText(src, limit);
   if (head.trim() === '') throw new EventLogError('The file is empty.');
-  return looksLikeXml(head) ? previewXes(src) : previewCsvText(head, delimiter);
+  return looksLikeXml(head) ? previewXes(src) : previewCsvText(head, delimiter, head.length < limit);
 }
 
 /** Reads the whole log (CSV or XES, optionally gzipped) with the mapping and options. */
