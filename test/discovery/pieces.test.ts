@@ -237,3 +237,25 @@ describe('large logs', () => {
     expect(hasErrors(checkProject(d.project))).toBe(false);
   }, 60_000);
 });
+
+describe('thin logs', () => {
+  it('no resource column: each activity gets a team as large as the most cases at once', () => {
+    const events: RawEvent[] = [];
+    for (let c = 0; c < 300; c++) {
+      const t = MONDAY + c * 20 * MIN;
+      events.push({ caseId: `c${c}`, activity: 'Sort', start: t, end: t + 50 * MIN }); // up to 3 at once
+      events.push({ caseId: `c${c}`, activity: 'Ship', start: t + 50 * MIN, end: t + 55 * MIN });
+    }
+    const d = discover(buildLog(events));
+    expect(step(d.project, 'Sort').staff).toBe(3);
+    expect(step(d.project, 'Sort').shifts).toBeUndefined(); // round the clock
+    expect(d.report.some((l) => l.topic === 'staff' && l.severity === 'warning')).toBe(true);
+    runnable(d.project);
+  });
+
+  it('a single case still gives a valid project', () => {
+    const d = discover(buildLog([{ caseId: 'x', activity: 'Only', resource: 'R', start: MONDAY, end: MONDAY + 5 * MIN }]));
+    expect(hasErrors(checkProject(d.project))).toBe(false);
+    for (const l of d.report) expect(l.message).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
