@@ -21,7 +21,8 @@ import { indexCases } from './cases';
 import { discoverCalendar, type WorkCalendar } from './calendar';
 import { findConcurrency } from './concurrency';
 import { estimateStarts, workTimes } from './durations';
-import { fitDuration } from './servicefit';
+import { fitDuration, type Fit } from './servicefit';
+import { moments } from '../engine/distributions';
 import { layoutFlow } from './layout';
 import { groupResources } from './resources';
 import { discoverRouting } from './routing';
@@ -131,9 +132,12 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
 
   tick(7, 'Building the flow');
   const classes = discoverClasses(log, cases, options.classAttribute, say);
+  const byClass = classes.classOfCase ? serviceByClass(log, work, msPerUnit, fits, classes.classOfCase, classes.classes.map((k) => k.id)) : new Map<number, Record<string, Distribution>>();
+  for (const [a, m] of byClass) say('classes', `${log.activities[a]}: its own service time for ${Object.keys(m).map((id) => classes.classes.find((k) => k.id === id)!.name).join(', ')} (their mean differs from the others' by more than 10 %).`);
   const built = buildFlow({
     log, grouping, staffOfGroup, routing, conc,
     serviceOf: (a) => fits[a]!.distribution,
+    serviceByClassOf: (a) => byClass.get(a),
     delayBefore: (a) => delayOf.get(a),
     arrivals: { rate, per: perDay ? 'day' : 'hour', schedule: arr.multipliers ? { repeat: 'week', multipliers: arr.multipliers } : undefined },
   });
@@ -156,6 +160,27 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
   say('log', `Simulation settings: as many cases as the log (${nCases}), 10 replications, seed 1, no warm-up; the simulated clock starts at the log's first case (${localIso(logFrom, log.utcOffsetMinutes).replace('T', ' ')}), so simulated arrivals, shifts and events fall on the same weekdays and hours as the log's.`);
   progress?.(total, total, 'Done');
   return { project: loaded.project, report, coverage: routing.coverage };
+}
+
+/** Per activity: service times of the classes (with at least 30 observations) whose mean differs by more than 10 %. */
+function serviceByClass(log: EventLog, work: Float64Array, msPerUnit: number, fits: Fit[], classOfCase: Int32Array, classIds: string[]): Map<number, Record<string, Distribution>> {
+  const samples = new Map<number, number[]>();
+  const K = classIds.length;
+  for (let i = 0; i < log.caseOf.length; i++) {
+    const key = log.activityOf[i]! * K + classOfCase[log.caseOf[i]!]!;
+    (samples.get(key) ?? samples.set(key, []).get(key)!).push(work[i]! / msPerUnit);
+  }
+  const out = new Map<number, Record<string, Distribution>>();
+  for (const [key, v] of samples) {
+    const a = Math.floor(key / K), k = key % K;
+    if (v.length < 30) continue;
+    const all = moments(fits[a]!.distribution).mean;
+    const own = v.reduce((x, y) => x + y, 0) / v.length;
+    if (!(all > 0) || Math.abs(own - all) <= 0.1 * all) continue;
+    const m = out.get(a) ?? out.set(a, Object.create(null) as Record<string, Distribution>).get(a)!;
+    m[classIds[k]!] = fitDuration(v, `fit:${a}:${k}`).distribution;
+  }
+  return out;
 }
 
 /** Local date and time (to the second) of an instant: what `run.start` takes. */

@@ -148,12 +148,19 @@ describe('discovery pieces', () => {
   it('customer classes come from a case attribute, with their shares', () => {
     const events: RawEvent[] = [];
     const kind: Record<string, string> = {};
-    for (let c = 0; c < 100; c++) {
+    for (let c = 0; c < 200; c++) {
       events.push({ caseId: `c${c}`, activity: 'Serve', resource: 'R', start: MONDAY + c * HOUR, end: MONDAY + c * HOUR + 10 * MIN });
       kind[`c${c}`] = c % 4 === 0 ? 'Business' : 'Private';
     }
     const d = discover(buildLog(events, 't', { name: 'segment', of: kind }), { classAttribute: 'segment' });
-    expect(d.project.classes.map((k) => [k.name, k.share])).toEqual([['Business', 25], ['Private', 75]]);
+    expect(d.project.classes.map((k) => [k.name, k.share])).toEqual([['Business', 50], ['Private', 150]]);
+    expect(step(d.project, 'Serve').serviceByClass).toBeUndefined(); // same times for both
+    // Business cases take twice as long: they get their own service time.
+    const slow = events.map((e) => (kind[e.caseId] === 'Business' ? { ...e, end: e.start! + 20 * MIN } : e));
+    const d2 = discover(buildLog(slow, 't', { name: 'segment', of: kind }), { classAttribute: 'segment' });
+    expect(step(d2.project, 'Serve').serviceByClass?.['business']).toEqual({ kind: 'constant', value: 20 });
+    expect(step(d2.project, 'Serve').serviceByClass?.['private']).toEqual({ kind: 'constant', value: 10 });
+    runnable(d2.project);
     const none = discover(buildLog(events, 't', { name: 'segment', of: kind }), { classAttribute: 'colour' });
     expect(none.project.classes).toHaveLength(1);
     expect(none.report.some((l) => l.topic === 'classes' && l.severity === 'warning')).toBe(true);
