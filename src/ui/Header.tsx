@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { EXAMPLES, getExample } from '../model/examples';
 import { hasErrors } from '../engine/check';
 import { useApp, useAppStore } from './context';
@@ -14,6 +14,9 @@ import { ShareDialog } from './ShareDialog';
 import { WatchView } from './watch/WatchView';
 import { replaceAsking, saveProject } from './replaceProject';
 import { RunButtons } from './run/RunButtons';
+import { DiscoverDialog } from './discovery/DiscoverDialog';
+import { isLogFile } from './discovery/logFile';
+import { useFileDrop } from './discovery/useFileDrop';
 
 export function Header() {
   const store = useAppStore();
@@ -26,11 +29,17 @@ export function Header() {
   const [gallery, setGallery] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [watching, setWatching] = useState(false);
+  const [logFile, setLogFile] = useState<File | undefined>();
   const rf = useReactFlow();
   const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
   const blockedHere = hasErrors(scenarioFindings(project, project.scenarios.indexOf(scenario)));
 
   const open = async (file: File) => {
+    // Event logs (CSV, XES, gzipped) go to discovery; they are read in a worker, never here.
+    if (await isLogFile(file)) {
+      setLogFile(file);
+      return;
+    }
     const text = await file.text();
     if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
       const { importBpmn } = await import('../engine/bpmnImport');
@@ -73,6 +82,10 @@ export function Header() {
     replaceAsking(store, r.project, `"${file.name}"`, undefined, { fromFile: true });
   };
 
+  const dropping = useFileDrop(useCallback((f: File) => void openRef.current(f), []));
+  const openRef = useRef(open);
+  openRef.current = open;
+
   return (
     <header className="sf-header">
       <span className="sf-logo">Serviceflow</span>
@@ -83,7 +96,7 @@ export function Header() {
         <button onClick={() => setGallery(true)} data-testid="menu-examples">
           New / Examples
         </button>
-        <button onClick={() => fileInput.current?.click()} data-testid="menu-open">
+        <button onClick={() => fileInput.current?.click()} data-testid="menu-open" title="Open a project (.json), a BPMN model, or an event log (CSV, XES, also gzipped) to discover a baseline from">
           Open…
         </button>
         <button onClick={() => saveProject(project)} data-testid="menu-save" title="Save as a .json file (Ctrl+S)">
@@ -105,7 +118,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json,.bpmn,.xml"
+          accept=".json,application/json,.bpmn,.xml,.csv,.tsv,.txt,.xes,.gz"
           hidden
           data-testid="file-input"
           onChange={(e) => {
@@ -143,6 +156,8 @@ export function Header() {
         )}
         <RunButtons blocked={blocked} blockedHere={blockedHere} scenarioName={scenario.name} />
       </div>
+      {logFile && <DiscoverDialog file={logFile} onClose={() => setLogFile(undefined)} onOpened={() => setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 250 }), 80)} />}
+      {dropping && <div className="sf-drop-hint">Drop a project, a BPMN model or an event log (CSV, XES) to open it</div>}
       {watching && <WatchView project={project} scenarioId={scenario.id} onClose={() => setWatching(false)} />}
       {sharing && <ShareDialog project={project} onClose={() => setSharing(false)} />}
       {gallery && (

@@ -35,6 +35,10 @@ export interface EventLog {
   enabled?: Float64Array;
   /** True when at least one event has its own start time. */
   hasStart: boolean;
+  /** Role names by index, when the log has a role column (optional: real logs rarely do). */
+  roles?: string[];
+  /** Per event: index into `roles`, or -1 (present with `roles`). */
+  roleOf?: Int32Array;
   /** True when at least one event names a resource. */
   hasResource: boolean;
   caseAttributes: CaseAttribute[];
