@@ -140,3 +140,41 @@ export function arrivalsPlan(node: ArrivalsNode, plan: Plan | undefined): Arriva
   if (!rates.some((r) => r > 0)) throw new SimulationError('invalid-model', `"${node.name}": no customers can arrive: the calendar is closed in every hour the profile has arrivals.`);
   return { ...node, arrivals: { mode: 'rate', rate: 1, per: 'hour' }, schedule: { repeat: 'week', multipliers: rates } };
 }
+
+/** What arrivals add up to in a regular week: customers on an open day (on average) and the busiest hour. */
+export interface ArrivalVolumes {
+  perOpenDay: number;
+  openDays: number;
+  peakPerHour: number;
+  perWeek: number;
+}
+
+/** The daily volume and hourly peak of an arrivals node in a regular week (no holidays), or undefined for a time between arrivals. */
+export function arrivalVolumes(node: ArrivalsNode, calendar: Calendar | undefined): ArrivalVolumes | undefined {
+  const a = node.arrivals;
+  if (a.mode !== 'rate') return undefined;
+  const week = calendar ? calendarSlots(calendar, 168).open : undefined;
+  const plan = week ? { open: week, extra: new Int32Array(168), week } : undefined;
+  let rates: readonly number[];
+  try {
+    const resolved = arrivalsPlan(node, plan);
+    if (resolved === node) {
+      const hourly = (a.rate * 60) / MINUTES_PER_PERIOD[a.per];
+      rates = Array.from({ length: 168 }, (_, j) => hourly * (node.schedule ? node.schedule.multipliers[j % node.schedule.multipliers.length]! : 1));
+    } else {
+      const m = resolved.schedule!.multipliers;
+      rates = Array.from({ length: 168 }, (_, j) => m[j % m.length]!);
+    }
+  } catch {
+    return { perOpenDay: 0, openDays: 0, peakPerHour: 0, perWeek: 0 };
+  }
+  let perWeek = 0;
+  let openDays = 0;
+  for (let d = 0; d < 7; d++) {
+    let day = 0;
+    for (let h = 0; h < 24; h++) day += rates[d * 24 + h]!;
+    perWeek += day;
+    if (day > 0) openDays++;
+  }
+  return { perOpenDay: openDays > 0 ? perWeek / openDays : 0, openDays, peakPerHour: Math.max(...rates), perWeek };
+}
