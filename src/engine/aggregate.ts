@@ -58,6 +58,9 @@ export interface StepEstimates {
   waitedShare: Estimate;
   /** Mean waiting of those who gave up (over the replications in which somebody did; 0 when nobody did). */
   abandonedWait: Estimate;
+  /** Steps whose hours close: share of their waiting while closed, and share of the week's hours open. */
+  waitingWhileClosed?: Estimate;
+  openShare?: number;
 }
 
 export interface DepartmentEstimates {
@@ -234,6 +237,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       timeAtStep: est(s.map((x) => x.timeAtStep)),
       waitedShare: est(s.map((x) => x.waitedShare)),
       abandonedWait: est(nonEmpty(s.filter((x) => x.abandoned > 0).map((x) => x.abandonedWait))),
+      ...(s.every((x) => x.waitingWhileClosed !== undefined) ? { waitingWhileClosed: est(s.map((x) => x.waitingWhileClosed!)), openShare: first.openShare! } : {}),
     };
   }
 

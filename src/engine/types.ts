@@ -55,6 +55,9 @@ export interface StepStats {
   waitedShare: number;
   /** Mean waiting of those who gave up at the step (0 when nobody did). */
   abandonedWait: number;
+  /** Steps whose hours close (a calendar, or shifts with nobody on duty): share of their waiting while closed, and share of the hours open. */
+  waitingWhileClosed?: number;
+  openShare?: number;
 }
 
 export interface DepartmentStats {

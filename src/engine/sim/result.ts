@@ -7,7 +7,7 @@ import type { ClassStats, DepartmentStats, PoolStats, ReplicationResult, StepSta
 import { changeWip, integrate, integrateClassQueue } from './collect';
 import { costs as costStats } from './costs';
 import { joinStats } from './parallel';
-import { available, finishShifts, poolAvailable } from './shifts';
+import { available, finishShifts, openShare, poolAvailable, waitingWhileClosed } from './shifts';
 import type { Sim } from './state';
 import { finishSystems, systemStats } from './systems';
 import { timeline } from './timeline';
@@ -146,6 +146,7 @@ function stationStats(s: Sim, windowLength: number) {
       timeAtStep: st.completed[i]! > 0 ? st.timeAtStep[i]! / st.completed[i]! : 0,
       waitedShare: waitsArr.length > 0 ? st.waitedCount[i]! / waitsArr.length : 0,
       abandonedWait: st.abandonedAt[i]! > 0 ? st.abandonWait[i]! / st.abandonedAt[i]! : 0,
+      ...closedFigures(s, i),
     };
   }
   // Staff pools: busy share of the pool. Its staff-time counts in the departments of the steps it
@@ -205,4 +206,11 @@ function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {
     at += p.length;
   }
   return summarize(all);
+}
+
+/** For a step whose hours close (calendar or shifts with nobody on duty): waiting while closed and the open share. */
+function closedFigures(s: Sim, i: number): { waitingWhileClosed?: number; openShare?: number } {
+  const w = waitingWhileClosed(s, i);
+  const o = openShare(s, i);
+  return w === undefined || o === undefined ? {} : { waitingWhileClosed: w, openShare: o };
 }
