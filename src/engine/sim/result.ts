@@ -7,6 +7,7 @@ import type { ClassStats, DepartmentStats, PoolStats, ReplicationResult, StepSta
 import { changeWip, integrate, integrateClassQueue } from './collect';
 import { costs as costStats } from './costs';
 import { joinStats } from './parallel';
+import { finishHourly, hourlyFigures } from './hourly';
 import { available, finishShifts, openShare, poolAvailable, waitingWhileClosed } from './shifts';
 import type { Sim } from './state';
 import { finishSystems, systemStats } from './systems';
@@ -20,6 +21,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
   for (let i = 0; i < s.nNodes; i++) integrate(s, i, end);
   for (let k = 0; k < s.nClasses; k++) integrateClassQueue(s, k, end);
   finishShifts(s, end);
+  finishHourly(s, end);
   finishSystems(s, end);
   changeWip(s, end, 0);
   const windowLength = Math.max(0, end - s.ws);
@@ -209,8 +211,9 @@ function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {
 }
 
 /** For a step whose hours close (calendar or shifts with nobody on duty): waiting while closed and the open share. */
-function closedFigures(s: Sim, i: number): { waitingWhileClosed?: number; openShare?: number } {
+function closedFigures(s: Sim, i: number): { waitingWhileClosed?: number; openShare?: number; byHour?: { queue: number[]; busy: number[] } } {
   const w = waitingWhileClosed(s, i);
   const o = openShare(s, i);
-  return w === undefined || o === undefined ? {} : { waitingWhileClosed: w, openShare: o };
+  const byHour = hourlyFigures(s, i);
+  return w === undefined || o === undefined ? {} : { waitingWhileClosed: w, openShare: o, ...(byHour ? { byHour } : {}) };
 }

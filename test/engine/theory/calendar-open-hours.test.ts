@@ -41,6 +41,14 @@ describe('M/M/c open only in office hours against a hand computation', () => {
     for (const r of reps) expect(r.steps.s!.waitingWhileClosed!).toBeGreaterThan(0.99);
     expect(reps[0]!.steps.s!.openShare).toBeCloseTo(45 / 168, 12);
     const results = aggregateScenario(p, p.scenarios[0]!, reps);
+    // Heat map: on Monday 07:00–08:00 the weekend's letters wait, on average 2 an hour × 62.5 h = 125
+    // (Friday 17:00 to the middle of that hour); at Monday 10:00 nobody waits.
+    const byHour = results.steps.s!.byHour!;
+    expect(byHour.queue).toHaveLength(168);
+    expect(Math.abs(byHour.queue[7]! - 125) / 125).toBeLessThan(0.05);
+    expect(byHour.queue[10]!).toBeLessThan(0.05);
+    expect(byHour.busy[10]!).toBeGreaterThan(0);
+    expect(byHour.busy[3]!).toBe(0);
     expect(rankBottlenecks(results).statement).toMatch(/^Registration: .* most of this waiting \(\d+ %\) is overnight or at weekends, while it is closed \(17\.6 of 24 hours on average\)$/);
   });
 
@@ -50,5 +58,6 @@ describe('M/M/c open only in office hours against a hand computation', () => {
     const r = simulateReplication(open, 'base', 0);
     expect(r.steps.s!.waitingWhileClosed).toBeUndefined();
     expect(r.steps.s!.openShare).toBeUndefined();
+    expect(r.steps.s!.byHour).toBeUndefined();
   });
 });
