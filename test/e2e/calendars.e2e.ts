@@ -60,6 +60,15 @@ test('a calendar from a preset, painted, with a holiday, used by a step and the 
   await expect(summary).toContainText('Used by: Loan applications, Contract signing');
   await page.getByTestId('run-current').click();
   await expect(page.getByTestId('result-contract')).toBeVisible({ timeout: 90_000 });
+  // The heat map of the week for the step on the calendar: waiting by hour of day × weekday.
+  const heat = page.getByTestId('hour-heatmap');
+  await expect(heat).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('heatmap-step')).toHaveValue('contract');
+  await expect(page.getByTestId('heatmap-closed')).toContainText('of the waiting at “Contract signing” is while it is closed (open 26 % of the week’s hours)');
+  await heat.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/53-calendar-heatmap.png` });
+  await page.getByTestId('heatmap-measure').selectOption('busy');
+  await expect(page.getByTestId('heat-3')).toHaveAttribute('title', /Mon 03:00–04:00: 0 % busy/);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.screenshot({ path: `${SHOTS}/52-calendar-run.png` });
 });
