@@ -23,6 +23,7 @@ const toWeek = (open: readonly boolean[]) => Array.from({ length: 7 }, (_, d) =>
 export function CalendarsEditor({ project, onCommit }: { project: Project; onCommit: (next: Project) => void }) {
   const calendars = project.calendars ?? [];
   const [preset, setPreset] = useState(CALENDAR_PRESETS[0]!.key);
+  const [gridError, setGridError] = useState<{ id: string; message: string } | undefined>();
   const commit = (next: Calendar[]): string | undefined => {
     const candidate: Project = { ...project, calendars: next.length > 0 ? next : undefined };
     const r = Project.safeParse(candidate);
@@ -53,10 +54,15 @@ export function CalendarsEditor({ project, onCommit }: { project: Project; onCom
               open={weekGrid(cal)}
               onCommit={(open) => {
                 const err = open.some(Boolean) ? set(i, { week: toWeek(open) }) : 'A calendar needs at least one open hour in the week.';
-                if (err) window.alert(err);
+                setGridError(err ? { id: cal.id, message: err } : undefined);
               }}
               testId={`calendar-week-${cal.id}`}
             />
+            {gridError?.id === cal.id && (
+              <p className="sf-field__error" role="alert">
+                {gridError.message}
+              </p>
+            )}
             <p className="sf-muted" data-testid={`calendar-summary-${cal.id}`}>
               Open {openHoursPerWeek(cal)} of 168 hours a week. Used by: {users.join(', ') || 'nothing yet'}.
             </p>
