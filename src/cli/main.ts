@@ -1,13 +1,17 @@
 // The command line's logic, kept apart from process I/O so that it can be tested.
 //   sim <project.json | process.bpmn | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
+//       [--event-log FILE [--cases N] [--start ISO-TIME]]
 import { describeProblem, loadProjectText, type Project } from '../model';
 import { EXAMPLES, getExample } from '../model/examples';
 import { importBpmn } from '../engine/bpmnImport';
+import { comparisonCaveat } from '../engine/instability';
 import { checkScenario } from '../engine/check';
 import { runExperiment } from '../engine/experiment';
 import { formatDuration, formatShare } from '../engine/format';
 import type { ResultsDocument } from '../engine/results';
 import { SimulationError } from '../engine/types';
+import { parseLogStart, simulateEventLog } from '../engine/eventlog';
+import { writeEventLogCsv } from '../model/interop/eventlog/write';
 
 export interface CliIO {
   readFile(path: string): string;
@@ -26,6 +30,12 @@ export interface CliArgs {
   replications?: number;
   seed?: number;
   out?: string;
+  /** Write the simulated event log (CSV) of the first replication of the first scenario run. */
+  eventLog?: string;
+  /** With --event-log: stop arrivals after this many cases. */
+  cases?: number;
+  /** With --event-log: the local date-time simulated time 0 stands for. */
+  start?: string;
   quiet: boolean;
   help: boolean;
 }
@@ -38,6 +48,11 @@ Options:
   --replications N    a fixed number of replications (overrides the project)
   --seed S            the seed (overrides the project)
   --out FILE          write the results JSON to FILE (default: standard output)
+  --event-log FILE    also write the simulated event log (CSV: case id, activity, resource, start,
+                      end) of the first replication of the first scenario run
+  --cases N           with --event-log: N customers arrive, simulated until they have left
+  --start ISO-TIME    with --event-log: the date and time simulated time 0 stands for
+                      (default: the project's run start, else Monday 2024-01-01 00:00)
   --quiet             no progress or summary on standard error
 `;
 
@@ -74,6 +89,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.out = value(i, a);
         i++;
         break;
+      case '--event-log':
+        args.eventLog = value(i, a);
+        i++;
+        break;
+      case '--cases':
+        args.cases = int(value(i, a), a, 1);
+        i++;
+        break;
+      case '--start':
+        args.start = value(i, a);
+        try {
+          parseLogStart(args.start);
+        } catch (err) {
+          throw new UsageError(`--start: ${(err as Error).message}`);
+        }
+        i++;
+        break;
       case '--example':
         args.example = value(i, a);
         i++;
@@ -93,6 +125,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (!args.help && args.input === undefined && args.example === undefined) throw new UsageError('give a project file or --example ID');
   if (args.input !== undefined && args.example !== undefined) throw new UsageError('give a project file or --example, not both');
+  if (args.eventLog === undefined && (args.cases !== undefined || args.start !== undefined)) throw new UsageError('--cases and --start go with --event-log FILE');
   return args;
 }
 
@@ -205,6 +238,32 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(json);
   }
   if (!args.quiet) io.stderr(summaryTable(doc));
+  if (args.eventLog !== undefined) return writeEventLog(io, args, project, ids[0]!);
+  return 0;
+}
+
+/** --event-log: the first replication of the scenario as a CSV event log. */
+function writeEventLog(io: CliIO, args: CliArgs, project: Project, scenarioId: string): number {
+  const seeded = args.seed === undefined ? project : { ...project, run: { ...project.run, seed: args.seed } };
+  let csv: string;
+  let rows: number;
+  let cases: number;
+  try {
+    const log = simulateEventLog(seeded, scenarioId, { cases: args.cases, start: args.start });
+    csv = writeEventLogCsv(log);
+    rows = log.caseOf.length;
+    cases = log.cases.length;
+  } catch (err) {
+    io.stderr(`sim: the event log could not be simulated: ${(err as Error).message}\n`);
+    return 1;
+  }
+  try {
+    io.writeFile(args.eventLog!, csv);
+  } catch (err) {
+    io.stderr(`sim: cannot write ${args.eventLog}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (!args.quiet) io.stderr(`event log: ${rows.toLocaleString('en')} events of ${cases.toLocaleString('en')} cases written to ${args.eventLog}\n`);
   return 0;
 }
 
@@ -237,6 +296,10 @@ export function summaryTable(doc: ResultsDocument): string {
   }
   for (const c of doc.comparisons) {
     lines.push(`  ${c.proposalId} vs ${c.baselineId}:`);
+    const base = doc.scenarios.find((x) => x.id === c.baselineId);
+    const prop = doc.scenarios.find((x) => x.id === c.proposalId);
+    const caveat = base && prop ? comparisonCaveat(base, prop) : undefined;
+    if (caveat) lines.push(`    caveat — ${caveat}`);
     for (const m of c.overall.slice(0, 4)) lines.push(`    ${m.sentence}`);
   }
   return lines.join('\n') + '\n';

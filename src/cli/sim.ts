@@ -1,4 +1,5 @@
 // Node entry: npm run sim -- <project.json> [--scenario ID] [--replications N] [--seed S] [--out results.json]
+//             [--event-log out.csv [--cases N] [--start ISO-TIME]]
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { main } from './main';
 

@@ -104,3 +104,14 @@ function instabilityStatement(list: readonly InstabilityStep[], replications: nu
   });
   return `The system is unstable. ${sentences.join(' ')} The backlog keeps growing for as long as the run lasts, so waiting times and queue lengths depend on the length of the run: they are not steady-state figures.`;
 }
+
+/**
+ * What a comparison means when one side cannot keep up: its waits and queues grow with the run's
+ * length, so the size of the difference does too. Undefined when both scenarios are stable.
+ */
+export function comparisonCaveat(baseline: { name: string; instability?: Instability }, proposal: { name: string; instability?: Instability }): string | undefined {
+  const unstable = [baseline, proposal].filter((s) => s.instability && s.instability.steps.length > 0);
+  if (unstable.length === 0) return undefined;
+  const names = unstable.map((s) => `“${s.name}”`).join(' and ');
+  return `${names} cannot keep up: queues grow for as long as the run lasts, so waiting figures — and the size of this difference — depend on the length of the run. Compare them as a direction, not as a steady-state gain.`;
+}

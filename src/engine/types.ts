@@ -2,6 +2,7 @@
 // intervals, comparison) and the results format are built on these plain-data records.
 // All times are in the project's time unit. Statistics cover the observation window only:
 // from the end of the warm-up to the end of the run.
+import type { ServiceLog } from './sim/servicelog';
 
 /** Summary of a sample of durations. When `count` is 0 every other field is 0. */
 export interface SampleStats {
@@ -273,6 +274,8 @@ export interface ReplicationOptions {
   shouldStop?: () => boolean;
   /** Receives every movement of every customer (slower; for watching a run). */
   trace?: TraceSink;
+  /** Records who serves whom, for a simulated event log (engine/eventlog.ts); absent: nothing is recorded. */
+  serviceLog?: ServiceLog;
   /** Number of timeline bins (default 50). */
   timelineBins?: number;
 }

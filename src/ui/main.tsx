@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { StoreProvider } from './context';
@@ -8,6 +8,10 @@ import { listenForSharedLinks, openSharedLink } from './openLink';
 import { ErrorBoundary } from './ErrorBoundary';
 import { warmUpWhenIdle } from './run/pool';
 import './styles.css';
+
+// ?preview=fit: the fit view on small simulated logs (loaded only then).
+const FitPreview = lazy(() => import('./fit/FitPreview'));
+const fitPreview = new URLSearchParams(window.location.search).get('preview') === 'fit';
 
 const start = initialProject();
 const store = createAppStore(start.project);
@@ -23,7 +27,13 @@ createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
       <ErrorBoundary store={store}>
-        <App />
+        {fitPreview ? (
+          <Suspense fallback={null}>
+            <FitPreview />
+          </Suspense>
+        ) : (
+          <App />
+        )}
       </ErrorBoundary>
     </StoreProvider>
   </StrictMode>,

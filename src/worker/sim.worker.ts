@@ -7,6 +7,8 @@ import type { ReplicationTask, RunnerAnswer } from './pool';
 import type { ReplicationResult } from '../engine/types';
 import { runTask, watchTask, type WatchEnd } from './task';
 import { Collector, warmStep, type PlanAnswer, type ResultsAnswer } from './collect';
+import { eventLogTask, type EventLogAnswer } from './eventlogTask';
+import type { SimulatedLogOptions } from '../engine/eventlog';
 
 export interface WorkerApi {
   run(project: Project, task: ReplicationTask): RunnerAnswer;
@@ -18,6 +20,8 @@ export interface WorkerApi {
   end(runId: number): void;
   /** Streams the trace of one replication to `onBatch` (a comlink proxy). */
   watch(project: Project, scenarioId: string, replication: number, onBatch: (batch: Float64Array, end?: WatchEnd) => void): void;
+  /** The simulated event log (CSV) of one replication (eventlog.ts). */
+  eventLog(project: Project, scenarioId: string, options: Omit<SimulatedLogOptions, 'shouldStop'>): EventLogAnswer;
 }
 
 const collector = new Collector();
@@ -29,6 +33,7 @@ const api: WorkerApi = {
   partial: (runId, count) => collector.partial(runId, count),
   plan: (runId, count) => collector.plan(runId, count),
   end: (runId) => collector.end(runId),
+  eventLog: eventLogTask,
   watch: (project, scenarioId, replication, onBatch) => watchTask(project, scenarioId, replication, (batch, end) => void onBatch(transfer(batch, [batch.buffer]), end)),
 };
 expose(api, self);

@@ -7,6 +7,7 @@ import { SimulationError, TRACE } from '../types';
 import { recordArrival } from './collect';
 import { EV_ARRIVAL } from './kinds';
 import { moveOn } from './routing';
+import { logArrival } from './servicelog';
 import type { Sim } from './state';
 
 export class Arrivals {
@@ -54,8 +55,10 @@ export function scheduleArrival(s: Sim, node: number, now: number): void {
 
 /** EV_ARRIVAL: a customer arrives, picks a class and moves on; the next arrival is drawn. */
 export function onArrival(s: Sim, node: number, now: number): void {
+  if (s.serviceLog?.arrivalsClosed) return; // a simulated log of so many cases: no more arrivals
   const src = s.arrivals.sourceAt[node]!;
   const c = s.cust.add();
+  if (s.serviceLog) logArrival(s, s.serviceLog, c);
   const cum = src.classCumulative;
   let k = 0;
   if (cum.length > 1) {

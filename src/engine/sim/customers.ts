@@ -1,6 +1,7 @@
 // Customers: one index per customer in the system (or part of a split case), recycled through a
 // free list, with one typed-array column per attribute.
 import { changeWip } from './collect';
+import { logLeave } from './servicelog';
 import type { Sim } from './state';
 
 export class Customers {
@@ -172,6 +173,7 @@ export class Customers {
 
 /** Customer c leaves the system (exit, gave up, turned away). */
 export function leave(s: Sim, c: number, now: number): void {
+  if (s.serviceLog) logLeave(s, s.serviceLog, c);
   changeWip(s, now, -1);
   s.cust.free(c);
 }

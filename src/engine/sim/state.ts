@@ -13,6 +13,7 @@ import { Hourly } from './hourly';
 import { Joins } from './parallel';
 import { Pools } from './pools';
 import { Routes } from './routing';
+import type { ServiceLog } from './servicelog';
 import { Shifts } from './shifts';
 import { Stations } from './stations';
 import { Systems } from './systems';
@@ -21,6 +22,7 @@ export class Sim {
   readonly cal = new Calendar(1024);
   readonly streams: StreamFactory;
   readonly trace: TraceSink | undefined;
+  readonly serviceLog: ServiceLog | undefined; // servicelog.ts: only when a log is recorded
   readonly nNodes: number;
   readonly nDepts: number;
   readonly nClasses: number;
@@ -56,6 +58,7 @@ export class Sim {
     const run = project.run;
     this.streams = new StreamFactory(run.seed, replication);
     this.trace = options.trace;
+    this.serviceLog = options.serviceLog;
     this.nNodes = m.nodeIds.length;
     this.nDepts = m.deptIds.length;
     this.nClasses = m.classIds.length;

@@ -11,6 +11,7 @@ import { EV_ABANDON, EV_DELAY_END, EV_SERVICE_END } from './kinds';
 import { learningFactor } from './learning';
 import { poolStaffFree } from './pools';
 import { Ring } from './ring';
+import { logServiceEnd, logServiceStart } from './servicelog';
 import { moveOn } from './routing';
 import { staffHome } from './shifts';
 import type { Sim } from './state';
@@ -116,6 +117,7 @@ export function startService(s: Sim, node: number, c: number, now: number): void
   st.busy[node]!++;
   const pool = s.m.pool[node]!;
   if (pool >= 0) s.pools.busy[pool]!++;
+  if (s.serviceLog) logServiceStart(s, s.serviceLog, node, c, now);
   const wait = now - cu.qEnter[c]!;
   cu.waitTotal[c]! += wait;
   if (s.inWindow) {
@@ -161,6 +163,7 @@ export function startFromQueue(s: Sim, node: number, c: number, now: number): vo
 /** EV_SERVICE_END: c is done at `node`; the member of staff takes the next customer or goes home. */
 export function onServiceEnd(s: Sim, node: number, c: number, token: number, now: number): void {
   if (s.m.tracked[node] && token !== s.cust.svcToken[c]) return; // paused by an outage or handed over: stale
+  if (s.serviceLog) logServiceEnd(s, s.serviceLog, node, c, now);
   const st = s.stations;
   integrate(s, node, now);
   st.busy[node]!--;

@@ -1,6 +1,7 @@
 // All the fields of one node, in users' words, with units.
 import { FlowNode, MINUTES_PER_UNIT, RATE_PERIODS, type CustomerClass, type Department, type Distribution, type StaffPool, type System, type TimeUnit } from '../../model/schema';
 import { zodProblems } from '../../model/load';
+import { own as ownEntry } from '../../model/ids';
 import type { StepLoad } from '../../engine/traffic';
 import { formatDuration, formatShare } from '../../engine/format';
 import { DistributionEditor } from './DistributionEditor';
@@ -214,9 +215,18 @@ export function NodeInspector(props: NodeInspectorProps) {
           />
           {load && load.arrivalRate > 0 && (
             <p className={`sf-approx ${load.utilization >= 0.85 ? 'is-high' : ''}`}>
-              Before simulating (approximation): about {Number.isFinite(load.utilization) ? formatShare(load.utilization) : 'more than 100 %'} busy, mean wait about{' '}
-              {formatDuration(load.approxWaitMMc, unit)} (Erlang C)
-              {load.farFromExponential ? `; times here are far from exponential, so this is rough (Allen–Cunneen gives ${formatDuration(load.approxWait, unit)})` : ''}.
+              {load.utilization >= 1 || !Number.isFinite(load.approxWaitMMc) ? (
+                <>
+                  Before simulating (approximation): customers arrive faster than the staff here can serve them (
+                  {Number.isFinite(load.utilization) ? `${formatShare(load.utilization)} of their time needed` : 'no staff on duty'}), so the queue keeps growing and no mean wait can be
+                  estimated. Add staff or shorten the service time.
+                </>
+              ) : (
+                <>
+                  Before simulating (approximation): about {formatShare(load.utilization)} busy, mean wait about {formatDuration(load.approxWaitMMc, unit)} (Erlang C)
+                  {load.farFromExponential && Number.isFinite(load.approxWait) ? `; times here are far from exponential, so this is rough (Allen–Cunneen gives ${formatDuration(load.approxWait, unit)})` : ''}.
+                </>
+              )}
             </p>
           )}
           <DistributionEditor label="Service time" value={node.service} unit={unit} onCommit={setDist('service')} testId="service" />
@@ -224,7 +234,7 @@ export function NodeInspector(props: NodeInspectorProps) {
             <div className="sf-subsection">
               <h4>Service time by customer class</h4>
               {classes.map((c) => {
-                const own = node.serviceByClass?.[c.id];
+                const own = ownEntry(node.serviceByClass, c.id);
                 return own ? (
                   <div key={c.id}>
                     <DistributionEditor

@@ -4,6 +4,7 @@
 // stylesheet hides the app and prints only this.
 import type { ResultsDocument } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
+import { comparisonCaveat } from '../../engine/instability';
 import type { Project, Scenario, TimeUnit } from '../../model/schema';
 import { describeDistribution } from '../../engine/distributions';
 import { formatChangeWithCi, formatCount, formatDuration, formatMoney, formatNumber, formatPair, formatRate, formatShare, rateIn, ratePeriod } from '../../engine/format';
@@ -139,6 +140,7 @@ function ScenarioPage({
         {comparison && baseline ? (
           <div className="sf-report__compare" data-testid={`report-compare-${s.id}`}>
             <h2>Compared with {baseline.name}</h2>
+            {comparisonCaveat(baseline, s) && <p className="sf-warning">⚠ {comparisonCaveat(baseline, s)}</p>}
             <table className="sf-table">
               <thead>
                 <tr>

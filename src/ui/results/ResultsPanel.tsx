@@ -6,6 +6,7 @@ import { Report } from '../report/Report';
 import { TransitionView } from './TransitionView';
 import { formatCount, formatDuration, formatMoney, formatNumber, formatRate, formatShare, formatWhole, rateIn, ratePeriod } from '../../engine/format';
 import { projectHash, type ResultsDocument } from '../../engine/results';
+import { comparisonCaveat } from '../../engine/instability';
 import type { EarlyResults } from '../store/runSlice';
 import type { ScenarioResults } from '../../engine/aggregate';
 import type { Costs, TimeUnit } from '../../model/schema';
@@ -17,6 +18,7 @@ import { UtilizationChart } from './UtilizationChart';
 import { HourHeatmap } from './HourHeatmap';
 import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
+import { ExportLogButton } from './ExportLogButton';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
 import { ResultsStatus } from '../run/ResultsStatus';
 import { RunProgress } from '../run/RunProgress';
@@ -116,6 +118,7 @@ export function ResultsPanel() {
                 Step table (CSV)
               </button>
             )}
+            <ExportLogButton project={project} scenarioId={scenario.id} />
           </div>
           <div className="sf-cards">
             {results.scenarios.map((s) => (
@@ -130,6 +133,11 @@ export function ResultsPanel() {
                 <h3>
                   {prop?.name} compared with {base?.name}
                 </h3>
+                {base && prop && comparisonCaveat(base, prop) && (
+                  <p className="sf-warning" data-testid="comparison-caveat">
+                    ⚠ {comparisonCaveat(base, prop)}
+                  </p>
+                )}
                 <ul>
                   {c.overall
                     .filter((m) => m.baseline !== 0 || m.proposal !== 0)

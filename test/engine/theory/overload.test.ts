@@ -78,3 +78,18 @@ describe('queueSlope', () => {
     expect(queueSlope([7], 10, 10)).toBe(0);
   });
 });
+
+describe('comparing with a scenario that cannot keep up', () => {
+  it('the comparison carries a caveat naming the unstable scenario; stable pairs carry none', async () => {
+    const { comparisonCaveat } = await import('../../../src/engine/instability');
+    const over = singleStationProject({ lambda: 1.2, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, duration: 5_000, replications: 3, seed: 7 });
+    const fine = singleStationProject({ lambda: 0.5, station: { staff: 1, service: { kind: 'exponential', mean: 1 } }, duration: 5_000, replications: 3, seed: 7 });
+    const a = { ...runExperiment(over).scenarios[0]!, name: 'Today' };
+    const b = { ...runExperiment(fine).scenarios[0]!, name: 'Proposal' };
+    const caveat = comparisonCaveat(a, b)!;
+    expect(caveat).toMatch(/^“Today” cannot keep up: .*depend on the length of the run/);
+    expect(caveat).not.toMatch(/Proposal|NaN|undefined/);
+    expect(comparisonCaveat(b, a)).toMatch(/^“Today” cannot keep up/);
+    expect(comparisonCaveat(b, { ...b, name: 'Other' })).toBeUndefined();
+  });
+});

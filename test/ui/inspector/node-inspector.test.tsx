@@ -162,6 +162,26 @@ describe('NodeInspector: a step', () => {
     setup(step, load);
     expect(screen.getByText(/about 90 % busy/)).toHaveTextContent(/mean wait about 85 min/);
   });
+
+  it('says plainly when the step is overloaded, with no empty wait figure', () => {
+    const load: StepLoad = {
+      nodeId: 'check',
+      arrivalRate: 0.125,
+      meanService: 20,
+      serviceScv: 0.56,
+      offeredLoad: 2.5,
+      utilization: 1.25,
+      staff: 2,
+      approxWaitMMc: Infinity,
+      approxWait: Infinity,
+      farFromExponential: true,
+      visitsPerCustomer: 1,
+    };
+    setup(step, load);
+    const note = screen.getByText(/arrive faster than the staff here can serve them/);
+    expect(note).toHaveTextContent(/125 % of their time needed/);
+    expect(note.textContent).not.toMatch(/—|NaN|Infinity|undefined|mean wait about/);
+  });
 });
 
 describe('NodeInspector: arrivals', () => {
