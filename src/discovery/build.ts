@@ -30,7 +30,7 @@ export interface FlowParts {
   delayBefore: (activity: number) => Distribution | undefined;
   routing: Routing;
   conc: Concurrency;
-  arrivals: { rate: number; per: 'hour' | 'day'; schedule: RateSchedule | undefined };
+  arrivals: { rate: number; per: 'hour' | 'day' | 'week'; schedule: RateSchedule | undefined };
 }
 
 export interface BuiltFlow {

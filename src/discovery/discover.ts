@@ -126,9 +126,11 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
 
   tick(6, 'Arrivals');
   const arr = discoverArrivals(cases.caseStart, log.utcOffsetMinutes);
-  const perDay = arr.ratePerHour < 0.1;
-  const rate = Number((perDay ? arr.ratePerHour * 24 : arr.ratePerHour).toPrecision(6));
-  say('arrivals', `Cases arrive at ${rate} per ${perDay ? 'day' : 'hour'} on average over the week${arr.multipliers ? `, in ${arr.openHours} hours of the week; the hour-of-week profile multiplies that rate hour by hour (cases that started in each hour of the week, over how often that hour occurs in the log)` : ', evenly through the week'} (random arrivals).`);
+  // Few cases an hour read better as a weekly volume; the hour-of-week profile then spreads that
+  // volume over the week (format 4: a rate per week with a profile is the week's volume).
+  const perWeek = arr.ratePerHour < 0.1;
+  const rate = Number((perWeek ? arr.ratePerHour * 168 : arr.ratePerHour).toPrecision(6));
+  say('arrivals', `Cases arrive at ${rate} per ${perWeek ? 'week' : 'hour'} on average over the week${arr.multipliers ? `, in ${arr.openHours} hours of the week; the hour-of-week profile multiplies that rate hour by hour (cases that started in each hour of the week, over how often that hour occurs in the log)` : ', evenly through the week'} (random arrivals).`);
 
   tick(7, 'Building the flow');
   const classes = discoverClasses(log, cases, options.classAttribute, say);
@@ -139,7 +141,7 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
     serviceOf: (a) => fits[a]!.distribution,
     serviceByClassOf: (a) => byClass.get(a),
     delayBefore: (a) => delayOf.get(a),
-    arrivals: { rate, per: perDay ? 'day' : 'hour', schedule: arr.multipliers ? { repeat: 'week', multipliers: arr.multipliers } : undefined },
+    arrivals: { rate, per: perWeek ? 'week' : 'hour', schedule: arr.multipliers ? { repeat: 'week', multipliers: arr.multipliers } : undefined },
   });
   for (const pool of built.pools) say('staff', `${pool.name} serve several steps (${built.nodes.filter((x) => x.kind === 'step' && x.poolId === pool.id).map((x) => x.name).join(', ')}): one staff pool of ${pool.size}.`);
   for (const node of built.nodes) if (node.kind === 'step' && !node.poolId) say('staff', `${node.name}: ${node.staff} staff${node.shifts ? ' at most, on shifts' : ''}.`);

@@ -7,7 +7,7 @@ import { discoverArrivals } from '../../src/discovery/arrivals';
 import { commonName } from '../../src/discovery/resources';
 import { checkProject, hasErrors } from '../../src/engine/check';
 import { simulateReplication } from '../../src/engine/simulate';
-import type { Project, StepNode, FlowNode } from '../../src/model/schema';
+import { MINUTES_PER_UNIT, type Project, type StepNode, type FlowNode } from '../../src/model/schema';
 import { buildLog, MIN, MONDAY, rng, synthLog, type RawEvent } from './makeLog';
 
 const HOUR = 60 * MIN;
@@ -198,6 +198,27 @@ describe('fitting, calendars, arrivals, names', () => {
     expect(a.multipliers![8]).toBeCloseTo(168 / 40, 1);
     expect(a.multipliers![7]).toBe(0);
     expect(a.openHours).toBe(40);
+  });
+
+  it('a few cases a week on weekdays become a weekly volume the simulation keeps (10 a week in, 10 ± CI a week out)', () => {
+    const events: RawEvent[] = [];
+    let c = 0;
+    for (let w = 0; w < 12; w++)
+      for (let d = 0; d < 5; d++)
+        for (const h of [10, 14]) {
+          const t = MONDAY + w * 7 * DAY + d * DAY + h * HOUR;
+          events.push({ caseId: `c${c++}`, activity: 'Handle', resource: 'Clerk-1', start: t, end: t + 20 * MIN });
+        }
+    const d = discover(buildLog(events));
+    const src = flow(d.project).nodes.find((n) => n.kind === 'arrivals')!;
+    expect(src.kind === 'arrivals' && src.arrivals.mode === 'rate' && src.arrivals.per).toBe('week');
+    const weeks = 10;
+    const p: Project = { ...d.project, run: { ...d.project.run, horizon: { kind: 'duration', duration: (weeks * 10080 * 60_000) / (MINUTES_PER_UNIT[d.project.timeUnit] * 60_000) } } };
+    const perWeek = Array.from({ length: 12 }, (_, rep) => simulateReplication(p, p.scenarios[0]!.id, rep).overall.arrived / weeks);
+    const m = perWeek.reduce((a, b) => a + b, 0) / perWeek.length;
+    const sd = Math.sqrt(perWeek.reduce((a, b) => a + (b - m) ** 2, 0) / (perWeek.length - 1));
+    const ci = 2.2 * (sd / Math.sqrt(perWeek.length)); // Student t, 11 degrees of freedom
+    expect(Math.abs(m - 10), `${m} a week ± ${ci}`).toBeLessThanOrEqual(ci);
   });
 
   it('names groups after their common name', () => {
