@@ -6,7 +6,7 @@ import { TRACE } from '../types';
 import { changeQueue, integrate } from './collect';
 import { EV_POOL_SHIFT, EV_SHIFT } from './kinds';
 import { fillPool } from './pools';
-import { logServiceEnd } from './servicelog';
+import { logHandOver } from './servicelog';
 import type { Sim } from './state';
 import { fillStep } from './stations';
 
@@ -133,7 +133,7 @@ function handOver(s: Sim, node: number, now: number): void {
   st.queues[node]![level]!.unshift(c, g);
   changeQueue(s, node, 1, now, cu.cls[c]!);
   if (s.trace) s.trace(TRACE.HANDED_OVER, now, c, cu.cls[c]!, node, -1);
-  if (s.serviceLog) logServiceEnd(s, s.serviceLog, node, c, now);
+  if (s.serviceLog) logHandOver(s, s.serviceLog, node, c, now);
 }
 
 /** A member of a step's staff on overtime has nobody left to serve: home. */
