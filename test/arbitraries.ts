@@ -127,7 +127,7 @@ function buildProject(spec: any, dists: unknown[]): Project {
     for (const x of out) if (x !== back) x.probability = 1 - back.probability;
   }
   return Project.parse({
-    formatVersion: 3,
+    formatVersion: 4,
     name: 'random',
     classes: spec.twoClasses
       ? [

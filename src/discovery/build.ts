@@ -24,11 +24,13 @@ export interface FlowParts {
   grouping: Grouping;
   staffOfGroup: StaffPlan[];
   serviceOf: (activity: number) => Distribution;
+  /** Service times of customer classes that differ (by class id), if any. */
+  serviceByClassOf?: (activity: number) => Record<string, Distribution> | undefined;
   /** A delay before the activity's step (waiting staff does not explain), if any. */
   delayBefore: (activity: number) => Distribution | undefined;
   routing: Routing;
   conc: Concurrency;
-  arrivals: { rate: number; per: 'hour' | 'day'; schedule: RateSchedule | undefined };
+  arrivals: { rate: number; per: 'hour' | 'day' | 'week'; schedule: RateSchedule | undefined };
 }
 
 export interface BuiltFlow {
@@ -87,6 +89,7 @@ export function buildFlow(p: FlowParts): BuiltFlow {
     nodes.push({
       id, kind: 'step', name: log.activities[a]!.slice(0, 120), position: { x: 0, y: 0 },
       departmentId: deptOfGroup.get(g)!, staff: plan.size, service: p.serviceOf(a), discipline: 'fifo',
+      ...(p.serviceByClassOf?.(a) ? { serviceByClass: p.serviceByClassOf(a) } : {}),
       ...(pool ? { poolId: pool } : plan.shifts ? { shifts: plan.shifts } : {}),
     });
     stepOf.set(a, id);

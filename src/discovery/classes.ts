@@ -1,6 +1,7 @@
 // Customer classes from a case attribute the user picks: one class per value, its share of the
 // cases as its share of arrivals. Cases without a value form a class "Other". Without an
-// attribute: one class, "Case". (Routing and service times are shared by all classes.)
+// attribute: one class, "Case". Routing is shared by all classes; discover.ts gives a class its
+// own service time at a step where its mean differs by more than 10 %.
 import type { EventLog } from '../model/interop/eventlog/types';
 import type { CustomerClass } from '../model/schema';
 import type { CaseIndex } from './cases';
@@ -39,6 +40,6 @@ export function discoverClasses(
   });
   const classOfCase = new Int32Array(log.cases.length);
   for (let c = 0; c < log.cases.length; c++) classOfCase[c] = idOf.get(attr.valueOf[c]! >= 0 ? attr.valueOf[c]! : attr.values.length)!;
-  say('classes', `Customer classes from “${attribute}”: ${classes.map((c) => `${c.name} (${Math.round((c.share / log.cases.length) * 100)} %)`).join(', ')}. Routing and service times are shared by all classes.`);
+  say('classes', `Customer classes from “${attribute}”: ${classes.map((c) => `${c.name} (${Math.round((c.share / log.cases.length) * 100)} %)`).join(', ')}. Routing is shared by all classes; service times too, except where a class's differ (below).`);
   return { classes, classOfCase };
 }

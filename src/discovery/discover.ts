@@ -21,7 +21,8 @@ import { indexCases } from './cases';
 import { discoverCalendar, type WorkCalendar } from './calendar';
 import { findConcurrency } from './concurrency';
 import { estimateStarts, workTimes } from './durations';
-import { fitDuration } from './servicefit';
+import { fitDuration, type Fit } from './servicefit';
+import { moments } from '../engine/distributions';
 import { layoutFlow } from './layout';
 import { groupResources } from './resources';
 import { discoverRouting } from './routing';
@@ -110,7 +111,7 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
     const reps = samples[a]!.length - withCases[a]!;
     if (reps > 0 && routing.edges.has(a)) say('routing', `${log.activities[a]} is repeated in ${fmtShare(reps / samples[a]!.length)} of its visits (rework loop).`);
   }
-  say('coverage', `Paths followed by fewer than ${fmtShare(rarePaths)} of the cases are left out; the model covers ${fmtShare(routing.coverage)} of the log's cases.`, routing.coverage < 0.8 ? 'warning' : 'info');
+  say('coverage', `Rare paths are left out: from each step, the least-followed ways out that together carry at most ${fmtShare(rarePaths)} of its cases; the model covers ${fmtShare(routing.coverage)} of the log's cases.`, routing.coverage < 0.8 ? 'warning' : 'info');
 
   tick(5, 'Looking for waiting staff does not explain');
   const typical = samples.map((s) => medianOf(s) * msPerUnit);
@@ -125,17 +126,22 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
 
   tick(6, 'Arrivals');
   const arr = discoverArrivals(cases.caseStart, log.utcOffsetMinutes);
-  const perDay = arr.ratePerHour < 0.1;
-  const rate = Number((perDay ? arr.ratePerHour * 24 : arr.ratePerHour).toPrecision(6));
-  say('arrivals', `Cases arrive at ${rate} per ${perDay ? 'day' : 'hour'} on average over the week${arr.multipliers ? `, in ${arr.openHours} hours of the week; the hour-of-week profile multiplies that rate hour by hour (cases that started in each hour of the week, over how often that hour occurs in the log)` : ', evenly through the week'} (random arrivals).`);
+  // Few cases an hour read better as a weekly volume; the hour-of-week profile then spreads that
+  // volume over the week (format 4: a rate per week with a profile is the week's volume).
+  const perWeek = arr.ratePerHour < 0.1;
+  const rate = Number((perWeek ? arr.ratePerHour * 168 : arr.ratePerHour).toPrecision(6));
+  say('arrivals', `Cases arrive at ${rate} per ${perWeek ? 'week' : 'hour'} on average over the week${arr.multipliers ? `, in ${arr.openHours} hours of the week; the hour-of-week profile multiplies that rate hour by hour (cases that started in each hour of the week, over how often that hour occurs in the log)` : ', evenly through the week'} (random arrivals).`);
 
   tick(7, 'Building the flow');
   const classes = discoverClasses(log, cases, options.classAttribute, say);
+  const byClass = classes.classOfCase ? serviceByClass(log, work, msPerUnit, fits, classes.classOfCase, classes.classes.map((k) => k.id)) : new Map<number, Record<string, Distribution>>();
+  for (const [a, m] of byClass) say('classes', `${log.activities[a]}: its own service time for ${Object.keys(m).map((id) => classes.classes.find((k) => k.id === id)!.name).join(', ')} (their mean differs from the others' by more than 10 %).`);
   const built = buildFlow({
     log, grouping, staffOfGroup, routing, conc,
     serviceOf: (a) => fits[a]!.distribution,
+    serviceByClassOf: (a) => byClass.get(a),
     delayBefore: (a) => delayOf.get(a),
-    arrivals: { rate, per: perDay ? 'day' : 'hour', schedule: arr.multipliers ? { repeat: 'week', multipliers: arr.multipliers } : undefined },
+    arrivals: { rate, per: perWeek ? 'week' : 'hour', schedule: arr.multipliers ? { repeat: 'week', multipliers: arr.multipliers } : undefined },
   });
   for (const pool of built.pools) say('staff', `${pool.name} serve several steps (${built.nodes.filter((x) => x.kind === 'step' && x.poolId === pool.id).map((x) => x.name).join(', ')}): one staff pool of ${pool.size}.`);
   for (const node of built.nodes) if (node.kind === 'step' && !node.poolId) say('staff', `${node.name}: ${node.staff} staff${node.shifts ? ' at most, on shifts' : ''}.`);
@@ -156,6 +162,27 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
   say('log', `Simulation settings: as many cases as the log (${nCases}), 10 replications, seed 1, no warm-up; the simulated clock starts at the log's first case (${localIso(logFrom, log.utcOffsetMinutes).replace('T', ' ')}), so simulated arrivals, shifts and events fall on the same weekdays and hours as the log's.`);
   progress?.(total, total, 'Done');
   return { project: loaded.project, report, coverage: routing.coverage };
+}
+
+/** Per activity: service times of the classes (with at least 30 observations) whose mean differs by more than 10 %. */
+function serviceByClass(log: EventLog, work: Float64Array, msPerUnit: number, fits: Fit[], classOfCase: Int32Array, classIds: string[]): Map<number, Record<string, Distribution>> {
+  const samples = new Map<number, number[]>();
+  const K = classIds.length;
+  for (let i = 0; i < log.caseOf.length; i++) {
+    const key = log.activityOf[i]! * K + classOfCase[log.caseOf[i]!]!;
+    (samples.get(key) ?? samples.set(key, []).get(key)!).push(work[i]! / msPerUnit);
+  }
+  const out = new Map<number, Record<string, Distribution>>();
+  for (const [key, v] of samples) {
+    const a = Math.floor(key / K), k = key % K;
+    if (v.length < 30) continue;
+    const all = moments(fits[a]!.distribution).mean;
+    const own = v.reduce((x, y) => x + y, 0) / v.length;
+    if (!(all > 0) || Math.abs(own - all) <= 0.1 * all) continue;
+    const m = out.get(a) ?? out.set(a, Object.create(null) as Record<string, Distribution>).get(a)!;
+    m[classIds[k]!] = fitDuration(v, `fit:${a}:${k}`).distribution;
+  }
+  return out;
 }
 
 /** Local date and time (to the second) of an instant: what `run.start` takes. */

@@ -52,6 +52,7 @@ export interface FitComparison {
   measures: MeasureFit[];
 }
 
+const LOOK_BACK = 64;
 const KEYS: MeasureKey[] = ['ctd', 'aed', 'ced', 'red', 'car', 'ngd'];
 
 function summary(log: EventLog): LogSummary {
@@ -151,9 +152,10 @@ function perActivity(log: EventLog): Map<string, { count: number; wait: number; 
       let ready = log.enabled ? log.enabled[e]! : NaN;
       if (!Number.isFinite(ready)) {
         // The latest end of an earlier event of the case that finished by this start (none for
-        // the case's first event, or when all earlier ones still run: not measured).
+        // the case's first event, or when all earlier ones still run: not measured). Looks back
+        // at most LOOK_BACK events, so that very long cases cost linear time.
         ready = -Infinity;
-        for (let j = lo; j < k; j++) {
+        for (let j = Math.max(lo, k - LOOK_BACK); j < k; j++) {
           const end = log.end[events[j]!]!;
           if (end <= log.start[e]! && end > ready) ready = end;
         }

@@ -39,9 +39,14 @@ export function groupResources(log: EventLog): Grouping {
   let groups = counts
     .map((c, r) => ({ members: [r], counts: c, total: c.reduce((s, x) => s + x, 0) }))
     .filter((g) => g.total > 0);
+  // Activities each group does (sparse), so comparing two groups costs only their own activities.
+  const nonZero = (c: Float64Array) => { const out: number[] = []; for (let k = 0; k < A; k++) if (c[k]! > 0) out.push(k); return out; };
+  const nz = new Map<Float64Array, number[]>();
+  const nzOf = (c: Float64Array) => nz.get(c) ?? nz.set(c, nonZero(c)).get(c)!;
   const overlap = (a: (typeof groups)[number], b: (typeof groups)[number]) => {
+    const [x, y] = nzOf(a.counts).length <= nzOf(b.counts).length ? [a, b] : [b, a];
     let s = 0;
-    for (let k = 0; k < A; k++) s += Math.min(a.counts[k]! / a.total, b.counts[k]! / b.total);
+    for (const k of nzOf(x.counts)) s += Math.min(x.counts[k]! / x.total, y.counts[k]! / y.total);
     return s;
   };
   // Pairwise overlaps kept in a matrix; a merged group replaces its first member's row.

@@ -1,8 +1,10 @@
 // Routing: each case becomes a path of tokens — an activity, or a visit to a parallel block (its
 // activities that happen one after another in the case) — from START to END. Counting which token
 // follows which (the directly-follows graph) gives the routing shares: the share of the way out
-// of each token. A repeated activity is a loop back (rework). Paths (transitions) followed by
-// fewer than `rarePaths` × cases are left out (a token's most frequent way out is always kept,
+// of each token. A repeated activity is a loop back (rework). Rare paths are left out: from each
+// token, its least-followed ways out that together carry at most `rarePaths` of its transitions
+// (relative to the token, so that a model of hundreds of activities, each seen in few cases,
+// keeps its ordinary paths; a token's most frequent way out is always kept,
 // and ways out are added back where needed so every kept token can still reach the end); a case
 // is covered when every transition of its path is kept.
 import type { EventLog } from '../model/interop/eventlog/types';
@@ -22,7 +24,7 @@ export interface Routing {
   memberShare: Map<number, number>[];
   /** Share of cases whose whole path is kept. */
   coverage: number;
-  /** Transitions left out, with the share of cases that follow them. */
+  /** Transitions left out, with the share of all cases that follow them. */
   dropped: { from: number; to: number; cases: number }[];
   /** Tokens no kept path reaches (left out). */
   unreachable: number[];
@@ -40,6 +42,7 @@ export function discoverRouting(log: EventLog, cases: CaseIndex, conc: Concurren
   const paths: Int32Array[] = new Array(nCases);
   const tokens: number[] = [];
   const lastCase = new Map<number, number>();
+
   for (let c = 0; c < nCases; c++) {
     tokens.length = 0;
     tokens.push(START);
@@ -87,7 +90,6 @@ export function discoverRouting(log: EventLog, cases: CaseIndex, conc: Concurren
   });
 
   // Keep frequent transitions and each token's most frequent way out.
-  const limit = rarePaths * nCases;
   const outs = new Map<number, [number, number][]>();
   for (const [key, v] of count) {
     const from = Math.floor(key / T);
@@ -95,11 +97,19 @@ export function discoverRouting(log: EventLog, cases: CaseIndex, conc: Concurren
   }
   for (const list of outs.values()) list.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const kept = new Set<number>();
-  for (const [from, list] of outs)
-    list.forEach(([to], i) => {
-      const key = from * T + to;
-      if (i === 0 || (caseCount.get(key) ?? 0) >= limit) kept.add(key);
-    });
+  for (const [from, list] of outs) {
+    // The least-followed ways out that together carry at most `rarePaths` of the token's
+    // transitions are rare; the others are kept.
+    const total = list.reduce((sum, [, v]) => sum + v, 0);
+    let tail = 0;
+    const rare = new Set<number>();
+    for (let i = list.length - 1; i > 0; i--) {
+      tail += list[i]![1];
+      if (tail > rarePaths * total) break;
+      rare.add(list[i]![0]);
+    }
+    for (const [to] of list) if (!rare.has(to)) kept.add(from * T + to);
+  }
   // Tokens reached from START over kept transitions; every reached token must reach END.
   const reach = (): Set<number> => {
     const seen = new Set([START]);

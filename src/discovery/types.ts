@@ -6,9 +6,10 @@ export interface DiscoveryOptions {
   /** Project name (default: from the log's name). */
   name?: string;
   /**
-   * Paths (transitions between activities) followed by less than this share of the cases are left
-   * out of the model; the report says which share of the log's cases the model then covers.
-   * Default 0.01.
+   * Rare paths (transitions between activities) are left out of the model: from each activity,
+   * its least-followed ways out that together carry at most this share of the cases leaving it
+   * (relative to the activity, so that large models keep their ordinary paths); the report says
+   * which share of the log's cases the model then covers. Default 0.01.
    */
   rarePaths?: number;
   /** A case attribute whose values become customer classes (optional). */

@@ -58,6 +58,11 @@ export interface StepEstimates {
   waitedShare: Estimate;
   /** Mean waiting of those who gave up (over the replications in which somebody did; 0 when nobody did). */
   abandonedWait: Estimate;
+  /** Steps whose hours close: share of their waiting while closed, and share of the week's hours open. */
+  waitingWhileClosed?: Estimate;
+  openShare?: number;
+  /** Mean over replications of waiting customers and busy share in each hour of the week (heat map). */
+  byHour?: { queue: number[]; busy: number[] };
 }
 
 export interface DepartmentEstimates {
@@ -234,6 +239,8 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       timeAtStep: est(s.map((x) => x.timeAtStep)),
       waitedShare: est(s.map((x) => x.waitedShare)),
       abandonedWait: est(nonEmpty(s.filter((x) => x.abandoned > 0).map((x) => x.abandonedWait))),
+      ...(s.every((x) => x.waitingWhileClosed !== undefined) ? { waitingWhileClosed: est(s.map((x) => x.waitingWhileClosed!)), openShare: first.openShare! } : {}),
+      ...(s.every((x) => x.byHour) ? { byHour: { queue: meanArrays(s.map((x) => x.byHour!.queue)), busy: meanArrays(s.map((x) => x.byHour!.busy)) } } : {}),
     };
   }
 
@@ -420,4 +427,9 @@ export function isPreciseEnough(results: readonly Pick<ScenarioResults, 'overall
     const ok = (e: Estimate) => e.ci95 <= relative * Math.abs(e.mean) || e.mean === 0;
     return ok(r.overall.waitingTime) && ok(r.overall.timeInSystem);
   });
+}
+
+/** Element-wise mean of equally long arrays. */
+function meanArrays(xs: readonly number[][]): number[] {
+  return xs[0]!.map((_, k) => xs.reduce((a, x) => a + x[k]!, 0) / xs.length);
 }

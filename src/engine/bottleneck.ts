@@ -10,6 +10,9 @@ export interface BottleneckEntry {
   departmentId: string | undefined;
   utilization: number;
   waitingShare: number;
+  /** Share of the step's waiting while it was closed (a calendar or shifts with nobody on duty). */
+  waitingWhileClosed?: number;
+  openShare?: number;
 }
 
 export interface Bottlenecks {
@@ -27,6 +30,7 @@ export function rankBottlenecks(s: Pick<ScenarioResults, 'steps'>): Bottlenecks 
       departmentId: st.departmentId,
       utilization: st.utilization.mean,
       waitingShare: st.waitingShare.mean,
+      ...(st.waitingWhileClosed ? { waitingWhileClosed: st.waitingWhileClosed.mean, openShare: st.openShare } : {}),
     }))
     .sort((a, b) => (Math.abs(a.waitingShare - b.waitingShare) > 0.001 ? b.waitingShare - a.waitingShare : b.utilization - a.utilization));
   const top = ranking[0];
@@ -34,8 +38,18 @@ export function rankBottlenecks(s: Pick<ScenarioResults, 'steps'>): Bottlenecks 
   if (top) {
     statement =
       top.waitingShare > 0
-        ? `${top.name}: ${formatShare(top.utilization)} busy, ${formatShare(top.waitingShare)} of all waiting`
+        ? `${top.name}: ${formatShare(top.utilization)} busy, ${formatShare(top.waitingShare)} of all waiting${closedWords(top)}`
         : `${top.name}: ${formatShare(top.utilization)} busy; nobody waits anywhere`;
   }
   return { ranking, statement };
+}
+
+/**
+ * "; most of this waiting is overnight: it is closed 15 of 24 hours" when more than half of the
+ * step's waiting fell in hours it was closed (staff cannot fix that; opening hours can).
+ */
+export function closedWords(e: Pick<BottleneckEntry, 'waitingWhileClosed' | 'openShare'>): string {
+  if (e.waitingWhileClosed === undefined || e.openShare === undefined || !(e.waitingWhileClosed > 0.5)) return '';
+  const closedHours = Math.round((1 - e.openShare) * 24 * 10) / 10;
+  return `; most of this waiting (${formatShare(e.waitingWhileClosed)}) is overnight or at weekends, while it is closed (${closedHours.toLocaleString('en')} of 24 hours on average)`;
 }

@@ -6,6 +6,7 @@ import { createSampler, type Sampler } from './distributions';
 import { SimulationError } from './types';
 import { own } from '../model/ids';
 import { startOffsetMinutes } from '../model/clock';
+import { resolveCalendars } from './calendars';
 
 export const KIND_ARRIVALS = 0;
 export const KIND_STEP = 1;
@@ -104,7 +105,8 @@ export interface CompiledModel {
 export function compileScenario(project: Project, scenarioId: string): CompiledModel {
   const scenario = project.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new SimulationError('invalid-model', `There is no scenario "${scenarioId}" in the project.`);
-  const flow = scenario.flow;
+  // Calendars and volumes per day become hour-by-hour staff and arrival rates (engine/calendars.ts).
+  const flow = resolveCalendars(project, scenario.flow);
   const unitMinutes = MINUTES_PER_UNIT[project.timeUnit];
   const nodes = flow.nodes;
   const n = nodes.length;

@@ -6,6 +6,7 @@ import { allenCunneen, mmc } from './analytic';
 import { moments } from './distributions';
 import { byId, own } from '../model/ids';
 import { sparseSolver, type SparseRouting } from './sparse-solve';
+import { resolveCalendars } from './calendars';
 
 
 export interface StepLoad {
@@ -106,7 +107,9 @@ function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], in
 const WALK_BUDGET = 2_000_000;
 
 export function trafficEquations(project: Project, scenario: Scenario): TrafficResult {
-  const { nodes, edges } = scenario.flow;
+  // Calendars and volumes as hour-by-hour staff and rates, averaged below like shifts and profiles.
+  const flow = resolveCalendars(project, scenario.flow);
+  const { nodes, edges } = flow;
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const out = nodes.map(() => [] as typeof edges);
@@ -229,7 +232,7 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   });
   // With shifts, the load check uses the average staff on shift.
   const avgShift = (sh: { staff: number[] } | undefined, fixed: number) => (sh ? sh.staff.reduce((a, b) => a + b, 0) / sh.staff.length : fixed);
-  const pools = new Map((scenario.flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  const pools = new Map((flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
   for (const node of nodes) {
     if (node.kind !== 'step' || node.poolId === undefined) continue;
     const p = pools.get(node.poolId);

@@ -56,6 +56,11 @@ export interface StepStats {
   waitedShare: number;
   /** Mean waiting of those who gave up at the step (0 when nobody did). */
   abandonedWait: number;
+  /** Steps whose hours close (a calendar, or shifts with nobody on duty): share of their waiting while closed, and share of the hours open. */
+  waitingWhileClosed?: number;
+  openShare?: number;
+  /** For those steps: mean customers waiting and busy share in each of the week's 168 hours (Monday 00:00 first). */
+  byHour?: { queue: number[]; busy: number[] };
 }
 
 export interface DepartmentStats {

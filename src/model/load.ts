@@ -1,6 +1,7 @@
 // Loading a project document: JSON text or a parsed value in, a checked Project or a list of
 // problems out. Never throws. Each problem names the JSON path and what is wrong.
 import { z } from 'zod';
+import { migrateVolumes } from './migrateVolumes';
 import { FORMAT_VERSION, LIMITS, Project, formatLimit } from './schema';
 
 export interface Problem {
@@ -9,7 +10,8 @@ export interface Problem {
   message: string;
 }
 
-export type LoadResult = { ok: true; project: Project } | { ok: false; problems: Problem[] };
+/** `notes`: what an upgrade from an older format changed (the load report), when anything did. */
+export type LoadResult = { ok: true; project: Project; notes?: string[] } | { ok: false; problems: Problem[] };
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
@@ -58,11 +60,12 @@ export function loadProject(value: unknown): LoadResult {
       ],
     };
   }
-  const parsed = Project.safeParse(migrate(value as Record<string, unknown>));
+  const upgraded = migrateWithNotes(value as Record<string, unknown>);
+  const parsed = Project.safeParse(upgraded.doc);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, value) };
   const problems = crossReferenceProblems(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, project: parsed.data };
+  return upgraded.notes.length > 0 ? { ok: true, project: parsed.data, notes: upgraded.notes } : { ok: true, project: parsed.data };
 }
 
 /**
@@ -268,6 +271,12 @@ export function crossReferenceProblems(project: Project): Problem[] {
   });
   if (project.classes.every((c) => c.share === 0)) add('classes', 'at least one customer class needs a share above 0');
 
+  const calendarIds = new Set<string>();
+  (project.calendars ?? []).forEach((c, i) => {
+    if (calendarIds.has(c.id)) add(`calendars[${i}].id`, `duplicate calendar id "${c.id}"`);
+    calendarIds.add(c.id);
+  });
+
   const slIds = new Set<string>();
   project.serviceLevels.forEach((s, i) => {
     if (slIds.has(s.id)) add(`serviceLevels[${i}].id`, `duplicate service-level id "${s.id}"`);
@@ -315,8 +324,14 @@ export function crossReferenceProblems(project: Project): Problem[] {
     });
 
     const nodeIds = new Set<string>();
+    (flow.pools ?? []).forEach((pool, i) => {
+      if (pool.calendarId !== undefined && !calendarIds.has(pool.calendarId)) add(`${at}.flow.pools[${i}].calendarId`, `the pool "${pool.name}" works to calendar "${pool.calendarId}", which does not exist`);
+    });
     flow.nodes.forEach((node, i) => {
       const np = `${at}.flow.nodes[${i}]`;
+      if ((node.kind === 'step' || node.kind === 'arrivals') && node.calendarId !== undefined && !calendarIds.has(node.calendarId)) {
+        add(`${np}.calendarId`, `"${node.name}" uses calendar "${node.calendarId}", which does not exist`);
+      }
       if (node.kind === 'step')
         (node.systemIds ?? []).forEach((sid, k) => {
           if (!systemIds.has(sid)) add(`${np}.systemIds[${k}]`, `"${node.name}" depends on system "${sid}", which does not exist`);
@@ -365,10 +380,21 @@ export function crossReferenceProblems(project: Project): Problem[] {
  * it means. Each step is documented in FORMAT_HISTORY (schema.ts).
  */
 export function migrate(value: Record<string, unknown>): Record<string, unknown> {
+  return migrateWithNotes(value).doc;
+}
+
+/** The upgrade, with notes for the load report where the written numbers of a file change. */
+export function migrateWithNotes(value: Record<string, unknown>): { doc: Record<string, unknown>; notes: string[] } {
   let doc = value;
+  let notes: string[] = [];
   // 1 → 2: only new optional fields (costs); the version number moves on.
   if (doc.formatVersion === 1) doc = { ...doc, formatVersion: 2 };
   // 2 → 3: new node kinds (parallel split and join) only.
   if (doc.formatVersion === 2) doc = { ...doc, formatVersion: 3 };
-  return doc;
+  // 3 → 4: calendars (new, optional); rates per day or week with a profile become volumes.
+  if (doc.formatVersion === 3) {
+    ({ doc, notes } = migrateVolumes(doc));
+    doc = { ...doc, formatVersion: 4 };
+  }
+  return { doc, notes };
 }

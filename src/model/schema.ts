@@ -6,17 +6,21 @@
 import { parseLocalDateTime } from './clock';
 import { z } from 'zod';
 import { byId } from './ids';
+import { Calendar } from './calendar';
 import { LIMITS, formatLimit, finite, list, money, nonNegative, positive, share, staffCount, weight, whole } from './limits';
 
 export { LIMITS, formatLimit };
 
-export const FORMAT_VERSION = 3 as const;
+export const FORMAT_VERSION = 4 as const;
 /**
  * History of the format. Older files are upgraded when loaded (src/model/load.ts, `migrate`).
  * 1 → 2: cost assumptions (`costs`, a step's `costPerHour`) and staff pools (`flow.pools`, a
  *        step's `poolId`); nothing in a version-1 file changes meaning.
+ * 3 → 4: calendars (`calendars`, `calendarId` on steps, pools and arrivals); an arrival rate per
+ *        day or week with an hourly profile is the volume of that day or week (the profile only
+ *        distributes it): older files are rewritten to keep their meaning (migrate, load.ts).
  */
-export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions, customers at risk, staff pools, shifts, learning curves, system outages' } as const;
+export const FORMAT_HISTORY = { 1: 'flows, classes, run settings, service levels', 2: 'cost assumptions, customers at risk, staff pools, shifts, learning curves, system outages', 3: 'parallel split and join', 4: 'calendars; volumes per day or week' } as const;
 
 const id = z
   .string()
@@ -167,6 +171,8 @@ export const ArrivalsNode = z.object({
   kind: z.literal('arrivals'),
   arrivals: ArrivalPattern,
   schedule: RateSchedule.optional(),
+  /** Customers arrive only while this calendar is open (format 4); a volume per day or week is spread over its open hours. */
+  calendarId: id.optional(),
   /** Customer class mix of this source; defaults to the project's class shares. */
   classMix: list(ClassShare, LIMITS.maxClasses, 'class shares').optional(),
 });
@@ -189,6 +195,8 @@ export const StaffShifts = z
   })
   .refine((s) => s.staff.length === (s.repeat === 'day' ? 24 : 168), { message: 'needs one number per hour: 24 for a day, 168 for a week', path: ['staff'] });
 export type StaffShifts = z.infer<typeof StaffShifts>;
+/** What happens when a calendar closes (as `atShiftEnd`); a shift grid's own `atShiftEnd` wins. */
+const AtClose = z.enum(['carry-over', 'serve-waiting', 'hand-over']);
 
 /**
  * Staff slower while they learn a new process: service times start at `multiplier` × normal and
@@ -227,6 +235,9 @@ export const StepNode = z.object({
   poolPriority: whole(0, 100).optional(),
   /** Staff on shift hour by hour, instead of `staff` all the time. */
   shifts: StaffShifts.optional(),
+  /** Staff work only while this calendar is open (format 4): `staff` (or the shift grid) when open, nobody when closed. */
+  calendarId: id.optional(),
+  atClose: AtClose.optional(),
   /** Slower service while staff learn (a proposal's first weeks); overrides the pool's. */
   learning: LearningCurve.optional(),
   /** Systems this step needs: it stops while any of them is down. */
@@ -308,6 +319,9 @@ export const StaffPool = z.object({
   costPerHour: money(LIMITS.maxCostPerHour).optional(),
   /** People on shift hour by hour (then `size` is only the headcount shown). */
   shifts: StaffShifts.optional(),
+  /** The pool's staff work only while this calendar is open (format 4). */
+  calendarId: id.optional(),
+  atClose: AtClose.optional(),
   /** Slower service while the pool's staff learn, for every step drawing on it. */
   learning: LearningCurve.optional(),
 });
@@ -444,6 +458,8 @@ export const Project = z.object({
   classes: list(CustomerClass, LIMITS.maxClasses, 'customer classes').min(1, 'needs at least one customer class'),
   run: RunSettings,
   serviceLevels: list(ServiceLevel, 1000, 'service levels').default([]),
+  /** Named opening hours that steps, pools and arrivals refer to (format 4). */
+  calendars: list(Calendar, 1000, 'calendars').optional(),
   costs: Costs.optional(),
   scenarios: list(Scenario, LIMITS.maxScenarios, 'scenarios').min(1, 'needs at least one scenario'),
 });

@@ -1,5 +1,6 @@
 // Checks of a scenario's flow beyond the schema: can every customer get in, through and out?
 // Each finding names the node by its name and carries the JSON path of the element.
+import { calendarFindings } from './validateCalendars';
 import { LIMITS, formatLimit, type Distribution, type FlowEdge, type FlowNode, type Project } from './schema';
 
 export interface Finding {
@@ -168,6 +169,7 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
       `From "${run.start.name}", ${formatLimit(run.length)} splits and joins follow one another with no step or delay between them: Serviceflow follows at most ${formatLimit(LIMITS.maxZeroTimeDepth)} in a row. Put a step or delay between them, or use fewer.`,
     );
   }
+  findings.push(...calendarFindings(project, scenarioIndex));
   return findings;
 }
 

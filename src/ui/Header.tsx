@@ -79,7 +79,10 @@ export function Header() {
       store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be opened`, lines: [...problemLines(r.problems), 'Your project on screen has not been changed.'] });
       return;
     }
-    replaceAsking(store, r.project, `"${file.name}"`, undefined, { fromFile: true });
+    // An upgrade from an older format that changed written numbers says what and why (the load report).
+    const notes = r.notes;
+    const report = notes ? () => store.getState().showMessage({ kind: 'info', title: `"${file.name}" was upgraded to the current format`, lines: notes }) : undefined;
+    replaceAsking(store, r.project, `"${file.name}"`, report, { fromFile: true });
   };
 
   const dropping = useFileDrop(useCallback((f: File) => void openRef.current(f), []));

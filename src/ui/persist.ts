@@ -164,7 +164,7 @@ export function startAutosave(store: AppStore, delayMs = 250): () => void {
   };
 }
 
-export type OpenResult = { ok: true; project: Project } | { ok: false; problems: Problem[] };
+export type OpenResult = { ok: true; project: Project; notes?: string[] } | { ok: false; problems: Problem[] };
 
 export function readProjectFile(text: string): OpenResult {
   return loadProjectText(text);

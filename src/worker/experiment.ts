@@ -17,7 +17,7 @@ export interface PoolRunOptions {
    * two, so that there is a confidence interval), while more are still running.
    */
   onPartial?: (results: ResultsDocument, replications: number) => void;
-  /** Milliseconds at least between two early documents (default 250; more as the run goes on). */
+  /** Milliseconds at least between two early documents (default 400; more as the run goes on). */
   partialEveryMs?: number;
   /** Timeline bins per replication (default 50). */
   timelineBins?: number;
@@ -36,7 +36,9 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
   const runId = ++lastRunId;
   const rule = project.run.replications;
   const maxTotal = (rule.kind === 'fixed' ? rule.count : rule.max) * ids.length;
-  const every = opts.partialEveryMs ?? 250;
+  // Each early document costs the collector an aggregation and the page a render, on a machine
+  // whose cores the runners want: a few, spaced out (docs/performance.md, long tasks during Run all).
+  const every = opts.partialEveryMs ?? 400;
   const arrived = new Map(ids.map((id) => [id, [] as boolean[]]));
   /** Replications 0 … prefix − 1 have arrived for every scenario. */
   let prefix = 0;
@@ -55,9 +57,9 @@ export async function runExperimentInPool(pool: SimulationPool, project: Project
     if (!opts.onPartial || over || inFlight || prefix < FIRST_PARTIAL || prefix <= shown || prefix >= target) return;
     // Drawing early figures costs the page time: not worth it when the final ones are due anyway.
     if (shown > 0 && etaMs !== undefined && etaMs < every) return;
-    // Fewer early documents the longer the run: about eight in all, at least `every` ms apart.
+    // Fewer early documents the longer the run: about five in all, at least `every` ms apart.
     const now = performance.now();
-    const wait = lastPartialAt + Math.max(every, (now - started) / 8) - now;
+    const wait = lastPartialAt + Math.max(every, (now - started) / 5) - now;
     if (wait > 0) {
       timer ??= setTimeout(() => {
         timer = undefined;

@@ -84,3 +84,25 @@ describe('compareLogs', () => {
     expect(niceBinHours(0.5)).toBe(0.02);
   });
 });
+
+describe('compareLogs on a large log', () => {
+  it('compares 100,000 events with two simulated logs in a few seconds', () => {
+    const big = (shift: number) => {
+      const rows: Row[] = [];
+      let t = MON;
+      for (let c = 0; c < 20_000; c++) {
+        t += 7 * 60_000;
+        for (let k = 0; k < 5; k++) rows.push([`c${c}`, `A${k}`, `r${k}`, t + k * 600_000 + shift, t + k * 600_000 + 300_000 + shift]);
+      }
+      return logFromRows(rows);
+    };
+    const log = big(0);
+    const t0 = performance.now();
+    const f = compareLogs(log, [big(H), big(2 * H)]);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(10_000);
+    expect(f.log.events).toBe(100_000);
+    expect(f.measures.find((m) => m.key === 'car')!.mean).toBeCloseTo(1.5, 1);
+    expect(f.waiting.find((w) => w.name === 'A1')!.log).toBeCloseTo(300_000 / H, 9);
+  });
+});

@@ -7,7 +7,7 @@ import { discoverArrivals } from '../../src/discovery/arrivals';
 import { commonName } from '../../src/discovery/resources';
 import { checkProject, hasErrors } from '../../src/engine/check';
 import { simulateReplication } from '../../src/engine/simulate';
-import type { Project, StepNode, FlowNode } from '../../src/model/schema';
+import { MINUTES_PER_UNIT, type Project, type StepNode, type FlowNode } from '../../src/model/schema';
 import { buildLog, MIN, MONDAY, rng, synthLog, type RawEvent } from './makeLog';
 
 const HOUR = 60 * MIN;
@@ -148,12 +148,19 @@ describe('discovery pieces', () => {
   it('customer classes come from a case attribute, with their shares', () => {
     const events: RawEvent[] = [];
     const kind: Record<string, string> = {};
-    for (let c = 0; c < 100; c++) {
+    for (let c = 0; c < 200; c++) {
       events.push({ caseId: `c${c}`, activity: 'Serve', resource: 'R', start: MONDAY + c * HOUR, end: MONDAY + c * HOUR + 10 * MIN });
       kind[`c${c}`] = c % 4 === 0 ? 'Business' : 'Private';
     }
     const d = discover(buildLog(events, 't', { name: 'segment', of: kind }), { classAttribute: 'segment' });
-    expect(d.project.classes.map((k) => [k.name, k.share])).toEqual([['Business', 25], ['Private', 75]]);
+    expect(d.project.classes.map((k) => [k.name, k.share])).toEqual([['Business', 50], ['Private', 150]]);
+    expect(step(d.project, 'Serve').serviceByClass).toBeUndefined(); // same times for both
+    // Business cases take twice as long: they get their own service time.
+    const slow = events.map((e) => (kind[e.caseId] === 'Business' ? { ...e, end: e.start! + 20 * MIN } : e));
+    const d2 = discover(buildLog(slow, 't', { name: 'segment', of: kind }), { classAttribute: 'segment' });
+    expect(step(d2.project, 'Serve').serviceByClass?.['business']).toEqual({ kind: 'constant', value: 20 });
+    expect(step(d2.project, 'Serve').serviceByClass?.['private']).toEqual({ kind: 'constant', value: 10 });
+    runnable(d2.project);
     const none = discover(buildLog(events, 't', { name: 'segment', of: kind }), { classAttribute: 'colour' });
     expect(none.project.classes).toHaveLength(1);
     expect(none.report.some((l) => l.topic === 'classes' && l.severity === 'warning')).toBe(true);
@@ -193,6 +200,27 @@ describe('fitting, calendars, arrivals, names', () => {
     expect(a.openHours).toBe(40);
   });
 
+  it('a few cases a week on weekdays become a weekly volume the simulation keeps (10 a week in, 10 ± CI a week out)', () => {
+    const events: RawEvent[] = [];
+    let c = 0;
+    for (let w = 0; w < 12; w++)
+      for (let d = 0; d < 5; d++)
+        for (const h of [10, 14]) {
+          const t = MONDAY + w * 7 * DAY + d * DAY + h * HOUR;
+          events.push({ caseId: `c${c++}`, activity: 'Handle', resource: 'Clerk-1', start: t, end: t + 20 * MIN });
+        }
+    const d = discover(buildLog(events));
+    const src = flow(d.project).nodes.find((n) => n.kind === 'arrivals')!;
+    expect(src.kind === 'arrivals' && src.arrivals.mode === 'rate' && src.arrivals.per).toBe('week');
+    const weeks = 10;
+    const p: Project = { ...d.project, run: { ...d.project.run, horizon: { kind: 'duration', duration: (weeks * 10080 * 60_000) / (MINUTES_PER_UNIT[d.project.timeUnit] * 60_000) } } };
+    const perWeek = Array.from({ length: 12 }, (_, rep) => simulateReplication(p, p.scenarios[0]!.id, rep).overall.arrived / weeks);
+    const m = perWeek.reduce((a, b) => a + b, 0) / perWeek.length;
+    const sd = Math.sqrt(perWeek.reduce((a, b) => a + (b - m) ** 2, 0) / (perWeek.length - 1));
+    const ci = 2.2 * (sd / Math.sqrt(perWeek.length)); // Student t, 11 degrees of freedom
+    expect(Math.abs(m - 10), `${m} a week ± ${ci}`).toBeLessThanOrEqual(ci);
+  });
+
   it('names groups after their common name', () => {
     expect(commonName(['Clerk-000001', 'Clerk-000002'])).toBe('Clerk');
     expect(commonName(['Ann', 'Bob'])).toBe('');
@@ -217,5 +245,45 @@ describe('fitting, calendars, arrivals, names', () => {
       for (const l of d.report) expect(l.message).not.toMatch(/NaN|Infinity|undefined/);
       runnable(d.project);
     }
+  });
+});
+
+describe('large logs', () => {
+  it('hundreds of activities, 130 resources, 40 % rework, end times only: valid, covering, quick', () => {
+    const acts = Array.from({ length: 300 }, (_, i) => `Task ${i + 1}`);
+    const log = synthLog({
+      cases: 1500, gap: 5, endOnly: true, seed: 11,
+      route: (r) => { const s: string[][] = []; let k = Math.floor(r() * 300); for (let j = 0; j < 6; j++) { k = (k + 1 + Math.floor(r() * 3)) % 300; s.push([acts[k]!]); while (r() < 0.4) s.push([acts[k]!]); } return s; },
+      duration: (_a, r) => 1 + 20 * r(),
+      resources: (a) => Array.from({ length: 4 }, (_, i) => `Person ${(acts.indexOf(a) * 7 + i * 31) % 130}`),
+    });
+    const t = performance.now();
+    const d = discover(log);
+    expect(performance.now() - t).toBeLessThan(20_000);
+    expect(d.coverage).toBeGreaterThan(0.95);
+    expect(flow(d.project).nodes.filter((n) => n.kind === 'step').length).toBe(300);
+    expect(hasErrors(checkProject(d.project))).toBe(false);
+  }, 60_000);
+});
+
+describe('thin logs', () => {
+  it('no resource column: each activity gets a team as large as the most cases at once', () => {
+    const events: RawEvent[] = [];
+    for (let c = 0; c < 300; c++) {
+      const t = MONDAY + c * 20 * MIN;
+      events.push({ caseId: `c${c}`, activity: 'Sort', start: t, end: t + 50 * MIN }); // up to 3 at once
+      events.push({ caseId: `c${c}`, activity: 'Ship', start: t + 50 * MIN, end: t + 55 * MIN });
+    }
+    const d = discover(buildLog(events));
+    expect(step(d.project, 'Sort').staff).toBe(3);
+    expect(step(d.project, 'Sort').shifts).toBeUndefined(); // round the clock
+    expect(d.report.some((l) => l.topic === 'staff' && l.severity === 'warning')).toBe(true);
+    runnable(d.project);
+  });
+
+  it('a single case still gives a valid project', () => {
+    const d = discover(buildLog([{ caseId: 'x', activity: 'Only', resource: 'R', start: MONDAY, end: MONDAY + 5 * MIN }]));
+    expect(hasErrors(checkProject(d.project))).toBe(false);
+    for (const l of d.report) expect(l.message).not.toMatch(/NaN|Infinity|undefined/);
   });
 });

@@ -193,3 +193,22 @@ test("another project's results never show: opening another project drops them, 
   await page.getByTestId('field-staff').press('Enter');
   await expect(page.getByTestId('stale')).toBeVisible();
 });
+
+test('the results panel keeps its place before the first run, so Run all does not resize the flow', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshApp(page);
+  const hint = page.getByTestId('results-empty');
+  await expect(hint).toContainText('Results appear here');
+  await expect(page.getByTestId('results-full')).toHaveCount(0); // nothing to show over the whole area yet
+  const canvas = page.getByTestId('canvas');
+  const before = (await canvas.boundingBox())!;
+  const dock = (await page.getByTestId('results-dock').boundingBox())!;
+  expect(dock.height).toBeGreaterThan(150);
+  await page.screenshot({ path: `${SHOTS}/62-results-panel-before-run.png` });
+  await page.getByTestId('run').click();
+  await expect(hint).toHaveCount(0);
+  expect(await canvas.boundingBox()).toEqual(before);
+  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 30_000 });
+  expect(await canvas.boundingBox()).toEqual(before);
+  await expect(page.getByTestId('results-full')).toBeVisible();
+});

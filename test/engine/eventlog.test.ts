@@ -142,3 +142,33 @@ describe('simulateEventLog and run.start', () => {
     expect(writeEventLogCsv(simulateEventLog(base, 'baseline', { cases: 100, start: '2023-02-09T08:00' }))).toBe(writeEventLogCsv(a));
   });
 });
+
+describe('work handed over at the end of a shift', () => {
+  it('is one row when the same member carries on, and no member ever serves two at once', async () => {
+    const { flowProject, edge } = await import('./helpers');
+    const open = Array.from({ length: 168 }, (_, h) => (h < 120 && h % 24 >= 9 && h % 24 < 17 ? 2 : 0));
+    const p = flowProject({
+      nodes: [
+        { id: 'in', kind: 'arrivals', name: 'In', arrivals: { mode: 'rate', rate: 0.012, per: 'minute' } },
+        { id: 's', kind: 'step', name: 'Assess', departmentId: 'd', staff: 2, service: { kind: 'constant', value: 90 }, shifts: { repeat: 'week', staff: open, atShiftEnd: 'hand-over' } },
+        { id: 'x', kind: 'exit', name: 'x' },
+      ],
+      edges: [edge('in', 's'), edge('s', 'x')],
+      customers: 400,
+      seed: 3,
+    });
+    const log = simulateEventLog(p, 'base', { cases: 400, start: '2024-01-01T00:00:00' });
+    expectWellFormed(log);
+    for (const es of groups(log, log.resourceOf)) {
+      for (let i = 1; i < es.length; i++) expect(log.start[es[i]!]).toBeGreaterThanOrEqual(log.end[es[i - 1]!]!);
+    }
+    const hour = 3_600_000;
+    const rows = log.caseOf.length;
+    // Every case is served once; a service cut at 17:00 and carried on by the same member is one
+    // row that spans the night (longer than its 90 minutes of work), and such rows exist.
+    const overnight = Array.from({ length: rows }, (_, e) => log.end[e]! - log.start[e]!).filter((d) => d > 2 * hour).length;
+    expect(overnight).toBeGreaterThan(5);
+    expect(rows - log.cases.length).toBeLessThanOrEqual(overnight);
+    expect(rows - log.cases.length).toBeLessThan(overnight / 2);
+  });
+});

@@ -26,7 +26,7 @@ export function singleStationProject(opts: {
 }): Project {
   const classes = opts.classes ?? [{ id: 'c', share: 1, priority: 0 }];
   return Project.parse({
-    formatVersion: 3,
+    formatVersion: 4,
     name: 'test',
     timeUnit: 'minutes',
     classes: classes.map((c) => ({ ...c, name: c.id })),
@@ -73,7 +73,7 @@ export function flowProject(opts: {
   serviceLevels?: ProjectInput['serviceLevels'];
 }): Project {
   return Project.parse({
-    formatVersion: 3,
+    formatVersion: 4,
     name: 'flow test',
     classes: (opts.classes ?? [{ id: 'c', share: 1 }]).map((c) => ({ ...c, name: c.id })),
     serviceLevels: opts.serviceLevels ?? [],

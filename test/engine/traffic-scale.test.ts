@@ -43,7 +43,7 @@ function chainProject(n: number, rework = false): Project {
   for (const e of edges) if (typeof e.target === 'string' && e.target.startsWith('__next')) e.target = `s${Number(e.target.slice(6)) + 1}`;
   for (const e of edges) if (e.target === `s${n}`) e.target = 'out';
   return {
-    formatVersion: 3,
+    formatVersion: 4,
     name: 'chain',
     timeUnit: 'minutes',
     classes: [{ id: 'c', name: 'C', share: 1, priority: 0, color: '#4e79a7' }],
@@ -156,7 +156,7 @@ describe('ids named like Object.prototype members', () => {
   it('a class "constructor" without its own service time uses the step’s, in the load check', () => {
     for (const name of ['constructor', 'toString', 'hasOwnProperty', 'isPrototypeOf', '__proto__']) {
       const doc = {
-        formatVersion: 3,
+        formatVersion: 4,
         name: 'p',
         classes: [{ id: name, name: 'Odd', share: 1 }, { id: 'b', name: 'B', share: 1 }],
         run: { horizon: { kind: 'duration', duration: 100 }, replications: { kind: 'fixed', count: 1 }, seed: 1 },

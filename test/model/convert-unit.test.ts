@@ -46,7 +46,7 @@ describe('convertTimeUnit', () => {
   it('scales every time of every kind, and nothing that is not a time', () => {
     const step = { id: 's', name: 'Check', kind: 'step' as const, departmentId: 'd', staff: 2, position: { x: 0, y: 0 }, discipline: 'fifo' as const };
     const p = Project.parse({
-      formatVersion: 3,
+      formatVersion: 4,
       name: 'All kinds',
       timeUnit: 'minutes',
       classes: [{ id: 'c', name: 'All', share: 1 }],

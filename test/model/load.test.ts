@@ -66,9 +66,10 @@ describe('loadProject', () => {
       const same = loadProject({ ...v1, formatVersion: FORMAT_VERSION });
       expect(same.ok && same.project).toEqual(r.project);
     }
-    expect(migrate({ formatVersion: 1, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
-    expect(migrate({ formatVersion: 2, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
-    expect(migrate({ formatVersion: 3, name: 'x' })).toEqual({ formatVersion: 3, name: 'x' });
+    expect(migrate({ formatVersion: 1, name: 'x' })).toEqual({ formatVersion: 4, name: 'x' });
+    expect(migrate({ formatVersion: 2, name: 'x' })).toEqual({ formatVersion: 4, name: 'x' });
+    expect(migrate({ formatVersion: 3, name: 'x' })).toEqual({ formatVersion: 4, name: 'x' });
+    expect(migrate({ formatVersion: 4, name: 'x' })).toEqual({ formatVersion: 4, name: 'x' });
   });
 
   it('rejects a file from a newer format version', () => {

@@ -37,10 +37,9 @@ export function wasserstein(u: ArrayLike<number>, v: ArrayLike<number>): number 
   if (n === 0 || m === 0) return 0;
   const us = Float64Array.from(u).sort();
   const vs = Float64Array.from(v).sort();
+  // The pooled sample in order: a merge of the two sorted ones.
   const all = new Float64Array(n + m);
-  all.set(us, 0);
-  all.set(vs, n);
-  all.sort();
+  for (let i = 0, j = 0, k = 0; k < n + m; k++) all[k] = j >= m || (i < n && us[i]! <= vs[j]!) ? us[i++]! : vs[j++]!;
   const terms = new Float64Array(n + m - 1);
   // Walk both sorted samples alongside the pooled one instead of binary searches per value.
   let iu = 0;

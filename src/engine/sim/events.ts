@@ -14,6 +14,7 @@
 //   EV_POOL_SHIFT      onPoolShift       shifts        pool, hour slot
 //   EV_SYSTEM_FAIL     onSystemFail      systems       system
 //   EV_SYSTEM_REPAIR   onSystemRepair    systems       system
+//   EV_HOUR            onHour            hourly        hour slot
 //
 // HANDLERS is indexed by kind. Each entry is a small function of its own, compiled on its own
 // with its handler inlined: measured as fast as a switch in the loop, with less allocation (a
@@ -31,7 +32,9 @@ import {
   EV_SYSTEM_FAIL,
   EV_SYSTEM_REPAIR,
   EV_WINDOW,
+  EV_HOUR,
 } from './kinds';
+import { onHour, startHourly } from './hourly';
 import { onPoolShift, onShift, startShifts } from './shifts';
 import type { Sim } from './state';
 import { onAbandon, onDelayEnd, onServiceEnd } from './stations';
@@ -48,6 +51,7 @@ export function startEvents(s: Sim): void {
   startArrivals(s);
   startShifts(s);
   startSystems(s);
+  startHourly(s);
 }
 
 type Handler = (s: Sim, a: number, b: number, c: number, now: number) => void;
@@ -66,6 +70,7 @@ HANDLERS[EV_SHIFT] = (s, a, b, _c, now) => onShift(s, a, b, now);
 HANDLERS[EV_POOL_SHIFT] = (s, a, b, _c, now) => onPoolShift(s, a, b, now);
 HANDLERS[EV_SYSTEM_FAIL] = (s, a, _b, _c, now) => onSystemFail(s, a, now);
 HANDLERS[EV_SYSTEM_REPAIR] = (s, a, _b, _c, now) => onSystemRepair(s, a, now);
+HANDLERS[EV_HOUR] = (s, a, _b, _c, now) => onHour(s, a, now);
 
 /** The node an event happens at, to name it in a message (−1: none). */
 export function eventNode(kind: number, a: number): number {

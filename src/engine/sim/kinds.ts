@@ -12,6 +12,7 @@ export const EV_SHIFT = 7; // a = step, b = absolute hour slot
 export const EV_POOL_SHIFT = 8; // a = pool, b = absolute hour slot
 export const EV_SYSTEM_FAIL = 9; // a = system
 export const EV_SYSTEM_REPAIR = 10; // a = system
+export const EV_HOUR = 11; // a = absolute hour slot that starts (steps whose hours close: hourly.ts)
 
 /** Events at one instant beyond this mean a loop that takes no time. */
 export const SAME_TIME_LIMIT = 1_000_000;

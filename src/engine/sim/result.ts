@@ -7,7 +7,8 @@ import type { ClassStats, DepartmentStats, PoolStats, ReplicationResult, StepSta
 import { changeWip, integrate, integrateClassQueue } from './collect';
 import { costs as costStats } from './costs';
 import { joinStats } from './parallel';
-import { available, finishShifts, poolAvailable } from './shifts';
+import { finishHourly, hourlyFigures } from './hourly';
+import { available, finishShifts, openShare, poolAvailable, waitingWhileClosed } from './shifts';
 import type { Sim } from './state';
 import { finishSystems, systemStats } from './systems';
 import { timeline } from './timeline';
@@ -20,6 +21,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
   for (let i = 0; i < s.nNodes; i++) integrate(s, i, end);
   for (let k = 0; k < s.nClasses; k++) integrateClassQueue(s, k, end);
   finishShifts(s, end);
+  finishHourly(s, end);
   finishSystems(s, end);
   changeWip(s, end, 0);
   const windowLength = Math.max(0, end - s.ws);
@@ -146,6 +148,7 @@ function stationStats(s: Sim, windowLength: number) {
       timeAtStep: st.completed[i]! > 0 ? st.timeAtStep[i]! / st.completed[i]! : 0,
       waitedShare: waitsArr.length > 0 ? st.waitedCount[i]! / waitsArr.length : 0,
       abandonedWait: st.abandonedAt[i]! > 0 ? st.abandonWait[i]! / st.abandonedAt[i]! : 0,
+      ...closedFigures(s, i),
     };
   }
   // Staff pools: busy share of the pool. Its staff-time counts in the departments of the steps it
@@ -205,4 +208,12 @@ function summarizeAll(parts: Float64Array[]): StepStats['waitingTime'] {
     at += p.length;
   }
   return summarize(all);
+}
+
+/** For a step whose hours close (calendar or shifts with nobody on duty): waiting while closed and the open share. */
+function closedFigures(s: Sim, i: number): { waitingWhileClosed?: number; openShare?: number; byHour?: { queue: number[]; busy: number[] } } {
+  const w = waitingWhileClosed(s, i);
+  const o = openShare(s, i);
+  const byHour = hourlyFigures(s, i);
+  return w === undefined || o === undefined ? {} : { waitingWhileClosed: w, openShare: o, ...(byHour ? { byHour } : {}) };
 }

@@ -27,6 +27,8 @@ export class ServiceLog {
   private caseOf = new Int32Array(256);
   private servedBy = new Int32Array(256);
   private since = new Float64Array(256);
+  /** Services handed over at a shift's end and carried on later, by customer index (few at a time). */
+  private readonly handed = new Map<number, { member: number; start: number; end: number; caseNo: number; step: number }>();
 
   constructor(caseLimit = Infinity) {
     this.caseLimit = caseLimit;
@@ -51,10 +53,11 @@ export class ServiceLog {
     return this.cases >= this.caseLimit;
   }
 
-  take(group: number): number {
+  /** A free member of the group: `preferred` if free, else the lowest-numbered free one. */
+  take(group: number, preferred = -1): number {
     let g = this.groups.get(group);
     if (!g) this.groups.set(group, (g = { member: [], busy: [] }));
-    let k = g.busy.indexOf(false);
+    let k = preferred >= 0 && this.memberGroup[preferred] === group && !g.busy[this.memberNumber[preferred]! - 1] ? this.memberNumber[preferred]! - 1 : g.busy.indexOf(false);
     if (k < 0) {
       k = g.busy.length;
       g.busy.push(false);
@@ -78,18 +81,36 @@ export class ServiceLog {
 
   started(c: number, group: number, now: number): void {
     this.ensure(c);
-    this.servedBy[c] = this.take(group);
+    const piece = this.handed.get(c);
+    this.servedBy[c] = this.take(group, piece ? piece.member : -1);
     this.since[c] = now;
+    if (!piece) return;
+    this.handed.delete(c);
+    // Work handed over at a shift's end and taken up again by the same member is one activity in
+    // the log (as in the logs of real offices: a task left overnight); by another member, two.
+    if (this.servedBy[c] === piece.member) this.since[c] = piece.start;
+    else this.row(piece.caseNo, piece.step, piece.member, piece.start, piece.end);
+  }
+
+  /** The service of c stops at a shift's end and is carried on later: its row waits. */
+  handedOver(c: number, caseNo: number, step: number, now: number): void {
+    const member = this.servedBy[c]!;
+    this.release(member);
+    this.handed.set(c, { member, start: this.since[c]!, end: now, caseNo, step });
+  }
+
+  private row(caseNo: number, step: number, member: number, start: number, end: number): void {
+    this.rowCase.push(caseNo);
+    this.rowStep.push(step);
+    this.rowMember.push(member);
+    this.rowStart.push(start);
+    this.rowEnd.push(end);
   }
 
   ended(c: number, caseNo: number, step: number, now: number): void {
     const member = this.servedBy[c]!;
     this.release(member);
-    this.rowCase.push(caseNo);
-    this.rowStep.push(step);
-    this.rowMember.push(member);
-    this.rowStart.push(this.since[c]!);
-    this.rowEnd.push(now);
+    this.row(caseNo, step, member, this.since[c]!, now);
   }
 
   caseNumber(c: number): number {
@@ -119,7 +140,12 @@ export function logServiceStart(s: Sim, log: ServiceLog, node: number, c: number
   log.started(c, groupOf(s, node), now);
 }
 
-/** Hook: service of c at `node` ends now (done, or handed over at the end of a shift). */
+/** Hook: service of c is handed over at the end of a shift (its row is written when it is done). */
+export function logHandOver(s: Sim, log: ServiceLog, node: number, c: number, now: number): void {
+  log.handedOver(c, caseOf(s, log, c), node, now);
+}
+
+/** Hook: service of c at `node` ends now. */
 export function logServiceEnd(s: Sim, log: ServiceLog, node: number, c: number, now: number): void {
   log.ended(c, caseOf(s, log, c), node, now);
 }

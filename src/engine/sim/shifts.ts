@@ -6,7 +6,7 @@ import { TRACE } from '../types';
 import { changeQueue, integrate } from './collect';
 import { EV_POOL_SHIFT, EV_SHIFT } from './kinds';
 import { fillPool } from './pools';
-import { logServiceEnd } from './servicelog';
+import { logHandOver } from './servicelog';
 import type { Sim } from './state';
 import { fillStep } from './stations';
 
@@ -21,6 +21,10 @@ export class Shifts {
   readonly overtime: Int32Array;
   readonly poolOvertime: Int32Array;
   readonly hasHandOver: boolean;
+  // Steps whose own plan has hours with nobody on duty (closed): the queue area while closed.
+  readonly closable: Uint8Array;
+  readonly closedQArea: Float64Array;
+  readonly qMark: Float64Array;
   constructor(m: CompiledModel) {
     const n = m.nodeIds.length;
     const np = m.poolSize.length;
@@ -31,6 +35,9 @@ export class Shifts {
     this.overtime = new Int32Array(n);
     this.poolOvertime = new Int32Array(np);
     this.hasHandOver = m.handOver.includes(1) || m.poolHandOver.includes(1);
+    this.closable = Uint8Array.from(m.shifts, (sh) => (sh && sh.includes(0) ? 1 : 0));
+    this.closedQArea = new Float64Array(n);
+    this.qMark = new Float64Array(n);
   }
 }
 
@@ -77,6 +84,7 @@ export function onShift(s: Sim, node: number, slot: number, now: number): void {
   const st = s.stations;
   const sh = s.m.shifts[node]!;
   integrateCap(s, s.shifts.capArea, s.shifts.capLastT, node, st.onShiftNow[node]!, now);
+  if (s.shifts.closable[node]) markClosed(s, node, now);
   const duty = sh[slot % sh.length]!;
   // With overtime, those busy beyond the new shift stay on until nobody waits.
   s.shifts.overtime[node] = s.m.serveWaiting[node] ? Math.max(0, st.busy[node]! - duty) : 0;
@@ -125,12 +133,13 @@ function handOver(s: Sim, node: number, now: number): void {
   st.queues[node]![level]!.unshift(c, g);
   changeQueue(s, node, 1, now, cu.cls[c]!);
   if (s.trace) s.trace(TRACE.HANDED_OVER, now, c, cu.cls[c]!, node, -1);
-  if (s.serviceLog) logServiceEnd(s, s.serviceLog, node, c, now);
+  if (s.serviceLog) logHandOver(s, s.serviceLog, node, c, now);
 }
 
 /** A member of a step's staff on overtime has nobody left to serve: home. */
 export function staffHome(s: Sim, node: number, now: number): void {
   integrateCap(s, s.shifts.capArea, s.shifts.capLastT, node, s.stations.onShiftNow[node]!, now);
+  if (s.shifts.closable[node]) markClosed(s, node, now);
   s.shifts.overtime[node]!--;
   s.stations.onShiftNow[node]!--;
 }
@@ -142,8 +151,36 @@ export function poolStaffHome(s: Sim, p: number, now: number): void {
   s.pools.cap[p]!--;
 }
 
+/**
+ * Before the staff on duty at a closable step change: the queue area since the last change counts
+ * as waiting while closed when nobody was on duty.
+ */
+function markClosed(s: Sim, node: number, now: number): void {
+  integrate(s, node, now);
+  const area = s.stats.qArea[node]!;
+  if (s.stations.onShiftNow[node] === 0) s.shifts.closedQArea[node]! += area - s.shifts.qMark[node]!;
+  s.shifts.qMark[node] = area;
+}
+
+/** Share of a closable step's waiting (customer-time in its queue) while nobody was on duty; undefined for other steps. */
+export function waitingWhileClosed(s: Sim, i: number): number | undefined {
+  if (!s.shifts.closable[i]) return undefined;
+  const area = s.stats.qArea[i]!;
+  return area > 0 ? s.shifts.closedQArea[i]! / area : 0;
+}
+
+/** Share of a step's own plan (hour slots) with somebody on duty; undefined for steps without a plan that closes. */
+export function openShare(s: Sim, i: number): number | undefined {
+  const sh = s.m.shifts[i];
+  if (!sh || !s.shifts.closable[i]) return undefined;
+  let open = 0;
+  for (let k = 0; k < sh.length; k++) if (sh[k]! > 0) open++;
+  return open / sh.length;
+}
+
 /** Staff-time on shift integrated up to the end of the run. */
 export function finishShifts(s: Sim, end: number): void {
+  s.m.shifts.forEach((_, i) => s.shifts.closable[i] && markClosed(s, i, end));
   s.m.shifts.forEach((sh, i) => sh && integrateCap(s, s.shifts.capArea, s.shifts.capLastT, i, s.stations.onShiftNow[i]!, end));
   s.m.poolShifts.forEach((sh, p) => sh && integrateCap(s, s.shifts.poolCapArea, s.shifts.poolCapLastT, p, s.pools.cap[p]!, end));
 }

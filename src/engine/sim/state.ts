@@ -9,6 +9,7 @@ import type { ReplicationOptions, TraceSink } from '../types';
 import { Arrivals } from './arrivals';
 import { Stats } from './collect';
 import { Customers } from './customers';
+import { Hourly } from './hourly';
 import { Joins } from './parallel';
 import { Pools } from './pools';
 import { Routes } from './routing';
@@ -46,6 +47,7 @@ export class Sim {
   readonly systems: Systems; // systems.ts
   readonly joins: Joins; // parallel.ts
   readonly stats: Stats; // collect.ts
+  readonly hourly: Hourly; // hourly.ts
 
   constructor(
     readonly project: Project,
@@ -72,6 +74,7 @@ export class Sim {
     this.shifts = new Shifts(m);
     this.systems = new Systems(m, this.streams);
     this.joins = new Joins(m);
+    this.hourly = new Hourly(m);
     this.stats = new Stats(project, m, this.ws, this.endTime, this.customerLimit, options.timelineBins ?? 50);
   }
 }

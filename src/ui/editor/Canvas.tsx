@@ -133,11 +133,12 @@ export function Canvas() {
           stale,
           pool: n.kind === 'step' && n.poolId !== undefined ? scenario.flow.pools?.find((p) => p.id === n.poolId) : undefined,
           joinWait: n.kind === 'join' ? scenarioResults?.joins?.[n.id]?.waitForParts.mean : undefined,
+          calendar: (n.kind === 'step' || n.kind === 'arrivals') && n.calendarId !== undefined ? project.calendars?.find((c) => c.id === n.calendarId) : undefined,
         },
       };
     });
     return [...laneNodes, ...flowNodes];
-  }, [scenario, findings, traffic, lanes, project.timeUnit, scenarioResults, stale]);
+  }, [scenario, findings, traffic, lanes, project.timeUnit, project.calendars, scenarioResults, stale]);
 
   // The canvas keeps its own copy of nodes and connections (drags and selection happen there);
   // the store's selection is copied in only where it differs, so a selection that comes back

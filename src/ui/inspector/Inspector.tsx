@@ -7,6 +7,7 @@ import { NodeInspector } from './NodeInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { ProjectSettings } from './ProjectSettings';
 import { PoolsEditor } from './PoolsEditor';
+import { CalendarsEditor } from './CalendarsEditor';
 import { SystemsEditor } from './SystemsEditor';
 
 export function Inspector() {
@@ -29,6 +30,7 @@ export function Inspector() {
         load={scenarioTraffic(project, scenario).steps[node.id]}
         pools={scenario.flow.pools}
         systems={scenario.flow.systems}
+        calendars={project.calendars}
         onCommit={(next) => edit((p) => edits.updateNode(p, scenario.id, next))}
       />
     );
@@ -71,6 +73,7 @@ export function Inspector() {
         edit((p) => edits.removeDepartment(p, scenario.id, id));
       }}
     />
+    <CalendarsEditor project={project} onCommit={(next) => edit(() => next)} />
     <PoolsEditor project={project} scenarioId={scenario.id} onCommit={(next) => edit(() => next)} />
       <SystemsEditor project={project} scenarioId={scenario.id} onCommit={(next) => edit(() => next)} />
     </>

@@ -9,6 +9,8 @@ import { NumberField, SelectField, TextField } from './fields';
 import { CountsImport } from './CountsImport';
 import { ScheduleCurve } from './ScheduleCurve';
 import { ShiftsEditor } from './ShiftsEditor';
+import { CalendarSelect, VolumeLine } from './CalendarSelect';
+import type { Calendar } from '../../model/calendar';
 import { LearningEditor } from './LearningEditor';
 
 export interface NodeInspectorProps {
@@ -21,6 +23,8 @@ export interface NodeInspectorProps {
   pools?: StaffPool[];
   /** The scenario's systems with outages (a step may need some). */
   systems?: System[];
+  /** The project's calendars (a step or arrivals node may work to one). */
+  calendars?: Calendar[];
   /** Commits the node; returns nothing (the caller validates through `commitNode`). */
   onCommit: (next: FlowNode) => void;
 }
@@ -119,6 +123,10 @@ export function NodeInspector(props: NodeInspectorProps) {
                 })}
             </div>
           )}
+          {(props.calendars?.length ?? 0) > 0 && (
+            <CalendarSelect label="Arrive during" none="any hour (no calendar)" calendars={props.calendars!} value={node.calendarId} onCommit={(calendarId) => tryCommit(calendarId ? { ...node, calendarId } : (({ calendarId: _c, ...rest }) => rest)(node))} />
+          )}
+          <VolumeLine node={node} calendar={props.calendars?.find((c) => c.id === node.calendarId)} />
           {node.arrivals.mode === 'rate' && <ScheduleEditor node={node} onCommit={(next) => tryCommit(next)} />}
         </>
       )}
@@ -139,6 +147,22 @@ export function NodeInspector(props: NodeInspectorProps) {
               options={[{ value: '', label: 'its own staff' }, ...props.pools!.map((p) => ({ value: p.id, label: `the pool "${p.name}" (${p.size} people)` }))]}
               onCommit={(poolId) => tryCommit(poolId ? { ...node, poolId } : (({ poolId: _p, poolPriority: _q, ...rest }) => rest)(node))}
               testId="field-pool"
+            />
+          )}
+          {(props.calendars?.length ?? 0) > 0 && node.poolId === undefined && (
+            <CalendarSelect label="Working hours" none="round the clock (no calendar)" calendars={props.calendars!} value={node.calendarId} onCommit={(calendarId) => tryCommit(calendarId ? { ...node, calendarId } : (({ calendarId: _c, atClose: _a, ...rest }) => rest)(node))} />
+          )}
+          {node.calendarId !== undefined && node.poolId === undefined && !node.shifts && (
+            <SelectField
+              label="When the calendar closes"
+              value={node.atClose ?? 'carry-over'}
+              options={[
+                { value: 'carry-over', label: 'finish the customer in hand; the rest wait for opening' },
+                { value: 'serve-waiting', label: 'stay on until nobody waits (overtime)' },
+                { value: 'hand-over', label: 'leave on time; unfinished work waits for opening' },
+              ]}
+              onCommit={(atClose) => tryCommit(atClose === 'carry-over' ? (({ atClose: _a, ...rest }) => rest)(node) : { ...node, atClose })}
+              testId="field-at-close"
             />
           )}
           {node.poolId !== undefined ? (

@@ -6,6 +6,7 @@ import { freshId } from '../store/edits';
 import { NumberField, SelectField, TextField } from './fields';
 import { ShiftsEditor } from './ShiftsEditor';
 import { LearningEditor } from './LearningEditor';
+import { CalendarSelect } from './CalendarSelect';
 
 export function PoolsEditor({ project, scenarioId, onCommit }: { project: Project; scenarioId: string; onCommit: (next: Project) => void }) {
   const scenario = project.scenarios.find((s) => s.id === scenarioId)!;
@@ -38,6 +39,16 @@ export function PoolsEditor({ project, scenarioId, onCommit }: { project: Projec
             options={[{ value: '', label: '(the department of its first step)' }, ...scenario.flow.departments.map((d) => ({ value: d.id, label: d.name }))]}
             onCommit={(departmentId) => commit(pools.map((p, j) => (j === i ? (departmentId ? { ...p, departmentId } : (({ departmentId: _d, ...rest }) => rest)(p)) : p)))}
           />
+          {(project.calendars?.length ?? 0) > 0 && (
+            <CalendarSelect
+              label="Working hours"
+              none="round the clock (no calendar)"
+              calendars={project.calendars!}
+              value={pool.calendarId}
+              onCommit={(calendarId) => commit(pools.map((p, j) => (j === i ? (calendarId ? { ...p, calendarId } : (({ calendarId: _c, ...rest }) => rest)(p)) : p)))}
+              testId={`pool-calendar-${pool.id}`}
+            />
+          )}
           <ShiftsEditor
             shifts={pool.shifts}
             fallback={pool.size}

@@ -1,5 +1,8 @@
 // The results below the canvas in a panel of their own: drag its top edge to give the canvas or the
 // results more room, hide it to see the whole flow, or open it over the whole work area.
+// The panel keeps its place before the first run too (with a word on what will appear there), so
+// that the click on Run all does not shrink the canvas: laying the flow out again at that moment
+// was the longest task of the click (docs/performance.md).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useApp } from '../context';
@@ -27,10 +30,15 @@ export function ResultsDock({ children }: { children: ReactNode }) {
   const rf = useReactFlow();
   // The canvas changes size with the dock: fit the flow again once it has settled.
   const [refit, setRefit] = useState(0);
+  const first = useRef(true);
   useEffect(() => {
+    if (first.current) {
+      first.current = false; // the canvas fits the flow itself when it first shows
+      return;
+    }
     const t = setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(t);
-  }, [rf, refit, mode, shown]);
+  }, [rf, refit, mode]);
   const room = () => dock.current?.parentElement?.getBoundingClientRect().height ?? 600;
 
   // A new run brings hidden results back.
@@ -64,7 +72,6 @@ export function ResultsDock({ children }: { children: ReactNode }) {
     setRefit((n) => n + 1);
   };
 
-  if (!shown) return null;
   const style = mode === 'open' ? { height: height !== undefined ? `${height}px` : '36%' } : undefined;
   return (
     <div ref={dock} className={`sf-dock sf-dock--${mode}`} style={style} data-testid="results-dock" data-mode={mode}>
@@ -84,7 +91,7 @@ export function ResultsDock({ children }: { children: ReactNode }) {
         />
         {mode === 'hidden' && <span className="sf-dock__title">Results are hidden</span>}
         <span className="sf-header__spacer" />
-        {mode !== 'full' && (
+        {mode !== 'full' && shown && (
           <button className="sf-link" onClick={() => setMode('full')} data-testid="results-full" title="The results over the whole work area">
             ⤢ Full view
           </button>
@@ -101,6 +108,11 @@ export function ResultsDock({ children }: { children: ReactNode }) {
         )}
       </div>
       <div className="sf-dock__body" hidden={mode === 'hidden'}>
+        {!shown && (
+          <p className="sf-dock__empty" data-testid="results-empty">
+            Results appear here. <strong>▶ Run all</strong> simulates every scenario and shows where customers wait, how long, and how precise each figure is.
+          </p>
+        )}
         {children}
       </div>
     </div>

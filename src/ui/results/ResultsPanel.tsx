@@ -15,6 +15,7 @@ import { activeScenario } from '../store';
 import { downloadText, fileName } from '../persist';
 import { WaitingCdf } from './WaitingCdf';
 import { UtilizationChart } from './UtilizationChart';
+import { HourHeatmap } from './HourHeatmap';
 import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
 import { ExportLogButton } from './ExportLogButton';
@@ -178,6 +179,7 @@ export function ResultsPanel() {
             {shown && <QueueOverTime scenario={shown} unit={unit} stepIds={shown.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
             {project.classes.length > 1 && <ClassTimes scenarios={results.scenarios} classes={project.classes} colors={colors} unit={unit} />}
           </div>}
+          {shown && !early && <HourHeatmap scenario={shown} />}
           {shown && !early && (
             <div className="sf-table-wrap">
               <h3>Steps of “{shown.name}”</h3>

@@ -12,7 +12,7 @@ const departments: Department[] = [{ id: 'intake', name: 'Intake', color: '#4e79
 
 function makeProject(classes: Project['classes']): Project {
   return Project.parse({
-    formatVersion: 3,
+    formatVersion: 4,
     name: 'Loan',
     timeUnit: 'minutes',
     classes,

@@ -1,6 +1,7 @@
 import type { Node } from '@xyflow/react';
 import type { FlowNode, TimeUnit } from '../../../model/schema';
 import type { StepLoad } from '../../../engine/traffic';
+import type { Calendar } from '../../../model/calendar';
 
 export interface StepResultFigures {
   utilization: number;
@@ -20,6 +21,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   stale: boolean;
   /** The staff pool a step draws on, if any. */
   pool?: { name: string; size: number };
+  /** The calendar a step or arrivals node works to, if any. */
+  calendar?: Calendar;
   /** For a join with simulation results: a case's mean wait there for its other parts. */
   joinWait?: number;
 }

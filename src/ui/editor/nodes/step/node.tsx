@@ -22,8 +22,13 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
         </span>
         <span className="sf-muted"> · {describeDuration(n.service, data.unit)}</span>
       </div>
+      {data.calendar && (
+        <div className="sf-node__line sf-muted" data-testid="node-calendar">
+          open {data.calendar.name}
+        </div>
+      )}
       {load && load.arrivalRate > 0 && (
-        <div className={`sf-node__figures ${high ? 'is-high' : ''}`} title="Approximation from arrival rates, routing and staff (Erlang C). The simulation is the answer.">
+        <div className={`sf-node__figures ${high ? 'is-high' : ''}`} title={`Approximation from arrival rates, routing and staff (Erlang C). The simulation is the answer.${data.calendar || n.shifts ? ' Opening hours and shifts are averaged over the week as if work went on round the clock at that level: waiting while closed (overnight, weekends) is not in this figure.' : ''}`}>
           ≈ {Number.isFinite(load.utilization) ? formatShare(load.utilization) : '∞'} busy · ≈ {formatDuration(load.approxWaitMMc, data.unit)} wait
           {load.farFromExponential ? ' (rough)' : ''}
         </div>
