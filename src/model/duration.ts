@@ -89,7 +89,9 @@ const group = (s: string) => {
 };
 const plain = (v: number, digits: number) => {
   const r = +v.toPrecision(digits);
-  return Math.abs(r) < 1e-6 || Math.abs(r) >= 1e21 ? String(r) : group(r.toFixed(20).replace(/\.?0+$/, ''));
+  // String() writes the shortest decimal that reads back as r (toFixed(20) would show binary noise:
+  // 5.56 → 5.5599999999999996092); it uses exponents only outside [1e-6, 1e21).
+  return Math.abs(r) < 1e-6 || Math.abs(r) >= 1e21 ? String(r) : group(String(r));
 };
 
 /**

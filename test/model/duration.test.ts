@@ -115,3 +115,11 @@ describe('durations shown back', () => {
     );
   });
 });
+
+describe('durations shown without binary noise', () => {
+  it('writes the shortest decimal of the rounded value', () => {
+    expect(durationInputText(5.56, 'minutes')).toBe('5.56 min');
+    expect(durationText(5.56, 'minutes')).toBe('5.56 min');
+    for (let i = 1; i < 500; i++) expect(durationInputText(i / 100, 'minutes')).not.toMatch(/\d{12}/);
+  });
+});
