@@ -132,6 +132,21 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     return { kind: 'exponential', mean: 10 / mpu };
   };
 
+  // An inclusive gateway: a join where paths meet (it waits for the parts that were started;
+  // customers not split pass), an inclusive split where they part, or both in a row.
+  const inclusiveGateway = (e: El, base: { id: string; name: string; position: { x: number; y: number } }, position: { x: number; y: number }) => {
+    const outs = outgoing(e).length;
+    const ins = incoming(e).length;
+    if (ins > 1) nodes.push({ ...base, kind: 'join' });
+    if (outs > 1 && ins > 1) {
+      const splitId = `${base.id.slice(0, 74)}-split`;
+      splitAfter.set(base.id, splitId);
+      nodes.push({ id: splitId, name: `${base.name} (split)`, position: { x: position.x + 120, y: position.y }, kind: 'split', mode: 'inclusive' });
+    } else if (outs > 1) nodes.push({ ...base, kind: 'split', mode: 'inclusive' });
+    const what = outs > 1 && ins > 1 ? 'a join followed by an inclusive split' : outs > 1 ? 'an inclusive split: each case takes one or more of its paths' : 'a join: the case waits for the paths it took';
+    note('info', `Inclusive gateway ${label(e)} imported as ${what}.`, e.id);
+  };
+
   for (const e of elements) {
     const id = e.id ?? `element-${nodes.length + 1}`;
     const sf = sfData(e) as Partial<FlowNode> | undefined;
@@ -159,13 +174,15 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
       nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime(label(e)), discipline: 'fifo' });
       const lc = e.loopCharacteristics as El | undefined;
       if (lc) markers.push({ stepId: base.id, el: e, lc });
+    } else if (e.$type === 'bpmn:InclusiveGateway' && (outgoing(e).length > 1 || incoming(e).length > 1)) {
+      inclusiveGateway(e, base, position);
     } else if (e.$type === 'bpmn:ExclusiveGateway' || e.$type === 'bpmn:InclusiveGateway' || e.$type === 'bpmn:EventBasedGateway' || e.$type === 'bpmn:ComplexGateway') {
       if (outgoing(e).length <= 1) {
         if (e.$type !== 'bpmn:ExclusiveGateway' && incoming(e).length > 1) note('warning', `${word(e.$type)} ${label(e)} merges paths: customers pass straight through it (each took one path, so nobody waits for other parts there).`, id);
         passThrough.add(id);
         continue;
       }
-      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one of its paths${e.$type === 'bpmn:InclusiveGateway' ? ' (an inclusive gateway may take several at once; that is not simulated)' : ''}.`, id);
+      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one of its paths.`, id);
       nodes.push({ ...base, kind: 'decision', mode: 'probability' });
     } else if (e.$type === 'bpmn:ParallelGateway') {
       const outs = outgoing(e).length;

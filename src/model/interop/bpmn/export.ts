@@ -1,6 +1,6 @@
 // BPMN export: the scenario as BPMN 2.0 with diagram interchange (it opens laid out in bpmn.io /
 // Camunda Modeler), BPSim parameters, and the sf:data extension for a lossless round trip.
-import type { Department, Distribution, FlowNode, Project } from '../../schema';
+import type { Department, Distribution, FlowEdge, FlowNode, Project } from '../../schema';
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../../schema';
 import { bpsimValue } from '../bpsim';
 import { DI_SCALE, SF_NAMESPACE } from './read';
@@ -30,6 +30,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
     out.push(`<bpmn:lane id="${esc(d.id)}" name="${esc(d.name)}">${data({ color: d.color })}${inLane(d).map((n) => `<bpmn:flowNodeRef>${esc(n.id)}</bpmn:flowNodeRef>`).join('')}</bpmn:lane>`);
   }
   out.push('</bpmn:laneSet>');
+  const orJoins = joinsOfInclusiveSplits(nodes, edges);
   const flowsOf = (id: string, dir: 'in' | 'out') => edges.filter((e) => (dir === 'in' ? e.target : e.source) === id).map((e) => `<bpmn:${dir === 'in' ? 'incoming' : 'outgoing'}>${esc(e.id)}</bpmn:${dir === 'in' ? 'incoming' : 'outgoing'}>`).join('');
   for (const n of nodes) {
     const io = flowsOf(n.id, 'in') + flowsOf(n.id, 'out');
@@ -52,9 +53,11 @@ export function exportBpmn(project: Project, scenarioId: string): string {
         out.push(`<bpmn:exclusiveGateway ${attrs}>${body}</bpmn:exclusiveGateway>`);
         break;
       case 'split':
-      case 'join':
-        out.push(`<bpmn:parallelGateway ${attrs}>${body}</bpmn:parallelGateway>`);
+      case 'join': {
+        const tag = (n.kind === 'split' && n.mode === 'inclusive') || orJoins.has(n.id) ? 'inclusiveGateway' : 'parallelGateway';
+        out.push(`<bpmn:${tag} ${attrs}>${body}</bpmn:${tag}>`);
         break;
+      }
       case 'exit':
         out.push(`<bpmn:endEvent ${attrs}>${body}</bpmn:endEvent>`);
         break;
@@ -111,4 +114,25 @@ export function exportBpmn(project: Project, scenarioId: string): string {
   }
   out.push('</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>', '</bpmn:definitions>');
   return out.join('\n');
+}
+
+/** Joins that close an inclusive split: the first join on each of its paths (an OR join in BPMN). */
+function joinsOfInclusiveSplits(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Set<string> {
+  const kind = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, string[]>();
+  for (const e of edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  const found = new Set<string>();
+  for (const n of nodes) {
+    if (n.kind !== 'split' || n.mode !== 'inclusive') continue;
+    const seen = new Set<string>();
+    const stack = [...(out.get(n.id) ?? [])];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (kind.get(id)?.kind === 'join') found.add(id);
+      else stack.push(...(out.get(id) ?? []));
+    }
+  }
+  return found;
 }

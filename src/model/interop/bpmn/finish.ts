@@ -47,6 +47,10 @@ export function completeEnds(draft: FlowDraft, note: Note): void {
 export function normaliseShares(draft: FlowDraft, note: Note): void {
   for (const n of draft.nodes) {
     const outs = draft.out(n.id);
+    if (n.kind === 'split' && n.mode === 'inclusive') {
+      inclusiveChances(n, outs, note);
+      continue;
+    }
     if ((n.kind === 'decision' && n.mode === 'class') || n.kind === 'split') {
       if (n.kind === 'split') for (const e of outs) delete e.probability;
       continue;
@@ -61,6 +65,21 @@ export function normaliseShares(draft: FlowDraft, note: Note): void {
     if (given.length > 0) note('warning', `The shares on the paths out of ${n.name} did not add up to 100 %: equal shares used.`, n.id);
     else note('info', `No shares on the paths out of "${n.name}": ${outs.length} equal shares of ${percent(1 / outs.length)} used.`, n.id);
     for (const e of outs) e.probability = 1 / outs.length;
+  }
+}
+
+/** The share of cases an inclusive split sends along a path where the file gives none. */
+export const INCLUSIVE_DEFAULT_CHANCE = 0.5;
+
+/** Chances on an inclusive split's paths: each between 0 and 1 as given, else ½; at least one above 0. */
+function inclusiveChances(n: FlowNode, outs: FlowEdge[], note: Note): void {
+  const missing = outs.filter((e) => e.probability === undefined || !(e.probability >= 0 && e.probability <= 1));
+  for (const e of missing) e.probability = INCLUSIVE_DEFAULT_CHANCE;
+  if (outs.length > 0 && outs.every((e) => e.probability === 0)) {
+    for (const e of outs) e.probability = INCLUSIVE_DEFAULT_CHANCE;
+    note('warning', `Every path out of "${n.name}" had a chance of 0 %: ${percent(INCLUSIVE_DEFAULT_CHANCE)} each used.`, n.id);
+  } else if (missing.length > 0) {
+    note('info', `No chance on ${missing.length === outs.length ? 'the' : `${missing.length} of the`} paths out of "${n.name}": each taken by ${percent(INCLUSIVE_DEFAULT_CHANCE)} of the cases on its own (at least one is always taken).`, n.id);
   }
 }
 
