@@ -11,7 +11,7 @@ import type { Department, Distribution, FlowEdge, FlowNode, Project, Scenario, T
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../schema';
 import { loadProject, describeProblem } from '../load';
 import { readBpsim } from './bpsim';
-import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
+import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId as plainId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
 import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
 import { applyMarker } from './bpmn/markers';
 import { fitAssumedLoad, type TrafficSolver } from './bpmn/defaults';
@@ -81,6 +81,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const pool = participants.find((p) => (p.processRef as El | undefined)?.id === process.id);
 
   const own = sfData(process) as { project?: Partial<Project> } | undefined;
+  const cleanId = projectIds(process, plainId);
   const timeUnit: TimeUnit = options.timeUnit ?? (own?.project?.timeUnit as TimeUnit | undefined) ?? 'minutes';
   const mpu = MINUTES_PER_UNIT[timeUnit];
   const bpsim = readBpsim(xml, timeUnit);
@@ -213,6 +214,10 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
         passThrough.add(id);
         continue;
       }
+      if (p?.processingTime) {
+        nodes.push({ ...base, kind: 'delay', departmentId: deptOf.get(id), duration: p.processingTime });
+        continue;
+      }
       const t = timerMinutes(e);
       if (t.from === 'name') note('info', `Timer ${label(e)} has no ISO 8601 duration${t.text ? ` ("${t.text}")` : ''}: ${formatMinutes(t.minutes)} read from its name.`, id);
       if (t.from === 'default') note('warning', `Timer ${label(e)} has no duration we can read${t.text ? ` ("${t.text}")` : ''}: 1 hour assumed.`, id);
@@ -285,7 +290,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
       const prob = r.boundary ? undefined : (sf.probability ?? bpsim.elements.get(r.el.id ?? '')?.probability);
       if (prob !== undefined) edge.probability = prob;
       if (sf.classIds) edge.classIds = sf.classIds;
-      const text = sf.label ?? (r.boundary ? (r.boundary.name as string | undefined) : undefined) ?? (via.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
+      const text = typeof sf.id === 'string' ? sf.label : sf.label ?? (r.boundary ? (r.boundary.name as string | undefined) : undefined) ?? (via.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
       if (text && text.replace(/\s+/g, ' ').trim()) edge.label = text.replace(/\s+/g, ' ').trim().slice(0, 120);
       edges.push(edge);
       if (r.boundary) tagged.set(edge, r.boundary);
@@ -344,3 +349,33 @@ const formatMinutes = (m: number) => {
   return `${v} ${unit}${v === 1 ? '' : 's'}`;
 };
 
+
+/**
+ * Our own ids, back from sf:data: an export writes ids as XML names (e.g. "_1st-check" for
+ * "1st-check"), and the project's id next to each; any other id is cleaned as usual. An id that
+ * two elements claim, or that is not a valid project id, is not taken back.
+ */
+function projectIds(process: El, plain: (id: string) => string): (id: string) => string {
+  const back = new Map<string, string>();
+  const claimed = new Set<string>();
+  const lanes = (sets: El[]): El[] => {
+    const found: El[] = [];
+    const stack = [...sets];
+    while (stack.length > 0 && found.length < 100_000) {
+      for (const l of list(stack.pop()!.lanes)) {
+        found.push(l);
+        if (l.childLaneSet) stack.push(l.childLaneSet as El);
+      }
+    }
+    return found;
+  };
+  for (const e of [...list(process.flowElements), ...lanes(list(process.laneSets))]) {
+    const sf = sfData(e);
+    const want = sf?.id;
+    if (!e.id || typeof want !== 'string' || want === e.id || plain(want) !== want) continue;
+    if (claimed.has(want)) back.delete([...back].find(([, v]) => v === want)?.[0] ?? '');
+    else back.set(e.id, want);
+    claimed.add(want);
+  }
+  return (id) => back.get(id) ?? plain(id);
+}
