@@ -9,6 +9,7 @@
 // is dropped silently, and the import never throws.
 import type { Department, Distribution, FlowEdge, FlowNode, Project, Scenario, TimeUnit } from '../schema';
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../schema';
+import { LIMITS, formatLimit } from '../limits';
 import { loadProject, describeProblem } from '../load';
 import { readBpsim } from './bpsim';
 import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId as plainId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
@@ -86,6 +87,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const mpu = MINUTES_PER_UNIT[timeUnit];
   const bpsim = readBpsim(xml, timeUnit);
   if (bpsim.found) note('info', `BPSim parameters found; their times read in ${bpsim.baseTimeUnit ?? 'milliseconds (the BPSim default)'}.`);
+  if (bpsim.percent) note('info', 'BPSim probabilities in the file go above 1: read as percentages (as jBPM writes them).');
 
   // Departments: leaf lanes, or the pool.
   const departments: Department[] = [];
@@ -95,7 +97,6 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     departments.push(d);
     return d.id;
   };
-  const leafLanes = (sets: El[]): El[] => sets.flatMap((s) => list(s.lanes).flatMap((l) => (l.childLaneSet ? leafLanes([l.childLaneSet as El]) : [l])));
   for (const lane of leafLanes(list(process.laneSets))) {
     const sf = sfData(lane) as { color?: string } | undefined;
     const id = addDept(lane.id ?? `lane-${departments.length + 1}`, nameOf(lane, 'Lane'), sf?.color);
@@ -119,8 +120,23 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const nodes: FlowNode[] = [];
   const passThrough = new Set<string>(); // gateways and events customers just pass
   let quiet = 0;
-  const outgoing = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.sourceRef as El | undefined)?.id === e.id);
-  const incoming = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.targetRef as El | undefined)?.id === e.id);
+  const flowsBy = (end: 'sourceRef' | 'targetRef') => {
+    const m = new Map<string, El[]>();
+    for (const f of elements) {
+      const id = f.$type === 'bpmn:SequenceFlow' ? (f[end] as El | undefined)?.id : undefined;
+      if (id === undefined) continue;
+      const fs = m.get(id);
+      if (fs) fs.push(f);
+      else m.set(id, [f]);
+    }
+    return m;
+  };
+  const bySource = flowsBy('sourceRef');
+  const byTarget = flowsBy('targetRef');
+  const outgoing = (e: El) => bySource.get(e.id ?? '') ?? [];
+  const incoming = (e: El) => byTarget.get(e.id ?? '') ?? [];
+  const size = tooLarge(elements, chosen.info.name);
+  if (size) return { ok: false, error: size, report, processes };
   // Parallel gateways that join and split: the split node that follows the join, by join id.
   const splitAfter = new Map<string, string>();
   const assumedRate = new Set<string>();
@@ -249,10 +265,11 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   });
   for (const [join, split] of splitAfter) raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${join}-to-split` }, id: `${join.slice(0, 70)}-to-split`, source: join, target: split });
   const boundaries: Boundary[] = [];
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const defaultBoundary = share01(options.boundaryShare, 0.1);
   for (const b of boundaryEls) {
     const host = cleanId((b.attachedToRef as El | undefined)?.id ?? '');
-    const hostNode = nodes.find((n) => n.id === host);
+    const hostNode = nodeById.get(host);
     if (hostNode?.kind !== 'step') {
       note('warning', `Boundary event ${label(b)} is attached to something that was not imported as a step; it was left out.`, b.id);
       continue;
@@ -267,10 +284,30 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const edges: FlowEdge[] = [];
   const tagged = new Map<FlowEdge, El>();
   const used = new Set<string>();
-  const targetsFrom = (id: string, seen = new Set<string>()): { target: string; via: El }[] => {
-    if (seen.has(id)) return [];
-    seen.add(id);
-    return raw.filter((r) => r.source === id).flatMap((r) => (through.has(r.target) ? targetsFrom(r.target, seen) : [{ target: r.target, via: r.el }]));
+  const rawFrom = new Map<string, Raw[]>();
+  for (const r of raw) {
+    const rs = rawFrom.get(r.source);
+    if (rs) rs.push(r);
+    else rawFrom.set(r.source, [r]);
+  }
+  const memo = new Map<string, { target: string; via: El }[]>();
+  // Where customers go on from a node they pass through: walked without recursion, once per node.
+  const targetsFrom = (start: string): { target: string; via: El }[] => {
+    const known = memo.get(start);
+    if (known) return known;
+    const found: { target: string; via: El }[] = [];
+    const seen = new Set<string>([start]);
+    const stack = [...(rawFrom.get(start) ?? [])].reverse();
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (!through.has(r.target)) found.push({ target: r.target, via: r.el });
+      else if (!seen.has(r.target)) {
+        seen.add(r.target);
+        stack.push(...[...(rawFrom.get(r.target) ?? [])].reverse());
+      }
+    }
+    memo.set(start, found);
+    return found;
   };
   for (const r of raw) {
     if (through.has(r.source)) continue;
@@ -306,6 +343,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     const after = doneAt.get(b.attachedTo);
     if (after && after !== b.attachedTo) {
       for (const e of draft.out(b.attachedTo)) if (tagged.has(e)) e.source = after;
+      draft.touched();
       b.attachedTo = after;
     }
   }
@@ -321,7 +359,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   if (departments.length === 0 && draft.nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
   const candidate = {
     formatVersion: FORMAT_VERSION,
-    name: (own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? options.name ?? 'Imported process').toString().replace(/\s+/g, ' ').trim().slice(0, 120) || 'Imported process',
+    name: String([own?.project?.name, pool?.name, process.name, definitions.name, options.name].find((x) => typeof x === 'string' && x.trim()) ?? 'Imported process').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Imported process',
     timeUnit,
     classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
     run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
@@ -333,12 +371,13 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const loaded = loadProject(JSON.parse(JSON.stringify(candidate)));
   if (!loaded.ok) return { ok: false, error: `The imported flow is not valid: ${loaded.problems.slice(0, 3).map(describeProblem).join('; ')}`, report, processes };
   const stepCount = draft.nodes.filter((n) => n.kind === 'step').length;
-  const staffNote = [...assumedStaff].some((id) => draft.nodes.some((n) => n.id === id));
+  const finalIds = new Set(draft.nodes.map((n) => n.id));
+  const staffNote = [...assumedStaff].some((id) => finalIds.has(id));
   for (const n of draft.nodes) if (n.kind === 'arrivals' && n.id.startsWith('implied-start')) assumedRate.add(n.id);
   if (!own && options.traffic) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic);
   for (const n of loaded.project.scenarios[0]!.flow.nodes)
     if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
-  if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
+  if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => finalIds.has(id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
   note('info', `Imported ${stepCount} step(s), ${departments.length} department(s) and ${draft.edges.length} connection(s) from ${label({ $type: '', name: chosen.info.name })}.`);
   return { ok: true, project: loaded.project, report, processes, processId: chosen.info.id };
 }
@@ -378,4 +417,34 @@ function projectIds(process: El, plain: (id: string) => string): (id: string) =>
     claimed.add(want);
   }
   return (id) => back.get(id) ?? plain(id);
+}
+
+/** The leaf lanes of nested lane sets, in document order, walked without recursion (a file may nest thousands). */
+function leafLanes(sets: El[]): El[] {
+  const leaves: El[] = [];
+  const stack: El[] = [...sets].reverse();
+  while (stack.length > 0) {
+    const set = stack.pop()!;
+    const lanes = list(set.lanes);
+    for (let k = lanes.length - 1; k >= 0; k--) {
+      const l = lanes[k]!;
+      if (l.childLaneSet) stack.push(l.childLaneSet as El);
+      else stack.push({ $type: 'leaf', lanes: [], leaf: l });
+    }
+    if (set.$type === 'leaf') leaves.push(set.leaf as El);
+  }
+  return leaves;
+}
+
+/** A reason to refuse a process too large to simulate, before any work is done on it. */
+function tooLarge(elements: readonly El[], name: string): string | undefined {
+  let flows = 0;
+  let others = 0;
+  for (const e of elements) {
+    if (e.$type === 'bpmn:SequenceFlow') flows++;
+    else if (!QUIET.has(e.$type)) others++;
+  }
+  if (others > LIMITS.maxNodes) return `The process "${name}" has ${formatLimit(others)} tasks, events and gateways; Serviceflow simulates at most ${formatLimit(LIMITS.maxNodes)}. Split the model into smaller processes.`;
+  if (flows > LIMITS.maxEdges) return `The process "${name}" has ${formatLimit(flows)} sequence flows; Serviceflow simulates at most ${formatLimit(LIMITS.maxEdges)}. Split the model into smaller processes.`;
+  return undefined;
 }

@@ -87,14 +87,20 @@ function inclusiveChances(n: FlowNode, outs: FlowEdge[], note: Note): void {
 export function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): void {
   if (!needed) return;
   const depth = new Map<string, number>();
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    const ts = next.get(e.source);
+    if (ts) ts.push(e.target);
+    else next.set(e.source, [e.target]);
+  }
   const queue = nodes.filter((n) => n.kind === 'arrivals').map((n) => n.id);
   queue.forEach((id) => depth.set(id, 0));
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const e of edges)
-      if (e.source === id && !depth.has(e.target)) {
-        depth.set(e.target, depth.get(id)! + 1);
-        queue.push(e.target);
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    for (const t of next.get(id) ?? [])
+      if (!depth.has(t)) {
+        depth.set(t, depth.get(id)! + 1);
+        queue.push(t);
       }
   }
   const row = new Map<number, number>();
