@@ -132,9 +132,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`sim: cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
       return 1;
     }
-    if (/\.(bpmn|xml)$/i.test(source)) {
+    if (/\.(bpmn2?|xml)$/i.test(source) || /^\s*</.test(text)) {
       // BPMN 2.0: the same importer as the app; its report goes to stderr.
-      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn|xml)$/i, '') });
+      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, '') });
       for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
       if (!imported.ok) {
         io.stderr(`sim: ${source} could not be imported: ${imported.error}\n`);

@@ -32,11 +32,11 @@ export function Header() {
 
   const open = async (file: File) => {
     const text = await file.text();
-    if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
+    if (/\.(bpmn2?|xml)$/i.test(file.name) || /^\s*</.test(text)) {
       const { importBpmn } = await import('../engine/bpmnImport');
       const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
       const importProcess = async (processId?: string) => {
-        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn|xml)$/i, ''), processId });
+        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn2?|xml)$/i, ''), processId });
         const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
         if (!r.ok) {
           store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
@@ -105,7 +105,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json,.bpmn,.xml"
+          accept=".json,application/json,.bpmn,.bpmn2,.xml"
           hidden
           data-testid="file-input"
           onChange={(e) => {
