@@ -374,8 +374,10 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const finalIds = new Set(draft.nodes.map((n) => n.id));
   const staffNote = [...assumedStaff].some((id) => finalIds.has(id));
   for (const n of draft.nodes) if (n.kind === 'arrivals' && n.id.startsWith('implied-start')) assumedRate.add(n.id);
-  if (!own && options.traffic) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic);
-  for (const n of loaded.project.scenarios[0]!.flow.nodes)
+  const rateFitted = !own && options.traffic ? fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic) : false;
+  // One line about assumed rates: the fitted one says it all; else one per start.
+  if (!rateFitted)
+    for (const n of loaded.project.scenarios[0]!.flow.nodes)
     if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
   if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => finalIds.has(id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
   note('info', `Imported ${stepCount} step(s), ${departments.length} department(s) and ${draft.edges.length} connection(s) from ${label({ $type: '', name: chosen.info.name })}.`);
