@@ -11,7 +11,8 @@ import type { Department, Distribution, FlowEdge, FlowNode, Project, Scenario, T
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../schema';
 import { LIMITS, formatLimit } from '../limits';
 import { loadProject, describeProblem } from '../load';
-import { readBpsim } from './bpsim';
+import { readBpsim, type BpsimElement } from './bpsim';
+import { readQbp } from './qbp';
 import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId as plainId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
 import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
 import { applyMarker } from './bpmn/markers';
@@ -88,6 +89,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const bpsim = readBpsim(xml, timeUnit);
   if (bpsim.found) note('info', `BPSim parameters found; their times read in ${bpsim.baseTimeUnit ?? 'milliseconds (the BPSim default)'}.`);
   if (bpsim.percent) note('info', 'BPSim probabilities in the file go above 1: read as percentages (as jBPM writes them).');
+  mergeQbp(xml, timeUnit, bpsim.elements, list(process.flowElements), note);
 
   // Departments: leaf lanes, or the pool.
   const departments: Department[] = [];
@@ -449,4 +451,29 @@ function tooLarge(elements: readonly El[], name: string): string | undefined {
   if (others > LIMITS.maxNodes) return `The process "${name}" has ${formatLimit(others)} tasks, events and gateways; Serviceflow simulates at most ${formatLimit(LIMITS.maxNodes)}. Split the model into smaller processes.`;
   if (flows > LIMITS.maxEdges) return `The process "${name}" has ${formatLimit(flows)} sequence flows; Serviceflow simulates at most ${formatLimit(LIMITS.maxEdges)}. Split the model into smaller processes.`;
   return undefined;
+}
+
+/** BIMP / Prosimos data (qbp) where the file has no BPSim for the same element; reported. */
+function mergeQbp(xml: string, timeUnit: TimeUnit, into: Map<string, BpsimElement>, elements: El[], note: (level: ReportLine['level'], message: string) => void): void {
+  const qbp = readQbp(xml, timeUnit);
+  if (!qbp.found) return;
+  let tasks = 0;
+  let flows = 0;
+  for (const [id, el] of qbp.elements) {
+    const had = into.get(id) ?? { unread: [] };
+    if (el.processingTime || el.quantity !== undefined) tasks++;
+    if (el.probability !== undefined) flows++;
+    into.set(id, { ...el, ...Object.fromEntries(Object.entries(had).filter(([, v]) => v !== undefined)), unread: [...had.unread, ...el.unread] });
+  }
+  let starts = 0;
+  if (qbp.arrival)
+    for (const e of elements)
+      if (e.$type === 'bpmn:StartEvent' && e.id) {
+        const had = into.get(e.id) ?? { unread: [] };
+        if (!had.interTriggerTimer) into.set(e.id, { ...had, interTriggerTimer: qbp.arrival }), starts++;
+      }
+  note('info', `BIMP simulation data found: ${starts > 0 ? 'the time between arrivals, ' : ''}${tasks} task(s) with durations or resources, shares on ${flows} sequence flow(s) (times read in seconds).`);
+  for (const n of qbp.notes) note('warning', `BIMP data: ${n}; left out.`);
+  if (qbp.timetables > 0) note('warning', `${qbp.timetables} timetable(s) in the BIMP data are not simulated: arrivals and staff are there around the clock; set shifts in the inspector.`);
+  note('info', 'BIMP resources: each step gets the number of its resource; steps that share a resource in the file have their own staff here (a staff pool can share them).');
 }
