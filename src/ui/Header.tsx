@@ -33,7 +33,7 @@ export function Header() {
   const open = async (file: File) => {
     const text = await file.text();
     if (/\.(bpmn2?|xml)$/i.test(file.name) || /^\s*</.test(text)) {
-      const { importBpmn } = await import('../engine/bpmnImport');
+      const { importBpmnOffThread: importBpmn } = await import('../worker/bpmn-client');
       const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
       const importProcess = async (processId?: string) => {
         const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn2?|xml)$/i, ''), processId });

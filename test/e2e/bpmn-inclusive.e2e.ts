@@ -19,9 +19,13 @@ ${flow('f1', 's', 'reg')}${flow('f2', 'reg', 'or')}${flow('f3', 'or', 'doc')}${f
 test('an inclusive gateway imports as a split into one or more paths with chances; it can be edited, run and watched', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await freshApp(page);
+  // The file is parsed in a worker of its own, not on the page's main thread.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.getByTestId('file-input').setInputFiles({ name: 'claims.bpmn', mimeType: 'application/xml', buffer: Buffer.from(XML) });
   const message = page.getByTestId('message');
   await expect(message).toContainText('Inclusive gateway "Checks needed?" imported as an inclusive split');
+  expect(workers.some((u) => /bpmn\.worker/.test(u))).toBe(true);
   await message.getByRole('button', { name: /^(Close|Keep this one)$/ }).click();
   await expect(page.getByTestId('node-or')).toContainText('one or more paths');
   await expect(page.locator('.sf-edge-label', { hasText: '90 % chance' })).toHaveCount(1);
