@@ -14,6 +14,7 @@ import { ShareDialog } from './ShareDialog';
 import { WatchView } from './watch/WatchView';
 import { replaceAsking, saveProject } from './replaceProject';
 import { RunButtons } from './run/RunButtons';
+import { groupReport } from '../model/interop/bpmn/reportGroups';
 
 export function Header() {
   const store = useAppStore();
@@ -44,10 +45,12 @@ export function Header() {
         }
         // A file with several processes (pools): offer the others.
         const others = r.processes.filter((p) => p.id !== r.processId && p.tasks > 0).slice(0, 3);
+        const grouped = groupReport(r.report);
         const report = () => store.getState().showMessage({
           kind: 'info',
           title: `Imported "${file.name}" — what was mapped and what was not`,
-          lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'],
+          lines: [...grouped.summary, 'Undo (Ctrl+Z) brings back the project you had before.'],
+          groups: grouped.groups.map((g) => ({ title: g.title, lines: g.lines, testId: `import-group-${g.key}` })),
           ...(others.length > 0 && {
             actions: [
               ...others.map((p) => ({ label: `Import "${p.name}" instead`, run: () => void importProcess(p.id), testId: 'import-other-process' })),
