@@ -6,6 +6,7 @@ import { describeProblem, loadProjectText, type Project } from '../model';
 import { exportBpmn } from '../model/interop/bpmn';
 import { importBpmn } from '../engine/bpmnImport';
 import type { CliIO } from './main';
+import { sideParameters } from './sideParams';
 
 export const CONVERT_USAGE = `Usage: npm run convert -- IN.(json|bpmn|bpmn2|xml) --out OUT.(bpmn|json) [--scenario ID]
   A project (.json) to BPMN 2.0 (.bpmn): the scenario given, else the baseline.
@@ -59,7 +60,9 @@ export async function convert(argv: string[], io: CliIO): Promise<number> {
   }
   let project: Project;
   if (isBpmnName(input) || /^\s*</.test(text)) {
-    const imported = await importBpmn(io.readBytes ? io.readBytes(input) : text, { name: input.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, '') });
+    const side = sideParameters(input, io);
+    if (side.path) io.stderr(`convert: simulation parameters read from ${side.path}\n`);
+    const imported = await importBpmn(io.readBytes ? io.readBytes(input) : text, { name: input.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, ''), ...(side.value !== undefined ? { simulationParameters: side.value } : {}) });
     for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
     if (!imported.ok) {
       io.stderr(`convert: ${input} could not be imported: ${imported.error}\n`);

@@ -8,6 +8,7 @@ import { runExperiment } from '../engine/experiment';
 import { formatDuration, formatShare } from '../engine/format';
 import type { ResultsDocument } from '../engine/results';
 import { SimulationError } from '../engine/types';
+import { sideParameters } from './sideParams';
 
 export interface CliIO {
   readFile(path: string): string;
@@ -134,7 +135,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (/\.(bpmn2?|xml)$/i.test(source) || /^\s*</.test(text)) {
       // BPMN 2.0: the same importer as the app; its report goes to stderr.
-      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, '') });
+      const side = sideParameters(source, io);
+      if (side.path) io.stderr(`sim: simulation parameters read from ${side.path}\n`);
+      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, ''), ...(side.value !== undefined ? { simulationParameters: side.value } : {}) });
       for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
       if (!imported.ok) {
         io.stderr(`sim: ${source} could not be imported: ${imported.error}\n`);

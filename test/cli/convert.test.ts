@@ -38,6 +38,16 @@ describe('convert', () => {
     expect(JSON.parse(back.written['back.json']!).scenarios[0].flow).toEqual(loan.scenarios[0]!.flow);
   });
 
+  it('reads a Prosimos / Simod parameters file of the same name next to the BPMN', async () => {
+    const xml = '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="P"><bpmn:startEvent id="s"/><bpmn:task id="t" name="Do"/><bpmn:endEvent id="e"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t"/><bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/></bpmn:process></bpmn:definitions>';
+    const params = { arrival_time_distribution: { distribution_name: 'fix', distribution_params: [{ value: 600 }] }, task_resource_distribution: [{ task_id: 't', resources: [{ resource_id: 'r', distribution_name: 'fix', distribution_params: [{ value: 120 }] }] }] };
+    const { io, err, written } = fakeIO({ 'm.bpmn': xml, 'm.json': JSON.stringify(params) });
+    expect(await convert(['m.bpmn', '--out', 'm-project.json'], io)).toBe(0);
+    expect(err.join('')).toContain('simulation parameters read from m.json');
+    const flow = JSON.parse(written['m-project.json']!).scenarios[0].flow;
+    expect(flow.nodes.find((n: { id: string }) => n.id === 't').service).toEqual({ kind: 'constant', value: 2 });
+  });
+
   it('refuses what it cannot do, in one line naming the problem', async () => {
     const { io, err, written } = fakeIO({ 'loan.json': JSON.stringify(loan), 'bad.bpmn': '<x/>' });
     expect(await convert(['loan.json', '--out', 'x.csv'], io)).toBe(2);

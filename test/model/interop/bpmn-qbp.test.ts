@@ -48,4 +48,29 @@ describe("other tools' simulation data", () => {
     expect(text(r)).toMatch(/a resource quantity of 0 .* was read as not given/);
     expect(text(r)).not.toMatch(/not between 0 and 1/);
   });
+
+  it('Prosimos / Simod parameters next to the file: arrivals, durations and staff, branch shares (seconds); calendars reported', async () => {
+    const params = {
+      resource_profiles: [{ id: 'p1', name: 'Clerks', resource_list: [{ id: 'clerk', name: 'Clerk', amount: 4, cost_per_hour: 20, calendar: 'c1', assigned_tasks: ['a'] }] }],
+      arrival_time_distribution: { distribution_name: 'expon', distribution_params: [{ value: 0 }, { value: 180 }, { value: 0 }, { value: 9999 }] },
+      arrival_time_calendar: [{ from: 'MONDAY', to: 'FRIDAY', beginTime: '09:00:00', endTime: '17:00:00' }],
+      gateway_branching_probabilities: [{ gateway_id: 'g', probabilities: [{ path_id: 'f3', value: 0.25 }, { path_id: 'f4', value: 0.75 }] }],
+      task_resource_distribution: [
+        { task_id: 'a', resources: [{ resource_id: 'clerk', distribution_name: 'norm', distribution_params: [{ value: 900 }, { value: 120 }, { value: 0 }, { value: 2000 }] }] },
+        { task_id: 'b', resources: [{ resource_id: 'nobody', distribution_name: 'fix', distribution_params: [{ value: 60 }] }] },
+      ],
+      resource_calendars: [{ id: 'c1', name: 'Office', time_periods: [] }],
+    };
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="P">${body}</bpmn:process></bpmn:definitions>`;
+    const r = ok(await importBpmn(xml, { simulationParameters: params }));
+    expect(node(r.project, 's')).toMatchObject({ kind: 'arrivals', arrivals: { mode: 'interarrival', distribution: { kind: 'exponential', mean: 3 } } });
+    expect(node(r.project, 'a')).toMatchObject({ kind: 'step', staff: 4, service: { kind: 'normal', mean: 15, sd: 2 } });
+    expect(node(r.project, 'b')).toMatchObject({ kind: 'step', service: { kind: 'constant', value: 1 } });
+    expect(r.project.scenarios[0]!.flow.edges.filter((e) => e.source === 'g').map((e) => e.probability)).toEqual([0.25, 0.75]);
+    expect(text(r)).toMatch(/Prosimos \/ Simod parameters read: the time between arrivals, 2 task\(s\) with durations or staff, shares on 2 path\(s\)/);
+    expect(text(r)).toMatch(/calendars are not simulated/);
+    const wrong = ok(await importBpmn(xml, { simulationParameters: { hello: 1 } }));
+    expect(text(wrong)).toMatch(/not Prosimos \/ Simod parameters; left out/);
+  });
 });
+
