@@ -12,6 +12,7 @@ import type { ResultsDocument } from '../engine/results';
 import { SimulationError } from '../engine/types';
 import { parseLogStart, simulateEventLog } from '../engine/eventlog';
 import { writeEventLogCsv } from '../model/interop/eventlog/write';
+import { sideParameters } from './sideParams';
 
 export interface CliIO {
   readFile(path: string): string;
@@ -165,9 +166,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`sim: cannot read ${source}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
       return 1;
     }
-    if (/\.(bpmn|xml)$/i.test(source)) {
+    if (/\.(bpmn2?|xml)$/i.test(source) || /^\s*</.test(text)) {
       // BPMN 2.0: the same importer as the app; its report goes to stderr.
-      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn|xml)$/i, '') });
+      const side = sideParameters(source, io);
+      if (side.path) io.stderr(`sim: simulation parameters read from ${side.path}\n`);
+      const imported = await importBpmn(io.readBytes ? io.readBytes(source) : text, { name: source.replace(/^.*[\\/]/, '').replace(/\.(bpmn2?|xml)$/i, ''), ...(side.value !== undefined ? { simulationParameters: side.value } : {}) });
       for (const line of imported.report) io.stderr(`import: ${line.level === 'info' ? '' : `${line.level}: `}${line.message}\n`);
       if (!imported.ok) {
         io.stderr(`sim: ${source} could not be imported: ${imported.error}\n`);

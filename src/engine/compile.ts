@@ -36,6 +36,9 @@ export interface CompiledRoute {
   cumulative: Float64Array;
   /** For decisions by class: target per class index (−1 = no route). */
   byClass: Int32Array | undefined;
+  /** For an inclusive split: each target's own chance of being taken; `cumulative` then holds the
+   * distribution of the first target taken given that at least one is. */
+  chance?: Float64Array;
 }
 
 export interface CompiledModel {
@@ -211,6 +214,10 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     const out = outgoing[i]!;
     if (out.length === 0) throw new SimulationError('invalid-model', `"${node.name}" has no outgoing connection: customers would be stuck there.`);
     const targets = Int32Array.from(out.map((e) => index.get(e.target)!));
+    if (node.kind === 'split' && node.mode === 'inclusive') {
+      routes[i] = inclusiveRoute(node.name, targets, out.map((e) => e.probability));
+      return;
+    }
     if (node.kind === 'split') {
       // Every outgoing connection gets a part; shares do not apply.
       routes[i] = { targets, cumulative: new Float64Array(out.length).fill(1), byClass: undefined };
@@ -327,6 +334,30 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
     stations,
     joins: nodes.flatMap((node, i) => (node.kind === 'join' ? [i] : [])),
   };
+}
+
+/**
+ * An inclusive split's route: each connection's own chance, and the distribution of the first
+ * connection taken given that at least one is (P(first = k) ∝ pₖ·Π_{j<k}(1 − pⱼ)); the connections
+ * after the first are then taken each with its own chance. Together that is exactly "draw every
+ * connection independently, again until at least one is taken", in a bounded number of draws.
+ */
+export function inclusiveRoute(name: string, targets: Int32Array, probs: readonly (number | undefined)[]): CompiledRoute {
+  if (probs.some((p) => p === undefined)) {
+    throw new SimulationError('invalid-model', `"${name}" takes one or more of its paths: give each outgoing connection the chance that a case takes it.`);
+  }
+  const chance = Float64Array.from(probs as number[]);
+  const cumulative = new Float64Array(chance.length);
+  let none = 1;
+  for (let k = 0; k < chance.length; k++) {
+    cumulative[k] = (k > 0 ? cumulative[k - 1]! : 0) + chance[k]! * none;
+    none *= 1 - chance[k]!;
+  }
+  const any = 1 - none;
+  if (!(any > 0)) throw new SimulationError('invalid-model', `"${name}" takes one or more of its paths, but every path has a chance of 0 %: give at least one a chance above 0.`);
+  for (let k = 0; k < cumulative.length; k++) cumulative[k] = cumulative[k]! / any;
+  cumulative[cumulative.length - 1] = 1;
+  return { targets, cumulative, byClass: undefined, chance };
 }
 
 /** Each system's steps, in file order. */

@@ -75,8 +75,9 @@ function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], in
   const seen = new Set<number>();
   nodes.forEach((node, s) => {
     if (node.kind !== 'split' || budget <= 0) return;
-    const reachedBy = new Map<number, number>(); // join index → paths of this split that reach it
-    for (const first of out[s]!) {
+    const reachedBy = new Map<number, number>(); // join index → parts of this split expected there
+    const taken = pathShares(node, out[s]!);
+    for (const [f, first] of out[s]!.entries()) {
       // Walk the path; a split met on the way opens a level that its own join closes.
       seen.clear();
       const counted = new Set<number>();
@@ -89,7 +90,7 @@ function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], in
         const depth = key % (MAX_DEPTH + 1);
         const kind = nodes[i]!.kind;
         if (kind === 'join' && depth === 0) {
-          if (!counted.has(i)) reachedBy.set(i, (reachedBy.get(i) ?? 0) + 1);
+          if (!counted.has(i)) reachedBy.set(i, (reachedBy.get(i) ?? 0) + taken[f]!);
           counted.add(i);
           continue;
         }
@@ -101,6 +102,18 @@ function partsPerCase(nodes: readonly FlowNode[], out: readonly FlowEdge[][], in
     for (const [j, m] of reachedBy) parts[j] = Math.max(parts[j]!, m);
   });
   return parts;
+}
+
+/**
+ * The share of a split's cases that take each of its connections: all of them (1 each), or for an
+ * inclusive split each connection's chance over the chance that at least one is taken (a draw
+ * that takes none is drawn again).
+ */
+export function pathShares(node: FlowNode, out: readonly FlowEdge[]): number[] {
+  if (node.kind !== 'split' || node.mode !== 'inclusive') return out.map(() => 1);
+  const p = out.map((e) => Math.min(1, Math.max(0, e.probability ?? 0)));
+  const any = 1 - p.reduce((none, x) => none * (1 - x), 1);
+  return p.map((x) => (any > 0 ? x / any : 0));
 }
 
 /** Visits allowed to the walks that count a split's parts at each join (the whole flow). */
@@ -137,8 +150,9 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
         return;
       }
       if (node.kind === 'split') {
-        // Every part goes along every connection.
-        for (const e of o) add(i, index.get(e.target)!, 1);
+        // Every part goes along every connection (an inclusive split: along those taken).
+        const taken = pathShares(node, o);
+        o.forEach((e, k) => add(i, index.get(e.target)!, taken[k]!));
         return;
       }
       // A join lets one case through per set of parts: the rate out is the rate in over the number

@@ -267,7 +267,17 @@ export const ExitNode = z.object({ ...nodeBase, kind: z.literal('exit') });
  * takes (patience and waiting places apply to whole customers only). A part that reaches an exit is
  * done. The case continues from a join once all its parts have arrived there or are done.
  */
-export const SplitNode = z.object({ ...nodeBase, kind: z.literal('split') });
+export const SplitNode = z.object({
+  ...nodeBase,
+  kind: z.literal('split'),
+  /**
+   * all (absent): every connection gets a part. inclusive (an OR split): each connection is taken
+   * with its own `probability`, independently, and at least one: a draw that takes none is drawn
+   * again (sampled exactly as such), so a connection of probability p is taken by a share
+   * p / (1 − Π(1 − pᵢ)) of the cases. A join then waits for exactly the parts that were started.
+   */
+  mode: z.enum(['all', 'inclusive']).optional(),
+});
 
 /**
  * Join (format 3): parts of a split case wait here until every part still open has arrived; the
@@ -292,7 +302,8 @@ export const FlowEdge = z.object({
   id,
   source: id,
   target: id,
-  /** Share of customers leaving the source along this edge, where the source has several exits. */
+  /** Share of customers leaving the source along this edge, where the source has several exits
+   * (out of an inclusive split: the chance that a case takes this path, on its own). */
   probability: share.optional(),
   /** For a decision in class mode: the classes routed along this edge; absent or empty = all others. */
   classIds: list(id, LIMITS.maxClasses, 'classes').optional(),

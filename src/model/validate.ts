@@ -137,6 +137,16 @@ export function validateScenario(project: Project, scenarioIndex: number): Findi
         nodeFinding('error', node, `"${node.name}" has no route for ${uncovered.map((c) => `"${c.name}"`).join(', ')}: route every class, or leave one connection without classes for the others.`);
       }
     }
+    if (node.kind === 'split' && node.mode === 'inclusive') {
+      const missing = o.filter((e) => e.probability === undefined);
+      if (missing.length > 0) {
+        nodeFinding('error', node, `"${node.name}" takes one or more of its paths: give each outgoing connection the chance that a case takes it (${missing.length} without one).`);
+      } else if (o.length > 0 && o.every((e) => e.probability === 0)) {
+        nodeFinding('error', node, `"${node.name}" takes one or more of its paths, but every path has a chance of 0 %: give at least one a chance above 0.`);
+      } else {
+        for (const e of o) if (e.probability === 0) edgeFinding('warning', e, `No case takes the path from "${node.name}" to "${byId.get(e.target)?.name ?? e.target}" (0 %).`);
+      }
+    }
     if (node.kind === 'decision' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a decision with only one way out.`);
     if (node.kind === 'split' && o.length === 1) nodeFinding('warning', node, `"${node.name}" is a parallel split with only one way out: there is nothing to do in parallel.`);
     if (node.kind === 'join' && i.length < 2) nodeFinding('warning', node, `"${node.name}" is a join with ${i.length === 0 ? 'no connection' : 'one connection'} in: parts of a case meet where their paths come together, so a join usually has one connection in per parallel path.`);

@@ -17,6 +17,7 @@ import { RunButtons } from './run/RunButtons';
 import { DiscoverDialog } from './discovery/DiscoverDialog';
 import { isLogFile } from './discovery/logFile';
 import { useFileDrop } from './discovery/useFileDrop';
+import { groupReport } from '../model/interop/bpmn/reportGroups';
 
 export function Header() {
   const store = useAppStore();
@@ -41,11 +42,11 @@ export function Header() {
       return;
     }
     const text = await file.text();
-    if (/\.(bpmn|xml)$/i.test(file.name) || /^\s*</.test(text)) {
-      const { importBpmn } = await import('../engine/bpmnImport');
+    if (/\.(bpmn2?|xml)$/i.test(file.name) || /^\s*</.test(text)) {
+      const { importBpmnOffThread: importBpmn } = await import('../worker/bpmn-client');
       const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
       const importProcess = async (processId?: string) => {
-        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn|xml)$/i, ''), processId });
+        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn2?|xml)$/i, ''), processId });
         const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
         if (!r.ok) {
           store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
@@ -53,10 +54,12 @@ export function Header() {
         }
         // A file with several processes (pools): offer the others.
         const others = r.processes.filter((p) => p.id !== r.processId && p.tasks > 0).slice(0, 3);
+        const grouped = groupReport(r.report);
         const report = () => store.getState().showMessage({
           kind: 'info',
           title: `Imported "${file.name}" — what was mapped and what was not`,
-          lines: [...lines, 'Undo (Ctrl+Z) brings back the project you had before.'],
+          lines: [...grouped.summary, 'Undo (Ctrl+Z) brings back the project you had before.'],
+          groups: grouped.groups.map((g) => ({ title: g.title, lines: g.lines, testId: `import-group-${g.key}` })),
           ...(others.length > 0 && {
             actions: [
               ...others.map((p) => ({ label: `Import "${p.name}" instead`, run: () => void importProcess(p.id), testId: 'import-other-process' })),
@@ -121,7 +124,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json,.bpmn,.xml,.csv,.tsv,.txt,.xes,.gz"
+          accept=".json,application/json,.bpmn,.bpmn2,.xml,.csv,.tsv,.txt,.xes,.gz"
           hidden
           data-testid="file-input"
           onChange={(e) => {

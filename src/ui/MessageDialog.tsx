@@ -26,6 +26,16 @@ export function MessageDialog() {
           <li key={i}>{l}</li>
         ))}
       </ul>
+      {message.groups?.map((g) => (
+        <details key={g.title} className="sf-message-group" data-testid={g.testId}>
+          <summary>{g.title}</summary>
+          <ul className="sf-message">
+            {g.lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
     </Modal>
   );
 }

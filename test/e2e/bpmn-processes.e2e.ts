@@ -16,6 +16,10 @@ test('a file with several processes: the main one is imported and another can be
   await expect(message).toContainText('The file has 4 processes: "Money Bank" (12 tasks) was imported, the one with the most tasks');
   await expect(message).toContainText('No arrival rate in the file');
   await expect(message.getByTestId('import-other-process')).toHaveCount(3);
+  // Short and grouped: a summary, then folded groups with their counts.
+  await expect(message).toContainText(/In the report below — approximated or assumed: \d+, left out: \d+, mapped as it is: \d+\./);
+  await expect(message.getByTestId('import-group-approximated')).not.toHaveAttribute('open', '');
+  await expect(message.getByTestId('import-group-approximated').locator('summary')).toHaveText(/^Approximated or assumed \(\d+\)$/);
   await page.screenshot({ path: `${SHOTS}/32-bpmn-processes.png` });
   await message.getByRole('button', { name: 'Import "IT - Process" instead' }).click();
   await expect(message).toContainText('"IT - Process" (5 tasks) was imported as asked');

@@ -32,17 +32,36 @@ function deeper(s: Sim, node: number): void {
   }
 }
 
-/** The case c splits: one new part per outgoing connection, each moving on at once. */
+/** The paths an inclusive split's case takes this time: at least one (see `inclusiveRoute`). */
+function chosen(s: Sim, node: number): number[] {
+  const r = s.m.routes[node]!;
+  const chance = r.chance!;
+  const stream = s.routes.stream[node]!;
+  const u = stream.next();
+  const cum = r.cumulative;
+  let first = 0;
+  while (first < cum.length - 1 && u >= cum[first]!) first++;
+  const ks = [first];
+  for (let k = first + 1; k < chance.length; k++) if (stream.next() < chance[k]!) ks.push(k);
+  return ks;
+}
+
+/** The case c splits: one new part per outgoing connection (an inclusive split: per path taken),
+ * each moving on at once. */
 export function split(s: Sim, node: number, c: number, now: number): void {
   const cu = s.cust;
   deeper(s, node);
-  const targets = s.m.routes[node]!.targets;
-  if (s.trace) s.trace(TRACE.SPLIT, now, c, cu.cls[c]!, node, targets.length);
-  cu.partsOpen[c] = targets.length;
+  const route = s.m.routes[node]!;
+  const targets = route.targets;
+  const ks = route.chance && targets.length > 1 ? chosen(s, node) : undefined;
+  const count = ks ? ks.length : targets.length;
+  if (s.trace) s.trace(TRACE.SPLIT, now, c, cu.cls[c]!, node, count);
+  cu.partsOpen[c] = count;
   cu.partsJoined[c] = 0;
   cu.joinSum[c] = 0;
   cu.lastPartWait[c] = 0;
-  for (let k = 0; k < targets.length; k++) {
+  for (let j = 0; j < count; j++) {
+    const k = ks ? ks[j]! : j;
     const p = cu.add();
     cu.parent[p] = c;
     cu.cls[p] = cu.cls[c]!;

@@ -15,7 +15,7 @@ export class Routes {
   constructor(m: CompiledModel, streams: StreamFactory) {
     for (let i = 0; i < m.nodeIds.length; i++) {
       const route = m.routes[i];
-      this.stream.push(route && route.targets.length > 1 && !route.byClass && m.kind[i] !== KIND_SPLIT ? streams.stream(`route:${m.nodeIds[i]!}`) : undefined);
+      this.stream.push(route && route.targets.length > 1 && !route.byClass && (m.kind[i] !== KIND_SPLIT || route.chance) ? streams.stream(`route:${m.nodeIds[i]!}`) : undefined);
     }
   }
 }

@@ -11,7 +11,8 @@ import type { Department, Distribution, FlowEdge, FlowNode, Project, Scenario, T
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../schema';
 import { loadProject, describeProblem } from '../load';
 import { readBpsim } from './bpsim';
-import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
+import { QUIET, leafLanes, mergeProsimos, mergeQbp, projectIds, tooLarge } from './bpmn/importParts';
+import { type BpmnProcessInfo, type El, type ReportLine, SUBPROCESSES, TASKS, cleanId as plainId, decodeXml, label, list, listProcesses, nameOf, parseBpmn, sfData, word, DI_SCALE } from './bpmn/read';
 import { applyBoundaries, timerMinutes, type Boundary } from './bpmn/events';
 import { applyMarker } from './bpmn/markers';
 import { fitAssumedLoad, type TrafficSolver } from './bpmn/defaults';
@@ -31,6 +32,8 @@ export interface BpmnImportOptions {
   timeUnit?: TimeUnit;
   /** The process to import (an id from `processes` of an earlier import); the one with most tasks by default. */
   processId?: string;
+  /** A Prosimos / Simod simulation-parameters document (parsed JSON) given with the file. */
+  simulationParameters?: unknown;
   /** Share of a step's customers that leave through a boundary event when the file gives none (default 0.1). */
   boundaryShare?: number;
   /** Share sent back to a looping task without a loop maximum (default 0.2). */
@@ -45,7 +48,6 @@ export interface BpmnImportOptions {
   traffic?: TrafficSolver;
 }
 
-const QUIET = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:DataInputAssociation', 'bpmn:DataOutputAssociation']);
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7'];
 const share01 = (x: number | undefined, fallback: number) => (x !== undefined && Number.isFinite(x) && x > 0 && x < 1 ? x : fallback);
 
@@ -81,10 +83,14 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const pool = participants.find((p) => (p.processRef as El | undefined)?.id === process.id);
 
   const own = sfData(process) as { project?: Partial<Project> } | undefined;
+  const cleanId = projectIds(process, plainId);
   const timeUnit: TimeUnit = options.timeUnit ?? (own?.project?.timeUnit as TimeUnit | undefined) ?? 'minutes';
   const mpu = MINUTES_PER_UNIT[timeUnit];
   const bpsim = readBpsim(xml, timeUnit);
   if (bpsim.found) note('info', `BPSim parameters found; their times read in ${bpsim.baseTimeUnit ?? 'milliseconds (the BPSim default)'}.`);
+  if (bpsim.percent) note('info', 'BPSim probabilities in the file go above 1: read as percentages (as jBPM writes them).');
+  mergeQbp(xml, timeUnit, bpsim.elements, list(process.flowElements), note);
+  if (options.simulationParameters !== undefined) mergeProsimos(options.simulationParameters, timeUnit, bpsim.elements, list(process.flowElements), note);
 
   // Departments: leaf lanes, or the pool.
   const departments: Department[] = [];
@@ -94,7 +100,6 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     departments.push(d);
     return d.id;
   };
-  const leafLanes = (sets: El[]): El[] => sets.flatMap((s) => list(s.lanes).flatMap((l) => (l.childLaneSet ? leafLanes([l.childLaneSet as El]) : [l])));
   for (const lane of leafLanes(list(process.laneSets))) {
     const sf = sfData(lane) as { color?: string } | undefined;
     const id = addDept(lane.id ?? `lane-${departments.length + 1}`, nameOf(lane, 'Lane'), sf?.color);
@@ -118,8 +123,23 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const nodes: FlowNode[] = [];
   const passThrough = new Set<string>(); // gateways and events customers just pass
   let quiet = 0;
-  const outgoing = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.sourceRef as El | undefined)?.id === e.id);
-  const incoming = (e: El) => elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && (f.targetRef as El | undefined)?.id === e.id);
+  const flowsBy = (end: 'sourceRef' | 'targetRef') => {
+    const m = new Map<string, El[]>();
+    for (const f of elements) {
+      const id = f.$type === 'bpmn:SequenceFlow' ? (f[end] as El | undefined)?.id : undefined;
+      if (id === undefined) continue;
+      const fs = m.get(id);
+      if (fs) fs.push(f);
+      else m.set(id, [f]);
+    }
+    return m;
+  };
+  const bySource = flowsBy('sourceRef');
+  const byTarget = flowsBy('targetRef');
+  const outgoing = (e: El) => bySource.get(e.id ?? '') ?? [];
+  const incoming = (e: El) => byTarget.get(e.id ?? '') ?? [];
+  const size = tooLarge(elements, chosen.info.name);
+  if (size) return { ok: false, error: size, report, processes };
   // Parallel gateways that join and split: the split node that follows the join, by join id.
   const splitAfter = new Map<string, string>();
   const assumedRate = new Set<string>();
@@ -130,6 +150,21 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const defaultTime = (name: string): Distribution => {
     noTime.push(name);
     return { kind: 'exponential', mean: 10 / mpu };
+  };
+
+  // An inclusive gateway: a join where paths meet (it waits for the parts that were started;
+  // customers not split pass), an inclusive split where they part, or both in a row.
+  const inclusiveGateway = (e: El, base: { id: string; name: string; position: { x: number; y: number } }, position: { x: number; y: number }) => {
+    const outs = outgoing(e).length;
+    const ins = incoming(e).length;
+    if (ins > 1) nodes.push({ ...base, kind: 'join' });
+    if (outs > 1 && ins > 1) {
+      const splitId = `${base.id.slice(0, 74)}-split`;
+      splitAfter.set(base.id, splitId);
+      nodes.push({ id: splitId, name: `${base.name} (split)`, position: { x: position.x + 120, y: position.y }, kind: 'split', mode: 'inclusive' });
+    } else if (outs > 1) nodes.push({ ...base, kind: 'split', mode: 'inclusive' });
+    const what = outs > 1 && ins > 1 ? 'a join followed by an inclusive split' : outs > 1 ? 'an inclusive split: each case takes one or more of its paths' : 'a join: the case waits for the paths it took';
+    note('info', `Inclusive gateway ${label(e)} imported as ${what}.`, e.id);
   };
 
   for (const e of elements) {
@@ -159,13 +194,15 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
       nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime(label(e)), discipline: 'fifo' });
       const lc = e.loopCharacteristics as El | undefined;
       if (lc) markers.push({ stepId: base.id, el: e, lc });
+    } else if (e.$type === 'bpmn:InclusiveGateway' && (outgoing(e).length > 1 || incoming(e).length > 1)) {
+      inclusiveGateway(e, base, position);
     } else if (e.$type === 'bpmn:ExclusiveGateway' || e.$type === 'bpmn:InclusiveGateway' || e.$type === 'bpmn:EventBasedGateway' || e.$type === 'bpmn:ComplexGateway') {
       if (outgoing(e).length <= 1) {
         if (e.$type !== 'bpmn:ExclusiveGateway' && incoming(e).length > 1) note('warning', `${word(e.$type)} ${label(e)} merges paths: customers pass straight through it (each took one path, so nobody waits for other parts there).`, id);
         passThrough.add(id);
         continue;
       }
-      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one of its paths${e.$type === 'bpmn:InclusiveGateway' ? ' (an inclusive gateway may take several at once; that is not simulated)' : ''}.`, id);
+      if (e.$type !== 'bpmn:ExclusiveGateway') note('warning', `${word(e.$type)} ${label(e)} imported as an exclusive choice: each customer takes one of its paths.`, id);
       nodes.push({ ...base, kind: 'decision', mode: 'probability' });
     } else if (e.$type === 'bpmn:ParallelGateway') {
       const outs = outgoing(e).length;
@@ -194,6 +231,10 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
       if (!list(e.eventDefinitions).some((d) => d.$type === 'bpmn:TimerEventDefinition')) {
         note('info', `Intermediate event ${label(e)} takes no time here: customers pass straight through.`, id);
         passThrough.add(id);
+        continue;
+      }
+      if (p?.processingTime) {
+        nodes.push({ ...base, kind: 'delay', departmentId: deptOf.get(id), duration: p.processingTime });
         continue;
       }
       const t = timerMinutes(e);
@@ -227,10 +268,11 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   });
   for (const [join, split] of splitAfter) raw.push({ el: { $type: 'bpmn:SequenceFlow', id: `${join}-to-split` }, id: `${join.slice(0, 70)}-to-split`, source: join, target: split });
   const boundaries: Boundary[] = [];
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const defaultBoundary = share01(options.boundaryShare, 0.1);
   for (const b of boundaryEls) {
     const host = cleanId((b.attachedToRef as El | undefined)?.id ?? '');
-    const hostNode = nodes.find((n) => n.id === host);
+    const hostNode = nodeById.get(host);
     if (hostNode?.kind !== 'step') {
       note('warning', `Boundary event ${label(b)} is attached to something that was not imported as a step; it was left out.`, b.id);
       continue;
@@ -245,10 +287,30 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const edges: FlowEdge[] = [];
   const tagged = new Map<FlowEdge, El>();
   const used = new Set<string>();
-  const targetsFrom = (id: string, seen = new Set<string>()): { target: string; via: El }[] => {
-    if (seen.has(id)) return [];
-    seen.add(id);
-    return raw.filter((r) => r.source === id).flatMap((r) => (through.has(r.target) ? targetsFrom(r.target, seen) : [{ target: r.target, via: r.el }]));
+  const rawFrom = new Map<string, Raw[]>();
+  for (const r of raw) {
+    const rs = rawFrom.get(r.source);
+    if (rs) rs.push(r);
+    else rawFrom.set(r.source, [r]);
+  }
+  const memo = new Map<string, { target: string; via: El }[]>();
+  // Where customers go on from a node they pass through: walked without recursion, once per node.
+  const targetsFrom = (start: string): { target: string; via: El }[] => {
+    const known = memo.get(start);
+    if (known) return known;
+    const found: { target: string; via: El }[] = [];
+    const seen = new Set<string>([start]);
+    const stack = [...(rawFrom.get(start) ?? [])].reverse();
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (!through.has(r.target)) found.push({ target: r.target, via: r.el });
+      else if (!seen.has(r.target)) {
+        seen.add(r.target);
+        stack.push(...[...(rawFrom.get(r.target) ?? [])].reverse());
+      }
+    }
+    memo.set(start, found);
+    return found;
   };
   for (const r of raw) {
     if (through.has(r.source)) continue;
@@ -268,7 +330,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
       const prob = r.boundary ? undefined : (sf.probability ?? bpsim.elements.get(r.el.id ?? '')?.probability);
       if (prob !== undefined) edge.probability = prob;
       if (sf.classIds) edge.classIds = sf.classIds;
-      const text = sf.label ?? (r.boundary ? (r.boundary.name as string | undefined) : undefined) ?? (via.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
+      const text = typeof sf.id === 'string' ? sf.label : sf.label ?? (r.boundary ? (r.boundary.name as string | undefined) : undefined) ?? (via.name as string | undefined) ?? (cond && cond.length <= 120 ? cond : undefined);
       if (text && text.replace(/\s+/g, ' ').trim()) edge.label = text.replace(/\s+/g, ' ').trim().slice(0, 120);
       edges.push(edge);
       if (r.boundary) tagged.set(edge, r.boundary);
@@ -284,6 +346,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     const after = doneAt.get(b.attachedTo);
     if (after && after !== b.attachedTo) {
       for (const e of draft.out(b.attachedTo)) if (tagged.has(e)) e.source = after;
+      draft.touched();
       b.attachedTo = after;
     }
   }
@@ -299,7 +362,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   if (departments.length === 0 && draft.nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
   const candidate = {
     formatVersion: FORMAT_VERSION,
-    name: (own?.project?.name ?? pool?.name ?? process.name ?? (definitions.name as string | undefined) ?? options.name ?? 'Imported process').toString().replace(/\s+/g, ' ').trim().slice(0, 120) || 'Imported process',
+    name: String([own?.project?.name, pool?.name, process.name, definitions.name, options.name].find((x) => typeof x === 'string' && x.trim()) ?? 'Imported process').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Imported process',
     timeUnit,
     classes: own?.project?.classes ?? [{ id: 'customer', name: 'Customer', share: 1 }],
     run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
@@ -311,12 +374,15 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const loaded = loadProject(JSON.parse(JSON.stringify(candidate)));
   if (!loaded.ok) return { ok: false, error: `The imported flow is not valid: ${loaded.problems.slice(0, 3).map(describeProblem).join('; ')}`, report, processes };
   const stepCount = draft.nodes.filter((n) => n.kind === 'step').length;
-  const staffNote = [...assumedStaff].some((id) => draft.nodes.some((n) => n.id === id));
+  const finalIds = new Set(draft.nodes.map((n) => n.id));
+  const staffNote = [...assumedStaff].some((id) => finalIds.has(id));
   for (const n of draft.nodes) if (n.kind === 'arrivals' && n.id.startsWith('implied-start')) assumedRate.add(n.id);
-  if (!own && options.traffic) fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic);
-  for (const n of loaded.project.scenarios[0]!.flow.nodes)
+  const rateFitted = !own && options.traffic ? fitAssumedLoad(loaded.project, assumedRate, assumedStaff, note, options.traffic) : false;
+  // One line about assumed rates: the fitted one says it all; else one per start.
+  if (!rateFitted)
+    for (const n of loaded.project.scenarios[0]!.flow.nodes)
     if (n.kind === 'arrivals' && n.arrivals.mode === 'rate' && assumedRate.has(n.id)) note('warning', `No arrival rate for "${n.name}": ${n.arrivals.rate} customers per ${n.arrivals.per} assumed — set it in the inspector.`, n.id);
-  if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => draft.nodes.some((n) => n.id === id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
+  if (staffNote && !own) note('info', `No staff numbers in the file: 1 person assumed at each of ${[...assumedStaff].filter((id) => finalIds.has(id)).length} step(s)${assumedRate.size > 0 ? '' : ' (unless raised above)'}.`);
   note('info', `Imported ${stepCount} step(s), ${departments.length} department(s) and ${draft.edges.length} connection(s) from ${label({ $type: '', name: chosen.info.name })}.`);
   return { ok: true, project: loaded.project, report, processes, processId: chosen.info.id };
 }
@@ -326,4 +392,3 @@ const formatMinutes = (m: number) => {
   const v = +(+n).toFixed(2);
   return `${v} ${unit}${v === 1 ? '' : 's'}`;
 };
-

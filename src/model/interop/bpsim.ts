@@ -3,6 +3,7 @@
 // file format's distributions (by mean and sd) in the project's time unit.
 import type { Distribution, TimeUnit } from '../schema';
 import { MINUTES_PER_UNIT } from '../schema';
+import { attrOf, elements, scanTags, type XmlTag } from './xmlScan';
 
 export interface BpsimElement {
   interTriggerTimer?: Distribution;
@@ -15,10 +16,7 @@ export interface BpsimElement {
 
 const MINUTES: Record<string, number> = { ms: 1 / 60_000, s: 1 / 60, min: 1, hour: 60, day: 1440, year: 525_600 };
 
-const attr = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`\\b${name}\\s*=\\s*'([^']*)'`).exec(tag);
-  return m?.[1];
-};
+const attr = (tag: string, name: string): string | undefined => attrOf(tag, name);
 const num = (tag: string, name: string): number | undefined => {
   const v = attr(tag, name);
   if (v === undefined) return undefined;
@@ -34,11 +32,12 @@ export function isoDurationMinutes(text: string): number | undefined {
   return Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(min ?? 0) + Number(s ?? 0) / 60;
 }
 
-/** The first BPSim value element inside `body`, as a distribution in `unit` (time values scaled by `toUnit`). */
-function readValue(body: string, toUnit: number, minutesPerUnit = 1): { dist?: Distribution; plain?: number; note?: string } {
-  const m = /<(?:\w+:)?(NumericParameter|FloatingParameter|DurationParameter|ExponentialDistribution|NormalDistribution|UniformDistribution|TriangularDistribution|LogNormalDistribution|GammaDistribution|ErlangDistribution|WeibullDistribution|TruncatedNormalDistribution|PoissonDistribution|UserDistribution|\w+)\b([^>]*)\/?>/.exec(body);
-  if (!m) return { note: 'no value' };
-  const [, kind, tag] = m as unknown as [string, string, string];
+/** The first BPSim value element among `tags`, as a distribution in `unit` (time values scaled by `toUnit`). */
+function readValue(tags: readonly XmlTag[], toUnit: number, minutesPerUnit = 1): { dist?: Distribution; plain?: number; note?: string } {
+  const first = tags.find((t) => !t.closing);
+  if (!first) return { note: 'no value' };
+  const kind = first.name;
+  const tag = first.attrs;
   const t = (x: number | undefined) => (x === undefined ? undefined : x * toUnit);
   switch (kind) {
     case 'NumericParameter':
@@ -114,21 +113,25 @@ function lgamma(x: number): number {
   return -tmp + Math.log((2.5066282746310005 * ser) / x);
 }
 
-/** BPSim element parameters by element id, in `unit`; the time unit the file declares. */
-export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, BpsimElement>; baseTimeUnit: string | undefined; found: boolean } {
-  const elements = new Map<string, BpsimElement>();
-  const scenario = /<(?:\w+:)?ScenarioParameters\b([^>]*)>/.exec(xml);
-  const baseTimeUnit = scenario ? attr(scenario[1]!, 'baseTimeUnit') : undefined;
+/** BPSim element parameters by element id, in `unit`; the time unit the file declares. Read
+ * with a linear-time tag scanner over the raw text (see xmlScan). Probabilities written in percent
+ * (jBPM writes 100.0) are read as such when a file's probabilities go above 1 but not above 100. */
+export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, BpsimElement>; baseTimeUnit: string | undefined; found: boolean; percent: boolean } {
+  const found = new Map<string, BpsimElement>();
+  const tags = scanTags(xml);
+  const scenario = tags.find((t) => t.name === 'ScenarioParameters' && !t.closing);
+  const baseTimeUnit = scenario ? attr(scenario.attrs, 'baseTimeUnit') : undefined;
   const toUnit = (MINUTES[baseTimeUnit ?? 'ms'] ?? MINUTES.ms!) / MINUTES_PER_UNIT[unit];
-  const re = /<(?:\w+:)?ElementParameters\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?ElementParameters>/g;
-  let found = false;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    found = true;
-    const ref = attr(m[1]!, 'elementRef');
+  const params = elements(tags, 'ElementParameters');
+  const probabilities: { el: BpsimElement; value: number }[] = [];
+  for (const p of params) {
+    const ref = attr(p.open.attrs, 'elementRef');
     if (!ref) continue;
-    const body = m[2]!;
-    const el: BpsimElement = elements.get(ref) ?? { unread: [] };
-    const part = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(body)?.[1];
+    const body = tags.slice(p.from + 1, p.to);
+    const el: BpsimElement = found.get(ref) ?? { unread: [] };
+    const parts = new Map<string, XmlTag[]>();
+    for (const e of elements(body, '*')) if (!parts.has(e.open.name)) parts.set(e.open.name, body.slice(e.from + 1, e.to));
+    const part = (name: string) => parts.get(name);
     const timer = part('InterTriggerTimer');
     if (timer !== undefined) {
       const v = readValue(timer, toUnit, MINUTES_PER_UNIT[unit]);
@@ -144,21 +147,24 @@ export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, 
     const quantity = part('Quantity');
     if (quantity !== undefined) {
       const v = readValue(quantity, 1);
-      if (v.plain !== undefined && v.plain >= 0) el.quantity = Math.round(v.plain);
+      if (v.plain !== undefined && v.plain > 0) el.quantity = Math.round(v.plain);
+      else if (v.plain === 0) el.unread.push('a resource quantity of 0 (as some tools write when none is set) was read as not given');
       else el.unread.push(`resource quantity: ${v.note ?? 'not a number'}`);
     }
     const probability = part('Probability');
     if (probability !== undefined) {
       const v = readValue(probability, 1);
-      if (v.plain !== undefined && v.plain >= 0 && v.plain <= 1) el.probability = v.plain;
+      if (v.plain !== undefined && v.plain >= 0 && v.plain <= 100) probabilities.push({ el, value: v.plain });
       else el.unread.push(`probability: ${v.note ?? 'not between 0 and 1'}`);
     }
     for (const other of ['WaitTime', 'SetupTime', 'ValidationTime', 'ReworkTime', 'TransferTime', 'QueueLength', 'FixedCost', 'UnitCost', 'Priority', 'Interruptible', 'TriggerCount', 'Availability', 'Selection', 'Role', 'Condition', 'Calendar']) {
       if (part(other) !== undefined) el.unread.push(`${other} is not simulated`);
     }
-    elements.set(ref, el);
+    found.set(ref, el);
   }
-  return { elements, baseTimeUnit, found };
+  const percent = probabilities.some((p) => p.value > 1);
+  for (const p of probabilities) p.el.probability = percent ? p.value / 100 : p.value;
+  return { elements: found, baseTimeUnit, found: params.length > 0, percent };
 }
 
 /** A distribution as a BPSim value element, times in minutes (baseTimeUnit "min"). */

@@ -100,6 +100,11 @@ export function tidyEdges(edges: readonly FlowEdge[], nodes: readonly FlowNode[]
   for (const source of sources) {
     const node = byId.get(source);
     if (!node) continue;
+    if (node.kind === 'split' && node.mode === 'inclusive') {
+      // Chances of their own, kept (two paths merged into one: taken when either was, at most 1).
+      out = out.map((e) => (e.source === source && e.probability !== undefined && e.probability > 1 ? { ...e, probability: 1 } : e));
+      continue;
+    }
     if (!routesByProbability(node)) {
       // Class decisions and parallel splits route without shares.
       out = out.map((e) => (e.source === source && e.probability !== undefined ? withoutShare(e) : e));

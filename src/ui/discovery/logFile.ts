@@ -5,7 +5,7 @@ import { LOG_FILE } from '../../model/interop/eventlog/read';
 
 export async function isLogFile(file: Blob & { name?: string }): Promise<boolean> {
   const name = file.name ?? '';
-  if (/\.(json|bpmn)$/i.test(name)) return false;
+  if (/\.(json|bpmn2?)$/i.test(name)) return false;
   if (LOG_FILE.test(name)) return true;
   const head = new Uint8Array(await file.slice(0, 2048).arrayBuffer());
   if (head[0] === 0x1f && head[1] === 0x8b) return true; // gzip: logs are the compressed files we open

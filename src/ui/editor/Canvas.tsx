@@ -167,7 +167,10 @@ export function Canvas() {
       const byClass = src?.kind === 'decision' && src.mode === 'class';
       let label: string | undefined;
       if (byClass) label = e.label ?? (e.classIds?.length ? e.classIds.map((c) => className.get(c) ?? c).join(', ') : 'other classes');
-      else if (src?.kind === 'split') label = e.label ? `${e.label} · in parallel` : 'in parallel';
+      else if (src?.kind === 'split' && src.mode === 'inclusive') {
+        const chance = e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} % chance` : '? % chance';
+        label = e.label ? `${e.label} · ${chance}` : chance;
+      } else if (src?.kind === 'split') label = e.label ? `${e.label} · in parallel` : 'in parallel';
       else if (e.source === e.target) {
         // Back into the same step: always labelled with how often the work repeats.
         const share = (outCount.get(e.source) ?? 0) > 1 ? (e.probability !== undefined ? `${+(e.probability * 100).toFixed(1)} %` : '? %') : '100 %';

@@ -11,11 +11,13 @@ export interface EdgeInspectorProps {
   byClass: boolean;
   /** The connection leaves a parallel split: no share, every case sends a part. */
   parallel?: boolean;
+  /** The connection leaves a split that takes one or more paths: a chance of its own. */
+  inclusive?: boolean;
   classes: CustomerClass[];
   onCommit: (edges: FlowEdge[]) => void;
 }
 
-export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass, parallel = false, classes, onCommit }: EdgeInspectorProps) {
+export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass, parallel = false, inclusive = false, classes, onCommit }: EdgeInspectorProps) {
   const sum = siblings.reduce((s, e) => s + (e.probability ?? 0), 0);
   const commitOne = (next: FlowEdge) => {
     const r = FlowEdgeSchema.safeParse(next);
@@ -58,6 +60,13 @@ export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass,
           ))}
           <p className="sf-muted">A connection with no class ticked takes all other classes.</p>
         </fieldset>
+      ) : inclusive ? (
+        <>
+          <NumberField label="Chance a case takes this path" value={edge.probability} percent onCommit={(probability) => commitOne({ ...edge, probability })} testId="field-probability" />
+          <p className="sf-muted" data-testid="edge-inclusive">
+            {inclusiveShareText(edge, siblings, sourceName)}
+          </p>
+        </>
       ) : parallel ? (
         <p className="sf-muted" data-testid="edge-parallel">
           A part of every case goes this way, at the same time as the parts on the other {siblings.length - 1 === 1 ? 'path' : `${siblings.length - 1} paths`} out of {sourceName}.
@@ -80,4 +89,13 @@ export function EdgeInspector({ edge, siblings, sourceName, targetName, byClass,
       <TextField label="Label" value={edge.label ?? ''} onCommit={(label) => commitOne({ ...edge, label: label.trim() || undefined })} />
     </div>
   );
+}
+
+/** What the chances out of an inclusive split mean for this path, with at least one path taken. */
+function inclusiveShareText(edge: FlowEdge, siblings: FlowEdge[], sourceName: string): string {
+  if (siblings.some((e) => e.probability === undefined)) return `Give every path out of ${sourceName} a chance.`;
+  const none = siblings.reduce((q, e) => q * (1 - e.probability!), 1);
+  if (!(none < 1)) return `Every path out of ${sourceName} has a chance of 0 %: give at least one a chance above 0.`;
+  const share = edge.probability! / (1 - none);
+  return `Each path is taken on its own chance, and a case that would take none is drawn again: ${+(share * 100).toFixed(1)} % of the cases take this one.`;
 }

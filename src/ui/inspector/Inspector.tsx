@@ -47,6 +47,7 @@ export function Inspector() {
         targetName={name(edge.target)}
         byClass={src?.kind === 'decision' && src.mode === 'class'}
         parallel={src?.kind === 'split'}
+        inclusive={src?.kind === 'split' && src.mode === 'inclusive'}
         classes={project.classes}
         onCommit={(changed) => edit((p) => changed.reduce((acc, e) => edits.updateEdge(acc, scenario.id, e), p))}
       />

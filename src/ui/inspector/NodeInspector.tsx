@@ -48,7 +48,7 @@ export function NodeInspector(props: NodeInspectorProps) {
 
   return (
     <div className="sf-inspector__section" data-testid="node-inspector">
-      <h3>{{ arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit', split: 'Parallel split', join: 'Join' }[node.kind]}</h3>
+      <h3>{{ arrivals: 'Arrivals', step: 'Step', delay: 'Delay', decision: 'Decision', exit: 'Exit', split: node.kind === 'split' && node.mode === 'inclusive' ? 'Split (one or more paths)' : 'Parallel split', join: 'Join' }[node.kind]}</h3>
       <TextField label="Name" value={node.name} onCommit={(name) => tryCommit({ ...node, name })} testId="field-name" />
       <TextField label="Notes" value={node.description ?? ''} multiline onCommit={(text) => tryCommit({ ...node, description: text.trim() || undefined })} testId="field-description" />
 
@@ -311,13 +311,30 @@ export function NodeInspector(props: NodeInspectorProps) {
       )}
 
       {node.kind === 'split' && (
+        <SelectField
+          label="Paths taken"
+          value={node.mode ?? 'all'}
+          options={[
+            { value: 'all', label: 'all paths at once' },
+            { value: 'inclusive', label: 'one or more, each with its own chance' },
+          ]}
+          onCommit={(mode) => tryCommit({ ...node, mode: mode === 'inclusive' ? 'inclusive' : undefined })}
+          testId="split-mode"
+        />
+      )}
+      {node.kind === 'split' && node.mode !== 'inclusive' && (
         <p className="sf-muted" data-testid="split-help">
           Every case is split here into one part per outgoing connection, and the parts are handled at the same time (for example credit scoring and a fraud check). Parts wait as long as it takes: patience and waiting places apply to whole customers. Draw the paths back together in a <strong>Join</strong>; a path that ends at an exit is simply done.
         </p>
       )}
+      {node.kind === 'split' && node.mode === 'inclusive' && (
+        <p className="sf-muted" data-testid="split-help">
+          Each case takes one or more of the outgoing connections, each with its own chance (set on the connection; they need not add up to 100 %), and the parts taken are handled at the same time. When a case would take none, it is drawn again, so every case takes at least one: a path with a chance of 50 % next to another of 50 % is taken by two cases in three. The <strong>Join</strong> after it waits for exactly the parts that were started.
+        </p>
+      )}
       {node.kind === 'join' && (
         <p className="sf-muted" data-testid="join-help">
-          The parts of a split case wait here until every part still open has arrived; the case then goes on as one customer. Its waiting time includes the waiting of the part that came last. The results show how long parts waited here for each other. A customer who was not split passes straight through.
+          The parts of a split case wait here until every part still open has arrived (after a split that takes one or more paths, only the parts it started); the case then goes on as one customer. Its waiting time includes the waiting of the part that came last. The results show how long parts waited here for each other. A customer who was not split passes straight through.
         </p>
       )}
     </div>

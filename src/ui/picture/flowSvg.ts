@@ -26,6 +26,7 @@ export interface PictureOptions {
 
 const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
 const KIND_LABEL: Record<FlowNode['kind'], string> = { arrivals: 'ARRIVALS', step: 'STEP', delay: 'DELAY', decision: 'DECISION', exit: 'EXIT', split: 'PARALLEL SPLIT', join: 'JOIN' };
+const kindLabel = (n: FlowNode) => (n.kind === 'split' && n.mode === 'inclusive' ? 'SPLIT (ONE OR MORE)' : KIND_LABEL[n.kind]);
 const KIND_COLOR: Record<FlowNode['kind'], string> = { arrivals: '#2e7d4f', step: '#4e79a7', delay: '#8c8c8c', decision: '#c9a227', exit: '#4a5565', split: '#7b5ea7', join: '#7b5ea7' };
 
 // Sizes in the picture's own units, chosen so that a flow of ten columns across a landscape A4
@@ -190,7 +191,7 @@ function detail(n: FlowNode, unit: TimeUnit, flow: Scenario['flow']): string {
     case 'decision':
       return n.mode === 'class' ? 'by customer class' : 'by share of customers';
     case 'split':
-      return 'all paths at once';
+      return n.mode === 'inclusive' ? 'one or more paths' : 'all paths at once';
     case 'join':
       return 'waits for all parts';
     case 'exit':
@@ -202,6 +203,7 @@ function edgeLabel(e: FlowEdge, from: FlowNode | undefined, classNames: Record<s
   const parts: string[] = [];
   if (e.label) parts.push(e.label);
   if (from?.kind === 'decision' && from.mode === 'class') parts.push(e.classIds && e.classIds.length > 0 ? e.classIds.map((c) => classNames[c] ?? c).join(', ') : 'all other classes');
+  else if (from?.kind === 'split' && from.mode === 'inclusive') parts.push(`${e.probability !== undefined ? formatShare(e.probability) : '?'} chance`);
   else if (from?.kind === 'split') parts.push('in parallel');
   else if (e.probability !== undefined) parts.push(formatShare(e.probability));
   return parts.join(' · ');
@@ -326,7 +328,7 @@ export function flowPicture(input: Scenario, options: PictureOptions): FlowPictu
     const t = texts.get(n.id)!;
     const lines = (list: string[], top: number, step: number) => list.map((l, i) => `<tspan x="${x + PAD_X}" y="${top + step * i}">${escapeXml(l)}</tspan>`).join('');
     const head = headOf(compact);
-    if (!compact) out.push(`<text x="${x + PAD_X}" y="${y + 16}" font-size="${KIND_SIZE}" letter-spacing="0.05em" fill="#5f6b7a">${KIND_LABEL[n.kind]}</text>`);
+    if (!compact) out.push(`<text x="${x + PAD_X}" y="${y + 16}" font-size="${KIND_SIZE}" letter-spacing="0.05em" fill="#5f6b7a">${kindLabel(n)}</text>`);
     out.push(`<text font-size="${TITLE_SIZE}" font-weight="600" fill="#1d2733">${lines(t.title, y + head + TITLE_LINE - 4, TITLE_LINE)}</text>`);
     const detailTop = y + head + t.title.length * TITLE_LINE + DETAIL_LINE - 2;
     if (t.detail.length) out.push(`<text font-size="${DETAIL_SIZE}" fill="#3d4856">${lines(t.detail, detailTop, DETAIL_LINE)}</text>`);

@@ -241,7 +241,12 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
               );
             if (n.kind === 'delay') return <AssumptionRow key={n.id} cells={[n.name, dept.get(n.departmentId ?? '') ?? '—', '—', describeDistribution(n.duration, u), 'no staff (handoff or waiting)']} />;
             if (n.kind === 'split') {
-              const to = scenario.flow.edges.filter((e) => e.source === n.id).map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target);
+              const outs = scenario.flow.edges.filter((e) => e.source === n.id);
+              const to = outs.map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target);
+              if (n.mode === 'inclusive') {
+                const chances = to.map((name, k) => `${name} (${outs[k]!.probability !== undefined ? formatShare(outs[k]!.probability!) : '?'})`);
+                return <AssumptionRow key={n.id} cells={[n.name, '—', '—', '—', `split into one or more of: ${chances.join(', ')}, each on its own chance`]} />;
+              }
               return <AssumptionRow key={n.id} cells={[n.name, '—', '—', '—', `parallel split: at once to ${to.join(', ')}`]} />;
             }
             if (n.kind === 'join') return <AssumptionRow key={n.id} cells={[n.name, '—', '—', '—', 'join: waits for all parts']} />;

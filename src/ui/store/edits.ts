@@ -97,8 +97,20 @@ function allNodeIds(project: Project): string[] {
 }
 
 export function updateNode(project: Project, scenarioId: string, next: FlowNode): Project {
-  return updateScenario(project, scenarioId, (s) => ({ ...s, flow: { ...s.flow, nodes: s.flow.nodes.map((n) => (n.id === next.id ? next : n)) } }));
+  return updateScenario(project, scenarioId, (s) => {
+    const before = s.flow.nodes.find((n) => n.id === next.id);
+    let edges = s.flow.edges;
+    // A split that becomes inclusive gives each path a chance (kept where there is one); back to
+    // "all paths", the chances go.
+    if (next.kind === 'split' && before?.kind === 'split' && (next.mode ?? 'all') !== (before.mode ?? 'all')) {
+      edges = edges.map((e) => (e.source !== next.id ? e : next.mode === 'inclusive' ? { ...e, probability: e.probability ?? INCLUSIVE_CHANCE } : withoutProbability(e)));
+    }
+    return { ...s, flow: { ...s.flow, nodes: s.flow.nodes.map((n) => (n.id === next.id ? next : n)), edges } };
+  });
 }
+
+/** The chance a new path out of an inclusive split starts with. */
+export const INCLUSIVE_CHANCE = 0.5;
 
 export function moveNodes(project: Project, scenarioId: string, moves: { id: string; position: Position }[]): Project {
   const at = new Map(moves.map((m) => [m.id, m.position]));
@@ -139,7 +151,8 @@ export function connect(project: Project, scenarioId: string, source: string, ta
   // Connections out of a class decision or a parallel split carry no shares.
   const noShares = sourceNode !== undefined && !routesByProbability(sourceNode);
   const edges = [...scenario.flow.edges, { id, source, target }];
-  let next = noShares ? edges : rebalance(edges, source);
+  const inclusive = sourceNode?.kind === 'split' && sourceNode.mode === 'inclusive';
+  let next = inclusive ? edges.map((e) => (e.id === id ? { ...e, probability: INCLUSIVE_CHANCE } : e)) : noShares ? edges : rebalance(edges, source);
   // A step back into itself starts as a small share (10 %), not an even split that would silently
   // double its work; the checks name it and its share, and the share is edited on the connection.
   if (source === target && !noShares && next.filter((e) => e.source === source).length > 1) {

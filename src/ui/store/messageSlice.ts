@@ -12,6 +12,8 @@ export interface AppMessage {
   kind: 'error' | 'info';
   title: string;
   lines: string[];
+  /** Folded sections after the lines, each with its own lines (e.g. an import report by kind). */
+  groups?: { title: string; lines: string[]; testId?: string }[];
   /** Buttons instead of a plain Close; each closes the message after it runs. */
   actions?: MessageAction[];
 }

@@ -7,6 +7,7 @@ import { durationFromName } from '../../../src/model/interop/bpmn/events';
 import { checkScenario, hasErrors } from '../../../src/engine/check';
 import { trafficEquations } from '../../../src/engine/traffic';
 import { simulateReplication } from '../../../src/engine/simulate';
+import { exportBpmn } from '../../../src/model/interop/bpmn/export';
 import type { FlowNode, Project } from '../../../src/model/schema';
 
 const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"';
@@ -243,11 +244,32 @@ describe('smaller things real files do', () => {
     expect(warnings).toContain('A reference to "nowhere" points to nothing in the file; it was ignored.');
   });
 
-  it('says that an inclusive (OR) gateway was treated as an exclusive choice', async () => {
-    const xml = doc(proc(`<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="o" name="Which checks?"/><bpmn:task id="a"/><bpmn:task id="b"/><bpmn:inclusiveGateway id="m"/><bpmn:endEvent id="e"/>${flow('f1', 's', 'o')}${flow('f2', 'o', 'a')}${flow('f3', 'o', 'b')}${flow('f4', 'a', 'm')}${flow('f5', 'b', 'm')}${flow('f6', 'm', 'e')}`));
+  it('an inclusive (OR) gateway becomes an inclusive split (chances from BPSim, else 50 %) and its merge a join; export writes it back', async () => {
+    const bpsim = `<bpmn:relationship type="BPSimData"><bpmn:extensionElements><bpsim:BPSimData xmlns:bpsim="http://www.bpsim.org/schemas/1.0"><bpsim:Scenario id="s1"><bpsim:ElementParameters elementRef="f2"><bpsim:ControlParameters><bpsim:Probability><bpsim:FloatingParameter value="0.8"/></bpsim:Probability></bpsim:ControlParameters></bpsim:ElementParameters></bpsim:Scenario></bpsim:BPSimData></bpmn:extensionElements><bpmn:source>P</bpmn:source><bpmn:target>P</bpmn:target></bpmn:relationship>`;
+    const xml = doc(proc(`<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="o" name="Which checks?"/><bpmn:task id="a"/><bpmn:task id="b"/><bpmn:inclusiveGateway id="m"/><bpmn:task id="c" name="After"/><bpmn:endEvent id="e"/>${flow('f1', 's', 'o')}${flow('f2', 'o', 'a')}${flow('f3', 'o', 'b')}${flow('f4', 'a', 'm')}${flow('f5', 'b', 'm')}${flow('f6', 'm', 'c')}${flow('f7', 'c', 'e')}`), bpsim);
     const r = ok(await importBpmn(xml));
-    expect(text(r)).toMatch(/inclusive gateway "Which checks\?" imported as an exclusive choice: each customer takes one of its paths \(an inclusive gateway may take several at once; that is not simulated\)/);
-    expect(text(r)).toMatch(/inclusive gateway m merges paths: customers pass straight through it/);
+    expect(node(r.project, 'o')).toMatchObject({ kind: 'split', mode: 'inclusive' });
+    expect(node(r.project, 'm')).toMatchObject({ kind: 'join' });
+    expect(outs(r.project, 'o')).toEqual([
+      ['a', 0.8],
+      ['b', 0.5],
+    ]);
+    expect(text(r)).toMatch(/Inclusive gateway "Which checks\?" imported as an inclusive split: each case takes one or more of its paths/);
+    expect(text(r)).toMatch(/No chance on 1 of the paths out of "Which checks\?": each taken by 50 % of the cases on its own/);
+    // The step after the join sees each case once; A sees 0.8 / 0.9 of them.
+    const res = run(r.project, 40);
+    expect(Math.abs(res.steps.c!.arrivals - res.overall.arrived)).toBeLessThanOrEqual(res.overall.inSystemAtEnd + 1);
+    expect(res.steps.a!.arrivals / res.steps.c!.arrivals).toBeGreaterThan(0.8 / 0.9 - 0.05);
+    expect(res.steps.a!.arrivals / res.steps.c!.arrivals).toBeLessThan(0.8 / 0.9 + 0.05);
+    expect(trafficEquations(r.project, r.project.scenarios[0]!).steps.c!.arrivalRate).toBeCloseTo(trafficEquations(r.project, r.project.scenarios[0]!).steps.a!.arrivalRate * 0.9 / 0.8, 9);
+    // Exported as inclusive gateways, read back the same without Serviceflow's extension.
+    const out = exportBpmn(r.project, r.project.scenarios[0]!.id);
+    expect(out).toMatch(/<bpmn:inclusiveGateway id="o"/);
+    expect(out).toMatch(/<bpmn:inclusiveGateway id="m"/);
+    const foreign = out.replace(/<bpmn:extensionElements><sf:data>[\s\S]*?<\/sf:data><\/bpmn:extensionElements>/g, '');
+    const back = ok(await importBpmn(foreign));
+    expect(node(back.project, 'o')).toMatchObject({ kind: 'split', mode: 'inclusive' });
+    expect(outs(back.project, 'o')).toEqual(outs(r.project, 'o'));
   });
 
   it('a process without start event starts where nothing leads in; a task without a way out ends the path', async () => {

@@ -34,7 +34,9 @@ describe('BPMN import', () => {
     expect(outs.map((e) => e.label).sort()).toEqual(['no', 'yes']);
     const text = r.report.map((l) => l.message).join('\n');
     expect(text).toMatch(/No shares on the paths out of "File complete\?": 2 equal shares of 50 % used/);
-    expect(text).toMatch(/No arrival rate for "Application received"/);
+    // One line about the assumed rate (fitted to the flow), not two.
+    expect(text.match(/No arrival rate/g)).toHaveLength(1);
+    expect(text).toMatch(/No arrival rate in the file: [\d.]+ customers per hour assumed/);
     expect(text).toMatch(/No processing time for 2 steps \("Intake", "Credit analysis"\): 10 minutes on average/); // one line for all
   });
 

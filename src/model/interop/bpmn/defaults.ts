@@ -21,12 +21,12 @@ const round2 = (x: number) => Number(x.toPrecision(2));
  * `assumedRate`: arrivals nodes whose rate was assumed; `assumedStaff`: steps whose staff was.
  * Changes the project in place (it is fresh from loading) and says what it did.
  */
-export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assumedStaff: Set<string>, note: Note, solve: TrafficSolver): void {
+export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assumedStaff: Set<string>, note: Note, solve: TrafficSolver): boolean {
   const scenario = project.scenarios[0]!;
   const traffic = solve(project, scenario);
-  if (!traffic.solvable) return;
+  if (!traffic.solvable) return false;
   const steps = Object.values(traffic.steps).filter((s) => s.arrivalRate > 0 && s.staff > 0 && Number.isFinite(s.utilization));
-  if (steps.length === 0) return;
+  if (steps.length === 0) return false;
   const busiest = steps.reduce((a, b) => (b.utilization > a.utilization ? b : a));
   const nameOf = (id: string) => scenario.flow.nodes.find((n) => n.id === id)?.name ?? id;
   const sources = scenario.flow.nodes.filter((n) => n.kind === 'arrivals');
@@ -43,7 +43,7 @@ export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assum
       'info',
       `No arrival rate in the file: ${first} customers per ${sources[0]!.kind === 'arrivals' && sources[0]!.arrivals.mode === 'rate' ? sources[0]!.arrivals.per : 'hour'}${sources.length > 1 ? ' at each start' : ''} assumed, so that the busiest step, "${nameOf(busiest.nodeId)}" (${+visits.toFixed(2)} visit${visits === 1 ? '' : 's'} per customer), is about ${percent(TARGET_LOAD)} busy — set the real rate on the arrivals.`,
     );
-    return;
+    return true;
   }
   // Rates from the file: add staff where it was assumed and would not be enough.
   const raised: string[] = [];
@@ -55,4 +55,5 @@ export function fitAssumedLoad(project: Project, assumedRate: Set<string>, assum
     raised.push(`"${node.name}" ${node.staff}`);
   }
   if (raised.length > 0) note('info', `No staff numbers in the file, and 1 person would be overloaded at the file's arrival rate: staff assumed for about ${percent(TARGET_LOAD)} busy — ${raised.join(', ')}.`);
+  return false;
 }

@@ -115,6 +115,7 @@ export function applyBoundaries(draft: FlowDraft, boundaries: Boundary[], tagged
         const split = draft.add({ id: `${b.el.id ?? stepId}-split`, name: `${b.el.name ? b.el.name.replace(/\s+/g, ' ').trim() : 'Event'} (also)`, kind: 'split', position: beside(step, 250, 200) });
         for (const e of path) {
           e.source = split.id;
+          draft.touched();
           delete e.probability;
         }
         draft.connect(split.id, cont.target);

@@ -47,6 +47,10 @@ export function completeEnds(draft: FlowDraft, note: Note): void {
 export function normaliseShares(draft: FlowDraft, note: Note): void {
   for (const n of draft.nodes) {
     const outs = draft.out(n.id);
+    if (n.kind === 'split' && n.mode === 'inclusive') {
+      inclusiveChances(n, outs, note);
+      continue;
+    }
     if ((n.kind === 'decision' && n.mode === 'class') || n.kind === 'split') {
       if (n.kind === 'split') for (const e of outs) delete e.probability;
       continue;
@@ -64,18 +68,39 @@ export function normaliseShares(draft: FlowDraft, note: Note): void {
   }
 }
 
+/** The share of cases an inclusive split sends along a path where the file gives none. */
+export const INCLUSIVE_DEFAULT_CHANCE = 0.5;
+
+/** Chances on an inclusive split's paths: each between 0 and 1 as given, else ½; at least one above 0. */
+function inclusiveChances(n: FlowNode, outs: FlowEdge[], note: Note): void {
+  const missing = outs.filter((e) => e.probability === undefined || !(e.probability >= 0 && e.probability <= 1));
+  for (const e of missing) e.probability = INCLUSIVE_DEFAULT_CHANCE;
+  if (outs.length > 0 && outs.every((e) => e.probability === 0)) {
+    for (const e of outs) e.probability = INCLUSIVE_DEFAULT_CHANCE;
+    note('warning', `Every path out of "${n.name}" had a chance of 0 %: ${percent(INCLUSIVE_DEFAULT_CHANCE)} each used.`, n.id);
+  } else if (missing.length > 0) {
+    note('info', `No chance on ${missing.length === outs.length ? 'the' : `${missing.length} of the`} paths out of "${n.name}": each taken by ${percent(INCLUSIVE_DEFAULT_CHANCE)} of the cases on its own (at least one is always taken).`, n.id);
+  }
+}
+
 /** Lays nodes out left to right by their distance from the arrivals when the file had no layout. */
 export function layoutIfNeeded(nodes: FlowNode[], edges: FlowEdge[], needed: boolean): void {
   if (!needed) return;
   const depth = new Map<string, number>();
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    const ts = next.get(e.source);
+    if (ts) ts.push(e.target);
+    else next.set(e.source, [e.target]);
+  }
   const queue = nodes.filter((n) => n.kind === 'arrivals').map((n) => n.id);
   queue.forEach((id) => depth.set(id, 0));
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const e of edges)
-      if (e.source === id && !depth.has(e.target)) {
-        depth.set(e.target, depth.get(id)! + 1);
-        queue.push(e.target);
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    for (const t of next.get(id) ?? [])
+      if (!depth.has(t)) {
+        depth.set(t, depth.get(id)! + 1);
+        queue.push(t);
       }
   }
   const row = new Map<number, number>();

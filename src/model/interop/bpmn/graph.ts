@@ -17,11 +17,33 @@ export class FlowDraft {
   node(id: string): FlowNode | undefined {
     return this.nodes.find((n) => n.id === id);
   }
+
+  // Connections by source and by target, rebuilt after a change (a large import asks thousands of
+  // times between changes; filtering every connection each time made it quadratic).
+  private index: { out: Map<string, FlowEdge[]>; in: Map<string, FlowEdge[]> } | undefined;
+  /** Call after changing an edge's source or target from outside. */
+  touched(): void {
+    this.index = undefined;
+  }
+  private lookup(): { out: Map<string, FlowEdge[]>; in: Map<string, FlowEdge[]> } {
+    if (this.index) return this.index;
+    const out = new Map<string, FlowEdge[]>();
+    const inc = new Map<string, FlowEdge[]>();
+    for (const e of this.edges) {
+      const o = out.get(e.source);
+      if (o) o.push(e);
+      else out.set(e.source, [e]);
+      const i = inc.get(e.target);
+      if (i) i.push(e);
+      else inc.set(e.target, [e]);
+    }
+    return (this.index = { out, in: inc });
+  }
   out(id: string): FlowEdge[] {
-    return this.edges.filter((e) => e.source === id);
+    return [...(this.lookup().out.get(id) ?? [])];
   }
   in(id: string): FlowEdge[] {
-    return this.edges.filter((e) => e.target === id);
+    return [...(this.lookup().in.get(id) ?? [])];
   }
 
   /** Adds a node with an id made unique from `id` (at most 80 characters); returns it. */
@@ -41,18 +63,25 @@ export class FlowDraft {
     this.edgeIds.add(id);
     const e: FlowEdge = { id, source, target, ...extra };
     this.edges.push(e);
+    this.index = undefined;
     return e;
   }
 
   remove(nodeIds: Set<string>): void {
-    for (let i = this.nodes.length - 1; i >= 0; i--) if (nodeIds.has(this.nodes[i]!.id)) this.nodes.splice(i, 1);
-    for (let i = this.edges.length - 1; i >= 0; i--) if (nodeIds.has(this.edges[i]!.source) || nodeIds.has(this.edges[i]!.target)) this.edges.splice(i, 1);
+    const keep = this.edges.filter((e) => !nodeIds.has(e.source) && !nodeIds.has(e.target));
+    this.edges.length = 0;
+    this.edges.push(...keep);
+    const nodes = this.nodes.filter((n) => !nodeIds.has(n.id));
+    this.nodes.length = 0;
+    this.nodes.push(...nodes);
+    this.index = undefined;
   }
 
   /** Puts `node` right after `afterId`: the connections out of `afterId` now leave from `node`. */
   insertAfter<N extends FlowNode>(afterId: string, node: N, edgesToMove = this.out(afterId)): N {
     const added = this.add(node);
     for (const e of edgesToMove) e.source = added.id;
+    this.index = undefined;
     this.connect(afterId, added.id);
     return added;
   }

@@ -84,6 +84,7 @@ export function applyMarker(draft: FlowDraft, stepId: string, e: El, lc: El, opt
   }
   const split = draft.add({ id: `${stepId}-parts`, name: `${step.name} (${n} parts)`, kind: 'split', position: beside(step, -160, -90) });
   for (const edge of draft.in(stepId)) edge.target = split.id;
+  draft.touched();
   for (let k = 0; k < n; k++) draft.connect(split.id, stepId);
   const join = draft.insertAfter(stepId, { id: `${stepId}-meet`, name: `${step.name} (all parts done)`, kind: 'join', position: beside(step, 200, -90) });
   note('info', `Parallel multi-instance ${label(e)} (${whence}): a parallel split sends ${n} parts of the case through the step at once; they meet at a join after it${given !== undefined && given >= 1 ? '' : ' (connect the split to the step more or fewer times to change the number)'}.`, e.id);

@@ -15,7 +15,7 @@ export function NodeShell({ data, selected, children, className }: { data: FlowN
       title={messages.join('\n') || undefined}
     >
       {node.kind !== 'arrivals' && <Handle type="target" position={Position.Left} className="sf-handle" />}
-      <div className="sf-node__kind">{KIND_LABEL[node.kind]}</div>
+      <div className="sf-node__kind">{node.kind === 'split' && node.mode === 'inclusive' ? 'Split (one or more)' : KIND_LABEL[node.kind]}</div>
       <div className="sf-node__name">{node.name}</div>
       {children}
       {severity && (
