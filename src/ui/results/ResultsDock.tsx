@@ -1,8 +1,8 @@
 // The results below the canvas in a panel of their own: drag its top edge to give the canvas or the
 // results more room, hide it to see the whole flow, or open it over the whole work area.
-// The panel keeps its place before the first run too (with a word on what will appear there), so
-// that the click on Run all does not shrink the canvas: laying the flow out again at that moment
-// was the longest task of the click (docs/performance.md).
+// Before there is anything to show, the panel is a slim bar with a word on what will appear there:
+// the flow keeps the room. It opens when the first figures arrive, not at the click on Run all, so
+// the click itself does not lay the flow out again (that was its longest task, docs/performance.md).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useApp } from '../context';
@@ -19,7 +19,7 @@ export function clampHeight(wanted: number, room: number, canvasMin = 160): numb
 }
 
 export function ResultsDock({ children }: { children: ReactNode }) {
-  const shown = useApp((s) => s.runStatus !== 'idle' || s.results !== undefined);
+  const shown = useApp((s) => s.results !== undefined || s.early !== undefined || (s.runStatus !== 'idle' && s.runStatus !== 'running'));
   const running = useApp((s) => s.runStatus === 'running');
   const [mode, setMode] = useState<DockMode>('open');
   const [height, setHeight] = useState<number | undefined>(() => {
@@ -38,7 +38,7 @@ export function ResultsDock({ children }: { children: ReactNode }) {
     }
     const t = setTimeout(() => void rf.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(t);
-  }, [rf, refit, mode]);
+  }, [rf, refit, mode, shown]);
   const room = () => dock.current?.parentElement?.getBoundingClientRect().height ?? 600;
 
   // A new run brings hidden results back.
@@ -72,6 +72,17 @@ export function ResultsDock({ children }: { children: ReactNode }) {
     setRefit((n) => n + 1);
   };
 
+  if (!shown) {
+    return (
+      <div ref={dock} className="sf-dock sf-dock--slim" data-testid="results-dock" data-mode="slim">
+        <div className="sf-dock__bar">
+          <span className="sf-dock__empty" data-testid="results-empty">
+            {running ? 'Simulating… the first figures appear here in a moment.' : <>Results appear here: <strong>▶ Run all</strong> simulates every scenario and shows where customers wait, how long, and how precise each figure is.</>}
+          </span>
+        </div>
+      </div>
+    );
+  }
   const style = mode === 'open' ? { height: height !== undefined ? `${height}px` : '36%' } : undefined;
   return (
     <div ref={dock} className={`sf-dock sf-dock--${mode}`} style={style} data-testid="results-dock" data-mode={mode}>
@@ -91,7 +102,7 @@ export function ResultsDock({ children }: { children: ReactNode }) {
         />
         {mode === 'hidden' && <span className="sf-dock__title">Results are hidden</span>}
         <span className="sf-header__spacer" />
-        {mode !== 'full' && shown && (
+        {mode !== 'full' && (
           <button className="sf-link" onClick={() => setMode('full')} data-testid="results-full" title="The results over the whole work area">
             ⤢ Full view
           </button>
@@ -108,11 +119,6 @@ export function ResultsDock({ children }: { children: ReactNode }) {
         )}
       </div>
       <div className="sf-dock__body" hidden={mode === 'hidden'}>
-        {!shown && (
-          <p className="sf-dock__empty" data-testid="results-empty">
-            Results appear here. <strong>▶ Run all</strong> simulates every scenario and shows where customers wait, how long, and how precise each figure is.
-          </p>
-        )}
         {children}
       </div>
     </div>
