@@ -145,7 +145,7 @@ export function discover(log: EventLog, options: DiscoveryOptions = {}, progress
   });
   for (const pool of built.pools) say('staff', `${pool.name} serve several steps (${built.nodes.filter((x) => x.kind === 'step' && x.poolId === pool.id).map((x) => x.name).join(', ')}): one staff pool of ${pool.size}.`);
   for (const node of built.nodes) if (node.kind === 'step' && !node.poolId) say('staff', `${node.name}: ${node.staff} staff${node.shifts ? ' at most, on shifts' : ''}.`);
-  layoutFlow(built.nodes, built.edges);
+  layoutFlow(built.nodes, built.edges, built.departments);
 
   const project: Project = {
     formatVersion: FORMAT_VERSION,

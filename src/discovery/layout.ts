@@ -1,30 +1,21 @@
-// Positions for a discovered flow: left to right in the order of the flow (dagre), each
-// department's steps kept together in a horizontal band, as the editor's own auto-layout does.
-import dagre from '@dagrejs/dagre';
-import type { FlowEdge, FlowNode } from '../model/schema';
+// Positions for a discovered flow, as the editor's own Auto-layout gives them: left to right in
+// the order of the flow, each department's steps in a horizontal band of its own (so the
+// department lanes drawn around them never overlap).
+import type { Department, FlowEdge, FlowNode, Scenario } from '../model/schema';
+import { bandLayout, dagreColumns, NODE_H, NODE_W } from '../model/layout';
 
-const NODE_W = 180;
-const NODE_H = 100;
-
-/** Above this many nodes dagre takes too long (its ordering step grows fast): layers by distance instead. */
+/** Above this many nodes dagre takes too long (its ordering step grows fast): columns by distance instead. */
 const DAGRE_MAX = 150;
 
-export function layoutFlow(nodes: FlowNode[], edges: FlowEdge[]): void {
-  if (nodes.length > DAGRE_MAX) return layerByDistance(nodes, edges);
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 90 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: NODE_W, height: NODE_H });
-  for (const e of edges) g.setEdge(e.source, e.target, e.probability !== undefined ? { width: 60, height: 22, labelpos: 'c' } : {});
-  dagre.layout(g);
-  for (const n of nodes) {
-    const p = g.node(n.id) as { x: number; y: number } | undefined;
-    n.position = p ? { x: Math.round(p.x - NODE_W / 2), y: Math.round(p.y - NODE_H / 2) } : { x: 0, y: 0 };
-  }
+export function layoutFlow(nodes: FlowNode[], edges: FlowEdge[], departments: Department[]): void {
+  const scenario = { id: 'layout', name: 'layout', kind: 'baseline', flow: { departments, nodes, edges } } as unknown as Scenario;
+  const centres = nodes.length > DAGRE_MAX ? columnsByDistance(nodes, edges) : dagreColumns(scenario);
+  const at = new Map(bandLayout(scenario, centres).map((p) => [p.id, p.position]));
+  for (const n of nodes) n.position = at.get(n.id) ?? { x: 0, y: 0 };
 }
 
-/** Columns by shortest distance from the arrivals, rows in flow order within a column. */
-function layerByDistance(nodes: FlowNode[], edges: FlowEdge[]): void {
+/** Node centres: columns by shortest distance from the arrivals, rows in flow order within a column. */
+function columnsByDistance(nodes: FlowNode[], edges: FlowEdge[]): Map<string, { x: number; y: number }> {
   const next = new Map<string, string[]>();
   for (const e of edges) (next.get(e.source) ?? next.set(e.source, []).get(e.source)!).push(e.target);
   const depth = new Map<string, number>();
@@ -36,10 +27,12 @@ function layerByDistance(nodes: FlowNode[], edges: FlowEdge[]): void {
   }
   const maxDepth = Math.max(0, ...depth.values());
   const rows = new Map<number, number>();
+  const out = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
     const d = n.kind === 'exit' ? maxDepth + 1 : (depth.get(n.id) ?? 0);
     const r = rows.get(d) ?? 0;
     rows.set(d, r + 1);
-    n.position = { x: d * (NODE_W + 90), y: r * (NODE_H + 50) };
+    out.set(n.id, { x: d * (NODE_W + 90) + NODE_W / 2, y: r * (NODE_H + 50) + NODE_H / 2 });
   }
+  return out;
 }

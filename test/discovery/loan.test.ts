@@ -8,6 +8,7 @@ import { evaluateAgainst } from '../../src/discovery/evaluate';
 import { checkProject, hasErrors } from '../../src/engine/check';
 import { loadProject } from '../../src/model/load';
 import { loanLog } from './makeLog';
+import { NODE_H } from '../../src/model/layout';
 
 describe('discovery on the loan log', () => {
   it('gives a project that loads, checks and reads like the process', async () => {
@@ -27,6 +28,15 @@ describe('discovery on the loan log', () => {
     expect(x('arrivals')).toBeLessThan(x('split'));
     expect(x('split')).toBeLessThan(x('exit'));
     for (const l of d.report) expect(l.message).not.toMatch(/NaN|Infinity|undefined/);
+    // Each department's steps sit in a band of their own: the bands (the lanes drawn around them)
+    // do not overlap, so the editor's lanes read as departments.
+    const bands = f.departments
+      .map((dep) => f.nodes.filter((n) => (n.kind === 'step' || n.kind === 'delay') && n.departmentId === dep.id).map((n) => n.position.y))
+      .filter((ys) => ys.length > 0)
+      .map((ys) => [Math.min(...ys), Math.max(...ys) + NODE_H] as const)
+      .sort((a, b) => a[0] - b[0]);
+    expect(bands.length).toBe(6);
+    for (let i = 1; i < bands.length; i++) expect(bands[i]![0]).toBeGreaterThan(bands[i - 1]![1]);
   });
 
   it('meets the bar on the test log: CTD ≤ 1.5 and CED ≤ 0.25 (mean of 10)', async () => {

@@ -1,8 +1,8 @@
 // Department lanes: one rectangle per department around its steps and delays.
 import type { Scenario } from '../../model/schema';
 
-export const NODE_W = 180;
-export const NODE_H = 100;
+export { NODE_W, NODE_H } from '../../model/layout';
+import { NODE_W, NODE_H } from '../../model/layout';
 const PAD_X = 28;
 const PAD_TOP = 34;
 const PAD_BOTTOM = 22;
