@@ -21,9 +21,12 @@ test('an event log opens to a column mapping, is discovered in a worker, and its
   await dialog.getByTestId('map-role').selectOption('');
   await page.screenshot({ path: `${SHOTS}/discover-1-mapping.png` });
 
+  const clicked = Date.now();
   await dialog.getByTestId('discover-run').click();
   const report = page.getByTestId('discover-report');
   await expect(report).toBeVisible({ timeout: 30_000 });
+  // A figure for docs/discovery.md (not an assertion): reading, discovery and the fit runs in the browser.
+  console.log(`discovery in the browser (7,544 events, read + discover + fit simulations): ${((Date.now() - clicked) / 1000).toFixed(1)} s to the report`);
   await expect(report).toContainText('7,544 events in 1,000 cases read');
   await expect(page.getByTestId('report-departments')).toContainText('Clerk');
   await expect(page.getByTestId('report-service-times')).toBeVisible();
@@ -49,6 +52,19 @@ test('an event log opens to a column mapping, is discovered in a worker, and its
   await page.keyboard.press('Escape');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /zoom in/i }).click();
   await page.screenshot({ path: `${SHOTS}/discover-3b-zoom.png` });
+
+  // The discovered baseline runs like any project, and its simulated log carries the log's
+  // activities and dates (the run starts at the log's first case).
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('results')).toHaveAttribute('data-state', 'final', { timeout: 90_000 });
+  await expect(page.getByTestId('results')).not.toContainText(/NaN|undefined|Infinity/);
+  await page.screenshot({ path: `${SHOTS}/discover-4-results.png` });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-log').click()]);
+  const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
+  expect(lines[0]).toBe('case_id,activity,resource,start_time,end_time');
+  expect(lines.length).toBeGreaterThan(1000);
+  expect(lines.some((l) => l.includes(',Check application form completeness,'))).toBe(true);
+  expect(lines[1]).toMatch(/,2023-02-09T\d\d:/);
 });
 
 test('a broken log names the row and column and leaves the project as it was; dropped files open too', async ({ page }) => {
