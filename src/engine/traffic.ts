@@ -7,6 +7,7 @@ import { moments } from './distributions';
 import { byId, own } from '../model/ids';
 import { sparseSolver, type SparseRouting } from './sparse-solve';
 import { resolveCalendars } from './calendars';
+import { foldWeek, weekEstimate } from './openHoursEstimate';
 
 
 export interface StepLoad {
@@ -27,6 +28,18 @@ export interface StepLoad {
   farFromExponential: boolean;
   /** Visits per customer who enters the flow. */
   visitsPerCustomer: number;
+  /**
+   * When staff or arrivals change over the week (a calendar, shifts, an arrival profile): the
+   * week hour by hour (openHoursEstimate.ts). The waits above are then that estimate; this keeps
+   * the parts and the figure the round-the-clock average would have given.
+   */
+  week?: {
+    openHours: number;
+    staffOnDuty: number;
+    openArrivalRate: number;
+    backlogWait: number;
+    roundTheClockWait: number;
+  };
 }
 
 export interface DepartmentLoad {
@@ -60,6 +73,25 @@ export function sourceRate(project: Project, node: Scenario['flow']['nodes'][num
   }
   if (node.schedule) rate *= node.schedule.multipliers.reduce((s, x) => s + x, 0) / node.schedule.multipliers.length;
   return rate;
+}
+
+/**
+ * The hour-of-week pattern in which customers enter the flow (168 values, mean 1; all sources
+ * together), or undefined when they arrive evenly round the clock.
+ */
+function arrivalShape(project: Project, nodes: readonly FlowNode[]): number[] | undefined {
+  const total = new Array<number>(168).fill(0);
+  let flat = true;
+  for (const node of nodes) {
+    if (node.kind !== 'arrivals') continue;
+    const base = sourceRate(project, { ...node, schedule: undefined });
+    if (!Number.isFinite(base)) return undefined;
+    const m = node.schedule ? foldWeek(node.schedule.multipliers) : undefined;
+    if (m && !m.every((x) => x === m[0])) flat = false;
+    for (let h = 0; h < 168; h++) total[h]! += base * (m ? m[h]! : 1);
+  }
+  const mean = total.reduce((a, b) => a + b, 0) / 168;
+  return flat || !(mean > 0) ? undefined : total.map((x) => x / mean);
 }
 
 /**
@@ -232,7 +264,9 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   });
   // With shifts, the load check uses the average staff on shift.
   const avgShift = (sh: { staff: number[] } | undefined, fixed: number) => (sh ? sh.staff.reduce((a, b) => a + b, 0) / sh.staff.length : fixed);
-  const pools = new Map((flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  const pools = new Map((flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), plan: p.shifts?.staff, lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  const shape = arrivalShape(project, nodes);
+  const hour = 60 / MINUTES_PER_UNIT[project.timeUnit];
   for (const node of nodes) {
     if (node.kind !== 'step' || node.poolId === undefined) continue;
     const p = pools.get(node.poolId);
@@ -258,6 +292,12 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     const scv = qMean > 0 ? (qM2 - qMean * qMean) / (qMean * qMean) : 0;
     const utilization = staff > 0 ? load / staff : load > 0 ? Infinity : 0;
     const stable = utilization < 1 && staff > 0 && qMean > 0;
+    const approxWaitMMc = lambda === 0 ? 0 : stable && qLambda * qMean < servers ? mmc(qLambda, 1 / qMean, servers).meanWait : Infinity;
+    const approxWait = lambda === 0 ? 0 : stable && qLambda * qMean < servers ? allenCunneen(qLambda, qMean, 1, scv, servers) : Infinity;
+    const plan = pool ? pool.plan : node.shifts?.staff;
+    const staffWeek = plan && !plan.every((x) => x === plan[0]) ? foldWeek(plan) : undefined;
+    const varying = lambda > 0 && (staffWeek !== undefined || shape !== undefined);
+    const est = varying && stable ? weekEstimate(qLambda, qMean, scv, staffWeek ?? new Array<number>(168).fill(staff), shape ?? new Array<number>(168).fill(1), hour) : undefined;
     steps[node.id] = {
       nodeId: node.id,
       arrivalRate: lambda,
@@ -266,10 +306,13 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
       offeredLoad,
       utilization,
       staff,
-      approxWaitMMc: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? mmc(qLambda, 1 / qMean, servers).meanWait : Infinity,
-      approxWait: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? allenCunneen(qLambda, qMean, 1, scv, servers) : Infinity,
+      approxWaitMMc: varying ? (est ? est.meanWait : Infinity) : approxWaitMMc,
+      approxWait: varying ? (est ? est.meanWaitAC : Infinity) : approxWait,
       farFromExponential: scv < 0.5 || scv > 2,
       visitsPerCustomer: totalArrivalRate > 0 ? lambda / totalArrivalRate : 0,
+      ...(est
+        ? { week: { openHours: est.openHours, staffOnDuty: est.staffOnDuty, openArrivalRate: est.openArrivalRate * (lambda / qLambda), backlogWait: est.backlogWait, roundTheClockWait: approxWaitMMc } }
+        : {}),
     };
     if (pool) addDept(pool.dept ?? node.departmentId, offeredLoad, 0);
     else addDept(node.departmentId, offeredLoad, staff);
