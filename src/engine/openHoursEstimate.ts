@@ -27,6 +27,8 @@ export interface WeekEstimate {
   staffOnDuty: number;
   /** Customers per time unit while staff are on duty (arrivals of open hours only). */
   openArrivalRate: number;
+  /** When customers leave, hour by hour over the week (168, mean 1): the next step's arrival pattern. */
+  outflow: number[];
 }
 
 const HOURS = 168;
@@ -64,10 +66,12 @@ export function weekEstimate(lambda: number, meanService: number, scv: number, s
   let q = 0;
   let area = 0;
   const emptyShare = new Array<number>(HOURS).fill(0);
+  const outflow = new Array<number>(HOURS).fill(0);
   for (let week = 0; week < 500; week++) {
     const startQ = q;
     area = 0;
     for (let h = 0; h < HOURS; h++) {
+      const before = q + lam[h]! * hour;
       const d = (lam[h]! - cap[h]!) * hour; // queue change over the hour
       if (q + d >= 0 && !(q === 0 && d <= 0)) {
         area += (q + q + d) * 0.5 * hour;
@@ -82,7 +86,11 @@ export function weekEstimate(lambda: number, meanService: number, scv: number, s
       }
       // Fewer staff next hour (closing time, lunch, a shift ending): the customers queueing by
       // chance (Erlang C's mean queue λ·Wq) are left waiting and join the backlog.
-      if (q === 0 && staff[(h + 1) % HOURS]! < staff[h]!) q = lam[h]! * wq[h]!;
+      outflow[h] = before - q;
+      if (q === 0 && staff[(h + 1) % HOURS]! < staff[h]!) {
+        q = lam[h]! * wq[h]!;
+        outflow[h] = Math.max(0, outflow[h]! - q);
+      }
     }
     if (Math.abs(q - startQ) <= 1e-9 * (1 + q)) break;
   }
@@ -112,5 +120,40 @@ export function weekEstimate(lambda: number, meanService: number, scv: number, s
     openHours,
     staffOnDuty: openHours > 0 ? staffHours / openHours : 0,
     openArrivalRate: openHours > 0 ? openArrivals / (openHours * hour) : 0,
+    outflow: meanOne(outflow) ?? new Array<number>(HOURS).fill(1),
   };
+}
+
+/** Values scaled to mean 1, or undefined when they are all 0. */
+export function meanOne(values: readonly number[]): number[] | undefined {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return mean > 0 ? values.map((x) => x / mean) : undefined;
+}
+
+/**
+ * The hour pattern after a delay of mean `mean` and spread `sd` (hours): the pattern smeared by a
+ * normal curve wrapped around the week (a delay of 2 days ± 1 day spreads documents over the day
+ * and night; an exact 2 days keeps the hour of day).
+ */
+export function afterDelay(shape: readonly number[], mean: number, sd: number): number[] {
+  const kernel = new Array<number>(HOURS).fill(0);
+  if (sd < 0.3) kernel[((Math.round(mean) % HOURS) + HOURS) % HOURS] = 1;
+  else {
+    for (let d = 0; d < HOURS; d++) {
+      const base = d - (mean % HOURS);
+      for (let n = -3; n <= 3; n++) {
+        const z = (base + n * HOURS) / sd;
+        if (Math.abs(z) < 8) kernel[d]! += Math.exp(-0.5 * z * z);
+      }
+    }
+    const total = kernel.reduce((a, b) => a + b, 0);
+    for (let d = 0; d < HOURS; d++) kernel[d]! /= total;
+  }
+  const out = new Array<number>(HOURS).fill(0);
+  for (let h = 0; h < HOURS; h++) {
+    const x = shape[h]!;
+    if (x === 0) continue;
+    for (let d = 0; d < HOURS; d++) if (kernel[d]! > 0) out[(h + d) % HOURS]! += x * kernel[d]!;
+  }
+  return out;
 }
