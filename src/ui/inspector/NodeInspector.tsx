@@ -224,7 +224,7 @@ export function NodeInspector(props: NodeInspectorProps) {
                 </>
               ) : (
                 <>
-                  Before simulating (approximation): about {formatShare(load.utilization)} busy, mean wait about {formatDuration(load.approxWaitMMc, unit)} (Erlang C)
+                  Before simulating (approximation): about {formatShare(load.utilization)} busy, mean wait about {formatDuration(load.approxWaitMMc, unit)} ({load.week ? 'opening hours: backlog and Erlang C' : 'Erlang C'})
                   {load.farFromExponential && Number.isFinite(load.approxWait) ? `; times here are far from exponential, so this is rough (Allen–Cunneen gives ${formatDuration(load.approxWait, unit)})` : ''}.
                   {load.week && (
                     <span data-testid="estimate-week">
