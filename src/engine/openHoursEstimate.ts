@@ -60,8 +60,18 @@ export function weekEstimate(lambda: number, meanService: number, scv: number, s
   // Erlang C hour by hour, as if each hour with staff lasted (none where the hour is overloaded).
   const servers = staff.map((s) => Math.max(1, Math.round(s)));
   const steady = (h: number) => lam[h]! > 0 && staff[h]! > 0 && lam[h]! < servers[h]! * mu;
-  const wq = lam.map((l, h) => (steady(h) ? mmc(l, mu, servers[h]!).meanWait : 0));
-  const wqAC = lam.map((l, h) => (steady(h) ? allenCunneen(l, meanService, 1, scv, servers[h]!) : 0));
+  // Near full load an hour's steady state is never reached: the queue of a random walk started
+  // empty t ago averages about √(4λt/π) (reflected Brownian motion, variance 2λ per time unit), t
+  // the time since staff came on duty. The steady-state wait is held to that (else a step fed at
+  // exactly its own capacity by the step before it would be given an unbounded queue).
+  const onDuty = new Array<number>(HOURS).fill(0);
+  for (let k = 0; k < 2 * HOURS; k++) {
+    const h = k % HOURS;
+    onDuty[h] = staff[h]! > 0 ? onDuty[(h + HOURS - 1) % HOURS]! + 1 : 0;
+  }
+  const cap_ = (l: number, h: number, w: number) => Math.min(w, Math.sqrt((4 * l * Math.min(onDuty[h]!, HOURS) * hour) / Math.PI) / l);
+  const wq = lam.map((l, h) => (steady(h) ? cap_(l, h, mmc(l, mu, servers[h]!).meanWait) : 0));
+  const wqAC = lam.map((l, h) => (steady(h) ? cap_(l, h, allenCunneen(l, meanService, 1, scv, servers[h]!)) : 0));
   // Fluid queue over the week, repeated until the queue at Monday 00:00 settles.
   let q = 0;
   let area = 0;

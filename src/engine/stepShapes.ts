@@ -61,6 +61,7 @@ export function propagateShapes(inp: ShapeInputs): { shapes: Shape[]; estimates:
   const shapes: Shape[] = new Array<Shape>(n).fill(undefined);
   const outShape: Shape[] = new Array<Shape>(n).fill(undefined);
   const estimates = new Map<number, WeekEstimate>();
+  const lastIn: Shape[] = new Array<Shape>(n).fill(undefined);
   for (let pass = 0; pass < PASSES; pass++) {
     for (const i of order) {
       const node = nodes[i]!;
@@ -71,7 +72,10 @@ export function propagateShapes(inp: ShapeInputs): { shapes: Shape[]; estimates:
       const shape = mix(into[i]!, outShape);
       shapes[i] = shape;
       if (node.kind === 'step') {
-        const est = inp.step(i, shape);
+        // A later pass with the same pattern in gives the same estimate: kept from the pass before.
+        const same = pass > 0 && sameShape(lastIn[i], shape);
+        lastIn[i] = shape;
+        const est = same ? estimates.get(i) : inp.step(i, shape);
         if (est) estimates.set(i, est);
         else estimates.delete(i);
         outShape[i] = est ? est.outflow : shape;
@@ -92,4 +96,11 @@ function mix(from: readonly { from: number; weight: number }[], outShape: readon
     for (let h = 0; h < 168; h++) sum[h]! += f.weight * (s ? s[h]! : 1);
   }
   return meanOne(sum);
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  for (let h = 0; h < 168; h++) if (Math.abs(a[h]! - b[h]!) > 1e-12) return false;
+  return true;
 }

@@ -2,6 +2,10 @@
 // customers; a step open in office hours lets customers go only while open.
 import { describe, expect, it } from 'vitest';
 import { afterDelay, foldWeek, weekEstimate } from '../../src/engine/openHoursEstimate';
+import { trafficEquations } from '../../src/engine/traffic';
+import { CALENDAR_PRESETS } from '../../src/model/calendar';
+import { Project } from '../../src/model/schema';
+import { edge, flowProject } from './helpers';
 
 const officeHour = (h: number) => h < 120 && h % 24 >= 8 && h % 24 < 17;
 const office = Array.from({ length: 168 }, (_, h) => (officeHour(h) ? 1 : 0));
@@ -28,5 +32,27 @@ describe('hour patterns', () => {
   it('a day grid folds onto the week', () => {
     const day = Array.from({ length: 24 }, (_, h) => h);
     expect(foldWeek(day)[24 * 3 + 5]).toBe(5);
+  });
+
+  it('a step fed at its own full capacity by the one before (same staff, same calendar) gets a bounded wait', () => {
+    // Step 2 receives step 1's morning backlog at exactly the rate it can serve: steady-state
+    // Erlang C would give an unbounded queue there; the estimate holds it to a queue built in hours.
+    const steps = ['a', 'b', 'c', 'd'];
+    const p = flowProject({
+      nodes: [
+        { id: 'in', kind: 'arrivals', name: 'Letters', arrivals: { mode: 'rate', rate: 2, per: 'hour' } },
+        ...steps.map((id) => ({ id, kind: 'step', name: id, departmentId: 'd', staff: 3, service: { kind: 'exponential', mean: 20 }, calendarId: 'office' })),
+        { id: 'x', kind: 'exit', name: 'Done' },
+      ],
+      edges: [edge('in', 'a'), edge('a', 'b'), edge('b', 'c'), edge('c', 'd'), edge('d', 'x')],
+    });
+    const q = Project.parse({ ...p, calendars: [{ id: 'office', name: 'Office', week: CALENDAR_PRESETS.find((x) => x.key === 'office')!.week }] });
+    const t = trafficEquations(q, q.scenarios[0]!);
+    expect(t.steps.a!.approxWaitMMc).toBeGreaterThan(600); // the night's letters: hours
+    for (const id of ['b', 'c', 'd']) {
+      const w = t.steps[id]!.approxWaitMMc;
+      expect(Number.isFinite(w), id).toBe(true);
+      expect(w, id).toBeLessThan(t.steps.a!.approxWaitMMc);
+    }
   });
 });
