@@ -7,6 +7,8 @@ import { moments } from './distributions';
 import { byId, own } from '../model/ids';
 import { sparseSolver, type SparseRouting } from './sparse-solve';
 import { resolveCalendars } from './calendars';
+import { foldWeek, meanOne, weekEstimate, type WeekEstimate } from './openHoursEstimate';
+import { propagateShapes } from './stepShapes';
 
 
 export interface StepLoad {
@@ -27,6 +29,18 @@ export interface StepLoad {
   farFromExponential: boolean;
   /** Visits per customer who enters the flow. */
   visitsPerCustomer: number;
+  /**
+   * When staff or arrivals change over the week (a calendar, shifts, an arrival profile): the
+   * week hour by hour (openHoursEstimate.ts). The waits above are then that estimate; this keeps
+   * the parts and the figure the round-the-clock average would have given.
+   */
+  week?: {
+    openHours: number;
+    staffOnDuty: number;
+    openArrivalRate: number;
+    backlogWait: number;
+    roundTheClockWait: number;
+  };
 }
 
 export interface DepartmentLoad {
@@ -60,6 +74,13 @@ export function sourceRate(project: Project, node: Scenario['flow']['nodes'][num
   }
   if (node.schedule) rate *= node.schedule.multipliers.reduce((s, x) => s + x, 0) / node.schedule.multipliers.length;
   return rate;
+}
+
+/** A source's hour-of-week pattern (168, mean 1), or undefined when it is even round the clock. */
+function sourceShape(node: FlowNode): number[] | undefined {
+  if (node.kind !== 'arrivals' || !node.schedule) return undefined;
+  const m = foldWeek(node.schedule.multipliers);
+  return m.every((x) => x === m[0]) ? undefined : meanOne(m);
 }
 
 /**
@@ -246,7 +267,8 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
   });
   // With shifts, the load check uses the average staff on shift.
   const avgShift = (sh: { staff: number[] } | undefined, fixed: number) => (sh ? sh.staff.reduce((a, b) => a + b, 0) / sh.staff.length : fixed);
-  const pools = new Map((flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  const pools = new Map((flow.pools ?? []).map((p) => [p.id, { size: avgShift(p.shifts, p.size), plan: p.shifts?.staff, lambda: 0, load: 0, m2: 0, dept: p.departmentId }]));
+  const hour = 60 / MINUTES_PER_UNIT[project.timeUnit];
   for (const node of nodes) {
     if (node.kind !== 'step' || node.poolId === undefined) continue;
     const p = pools.get(node.poolId);
@@ -257,21 +279,50 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
     p.m2 += r.lambda * r.m2;
     p.dept ??= node.departmentId;
   }
-  nodes.forEach((node) => {
-    if (node.kind !== 'step') return;
+  // Each step's queue: its own, or its pool's (a pool step sees the whole pool: its staff are the
+  // pool, its busy share the pool's); staff hour by hour when they change over the week.
+  const queues = nodes.map((node) => {
+    if (node.kind !== 'step') return undefined;
     const { lambda, m1, m2 } = raw.get(node.id)!;
     const pool = node.poolId !== undefined ? pools.get(node.poolId) : undefined;
-    const offeredLoad = lambda * m1;
-    // A pool step sees the whole pool: its staff are the pool, its busy share the pool's.
     const staff = pool ? pool.size : avgShift(node.shifts, node.staff);
-    const servers = Math.max(1, Math.round(staff));
-    const load = pool ? pool.load : offeredLoad;
+    const load = pool ? pool.load : lambda * m1;
     const qLambda = pool ? pool.lambda : lambda;
     const qMean = qLambda > 0 ? load / qLambda : m1;
     const qM2 = pool ? (pool.lambda > 0 ? pool.m2 / pool.lambda : m2) : m2;
     const scv = qMean > 0 ? (qM2 - qMean * qMean) / (qMean * qMean) : 0;
     const utilization = staff > 0 ? load / staff : load > 0 ? Infinity : 0;
-    const stable = utilization < 1 && staff > 0 && qMean > 0;
+    const plan = pool ? pool.plan : node.shifts?.staff;
+    const staffWeek = plan && !plan.every((x) => x === plan[0]) ? foldWeek(plan) : undefined;
+    return { lambda, m1, m2, pool, staff, load, qLambda, qMean, scv, utilization, stable: utilization < 1 && staff > 0 && qMean > 0, staffWeek };
+  });
+  // Staff or arrivals that change over the week: the estimate hour by hour (openHoursEstimate.ts).
+  const sourceShapes = nodes.map(sourceShape);
+  const varyingFlow = sourceShapes.some((x) => x !== undefined) || queues.some((q) => q?.staffWeek !== undefined);
+  const { shapes, estimates } = varyingFlow
+    ? propagateShapes({
+        nodes,
+        out,
+        index,
+        rates: totals,
+        hour,
+        sourceShape: (i) => sourceShapes[i],
+        step: (i, shape) => {
+          const q = queues[i]!;
+          if (q.lambda <= 0 || !q.stable || (q.staffWeek === undefined && shape === undefined)) return undefined;
+          return weekEstimate(q.qLambda, q.qMean, q.scv, q.staffWeek ?? new Array<number>(168).fill(q.staff), shape ?? new Array<number>(168).fill(1), hour);
+        },
+      })
+    : { shapes: [], estimates: new Map<number, WeekEstimate>() };
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'step') return;
+    const { lambda, m1, m2, pool, staff, qLambda, qMean, scv, utilization, stable, staffWeek } = queues[i]!;
+    const offeredLoad = lambda * m1;
+    const servers = Math.max(1, Math.round(staff));
+    const approxWaitMMc = lambda === 0 ? 0 : stable && qLambda * qMean < servers ? mmc(qLambda, 1 / qMean, servers).meanWait : Infinity;
+    const approxWait = lambda === 0 ? 0 : stable && qLambda * qMean < servers ? allenCunneen(qLambda, qMean, 1, scv, servers) : Infinity;
+    const varying = lambda > 0 && (staffWeek !== undefined || shapes[i] !== undefined);
+    const est = estimates.get(i);
     steps[node.id] = {
       nodeId: node.id,
       arrivalRate: lambda,
@@ -280,10 +331,13 @@ export function trafficEquations(project: Project, scenario: Scenario): TrafficR
       offeredLoad,
       utilization,
       staff,
-      approxWaitMMc: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? mmc(qLambda, 1 / qMean, servers).meanWait : Infinity,
-      approxWait: lambda === 0 ? 0 : stable && qLambda * qMean < servers ? allenCunneen(qLambda, qMean, 1, scv, servers) : Infinity,
+      approxWaitMMc: varying ? (est ? est.meanWait : Infinity) : approxWaitMMc,
+      approxWait: varying ? (est ? est.meanWaitAC : Infinity) : approxWait,
       farFromExponential: scv < 0.5 || scv > 2,
       visitsPerCustomer: totalArrivalRate > 0 ? lambda / totalArrivalRate : 0,
+      ...(est
+        ? { week: { openHours: est.openHours, staffOnDuty: est.staffOnDuty, openArrivalRate: est.openArrivalRate * (lambda / qLambda), backlogWait: est.backlogWait, roundTheClockWait: approxWaitMMc } }
+        : {}),
     };
     if (pool) addDept(pool.dept ?? node.departmentId, offeredLoad, 0);
     else addDept(node.departmentId, offeredLoad, staff);

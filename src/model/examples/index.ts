@@ -4,6 +4,7 @@ import loan from './loan.json';
 import contactCentre from './contact-centre.json';
 import repair from './repair.json';
 import mortgage from './mortgage.json';
+import claims from './claims.json';
 
 export interface Example {
   id: string;
@@ -36,6 +37,12 @@ export const EXAMPLES: Example[] = [
     title: 'Mortgage approval',
     summary: 'Credit scoring, a fraud check and a surveyor’s valuation one after another; proposal: all three checks in parallel.',
     project: Project.parse(mortgage),
+  },
+  {
+    id: 'claims',
+    title: 'Insurance claims',
+    summary: '40 claims a working day, an office open Mon–Fri 08–17 with lunch, about 2 days waiting for documents; proposal: documents uploaded online and a claims desk open 07–19.',
+    project: Project.parse(claims),
   },
 ];
 

@@ -12,6 +12,7 @@ import { ShiftsEditor } from './ShiftsEditor';
 import { CalendarSelect, VolumeLine } from './CalendarSelect';
 import type { Calendar } from '../../model/calendar';
 import { LearningEditor } from './LearningEditor';
+import { weekNote } from './weekNote';
 
 export interface NodeInspectorProps {
   node: FlowNode;
@@ -223,8 +224,14 @@ export function NodeInspector(props: NodeInspectorProps) {
                 </>
               ) : (
                 <>
-                  Before simulating (approximation): about {formatShare(load.utilization)} busy, mean wait about {formatDuration(load.approxWaitMMc, unit)} (Erlang C)
+                  Before simulating (approximation): about {formatShare(load.utilization)} busy, mean wait about {formatDuration(load.approxWaitMMc, unit)} ({load.week ? 'opening hours: backlog and Erlang C' : 'Erlang C'})
                   {load.farFromExponential && Number.isFinite(load.approxWait) ? `; times here are far from exponential, so this is rough (Allen–Cunneen gives ${formatDuration(load.approxWait, unit)})` : ''}.
+                  {load.week && (
+                    <span data-testid="estimate-week">
+                      {' '}
+                      {weekNote(load.week, unit)}
+                    </span>
+                  )}
                 </>
               )}
             </p>

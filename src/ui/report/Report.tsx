@@ -13,6 +13,7 @@ import { flowPicture } from '../picture/flowSvg';
 import { WaitingCdf } from '../results/WaitingCdf';
 import { UtilizationChart } from '../results/UtilizationChart';
 import { QueueOverTime } from '../results/QueueOverTime';
+import { ReportHeatmap } from './ReportHeatmap';
 
 const UNIT: Record<TimeUnit, string> = { seconds: 's', minutes: 'min', hours: 'h', days: 'd' };
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759'];
@@ -178,6 +179,7 @@ function ScenarioPage({
           <WaitingCdf scenarios={shownScenarios} colors={colors} unit={unit} />
           <UtilizationChart scenarios={shownScenarios} colors={colors} />
           {s.instability && <QueueOverTime scenario={s} unit={unit} stepIds={s.bottlenecks.ranking.slice(0, 3).map((b) => b.stepId)} />}
+          <ReportHeatmap s={s} />
         </div>
       </div>
       <Assumptions project={project} scenario={scenario} results={results} />
@@ -190,6 +192,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
   const dept = new Map(scenario.flow.departments.map((d) => [d.id, d.name]));
   const h = results.settings.horizon;
   const reps = results.settings.replicationRule;
+  const calendarName = (id: string) => project.calendars?.find((c) => c.id === id)?.name ?? id;
   return (
     <div className="sf-report__assumptions" data-testid={`report-assumptions-${scenario.id}`}>
       <h2>Assumptions</h2>
@@ -215,7 +218,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
               return (
                 <AssumptionRow
                   key={n.id}
-                  cells={[n.name, '—', '—', n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`, n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : '']}
+                  cells={[n.name, '—', '—', n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`, [n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : '', n.calendarId ? `arrive while open: ${calendarName(n.calendarId)}` : ''].filter(Boolean).join('; ')]}
                 />
               );
             if (n.kind === 'step')
@@ -228,6 +231,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                     staffLabel(n, scenario.flow.pools?.find((p) => p.id === n.poolId)).text,
                     describeDistribution(n.service, u),
                     [
+                      n.calendarId && n.poolId === undefined ? `open ${calendarName(n.calendarId)}` : '',
                       n.discipline === 'priority' ? 'priority by class' : '',
                       n.capacity !== undefined ? `room for ${n.capacity} waiting` : '',
                       n.patience ? `patience ${describeDistribution(n.patience, u)}` : '',

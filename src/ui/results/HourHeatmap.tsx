@@ -6,7 +6,7 @@ import type { ScenarioResultsWithBottlenecks as ScenarioResults } from '../../en
 import { formatShare } from '../../engine/format';
 import { WEEKDAYS_SHORT } from '../../model/calendar';
 
-const cellColor = (x: number, max: number) => {
+export const cellColor = (x: number, max: number) => {
   if (!(max > 0) || !(x > 0)) return '#f3f5f8';
   const t = Math.min(1, x / max);
   // white → orange → deep red
@@ -48,28 +48,35 @@ export function HourHeatmap({ scenario }: { scenario: ScenarioResults }) {
           {formatShare(step.waitingWhileClosed.mean)} of the waiting at “{step.name}” is while it is closed (open {formatShare(step.openShare ?? 0)} of the week’s hours).
         </p>
       )}
-      <table className="sf-heatmap__grid">
-        <thead>
-          <tr>
-            <th />
-            {Array.from({ length: 24 }, (_, h) => (
-              <th key={h}>{h % 3 === 0 ? String(h).padStart(2, '0') : ''}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {WEEKDAYS_SHORT.map((day, d) => (
-            <tr key={day}>
-              <th>{day}</th>
-              {Array.from({ length: 24 }, (_, h) => {
-                const x = values[d * 24 + h]!;
-                return <td key={h} style={{ background: cellColor(x, max) }} title={`${day} ${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00: ${label(x)} ${measure === 'busy' ? 'busy' : 'waiting on average'}`} data-testid={`heat-${d * 24 + h}`} />;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeatGrid values={values} max={max} label={label} what={measure === 'busy' ? 'busy' : 'waiting on average'} />
       <p className="sf-muted">Darker: {measure === 'busy' ? 'staff busier' : `more customers waiting (darkest ≈ ${label(max)})`}. Hours from the run’s start date (a Monday 00:00 without one).</p>
     </div>
+  );
+}
+
+/** The week as a grid: weekdays down, hours of the day across, darker for larger values. */
+export function HeatGrid({ values, max, label, what, testIdPrefix = 'heat' }: { values: readonly number[]; max: number; label: (x: number) => string; what: string; testIdPrefix?: string }) {
+  return (
+    <table className="sf-heatmap__grid">
+      <thead>
+        <tr>
+          <th />
+          {Array.from({ length: 24 }, (_, h) => (
+            <th key={h}>{h % 3 === 0 ? String(h).padStart(2, '0') : ''}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {WEEKDAYS_SHORT.map((day, d) => (
+          <tr key={day}>
+            <th>{day}</th>
+            {Array.from({ length: 24 }, (_, h) => {
+              const x = values[d * 24 + h]!;
+              return <td key={h} style={{ background: cellColor(x, max) }} title={`${day} ${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00: ${label(x)} ${what}`} data-testid={`${testIdPrefix}-${d * 24 + h}`} />;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -28,7 +28,7 @@ export function StepNodeView({ data, selected }: NodeProps<FlowRFNode>) {
         </div>
       )}
       {load && load.arrivalRate > 0 && (
-        <div className={`sf-node__figures ${high ? 'is-high' : ''}`} title={`Approximation from arrival rates, routing and staff (Erlang C). The simulation is the answer.${data.calendar || n.shifts ? ' Opening hours and shifts are averaged over the week as if work went on round the clock at that level: waiting while closed (overnight, weekends) is not in this figure.' : ''}`}>
+        <div className={`sf-node__figures ${high ? 'is-high' : ''}`} title={`Approximation from arrival rates, routing and staff (Erlang C). The simulation is the answer.${load.week ? ' Hour by hour over the week: customers who come while closed wait for the next opening and are worked off first (a backlog), Erlang C within open hours.' : ''}`}>
           ≈ {Number.isFinite(load.utilization) ? formatShare(load.utilization) : '∞'} busy · ≈ {formatDuration(load.approxWaitMMc, data.unit)} wait
           {load.farFromExponential ? ' (rough)' : ''}
         </div>
