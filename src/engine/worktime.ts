@@ -22,7 +22,7 @@ export interface WorkModel {
 }
 
 /** The main calendar's id for a flow, or undefined when the project has no calendars. */
-export function mainCalendarId(project: Project, flow: Flow): string | undefined {
+export function mainCalendarId(project: Pick<Project, 'calendars'>, flow: Flow): string | undefined {
   const cals = project.calendars ?? [];
   if (cals.length === 0) return undefined;
   for (const n of flow.nodes) if (n.kind === 'arrivals' && n.calendarId !== undefined) return n.calendarId;

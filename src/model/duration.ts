@@ -183,3 +183,14 @@ export function workingInputText(value: number, unit: TimeUnit, w: WorkingClock)
   if (back.ok && Math.abs(back.value - value) <= 1e-12 * Math.abs(value)) return best;
   return `${plain(value * MINUTES_PER_UNIT[unit] / 60, 10)} working hours`;
 }
+
+/** Working time for results, like formatDuration: "3.1 working hours", "2.4 working days", "25 working min" (a working day = `hoursPerDay` open hours). */
+export function formatWorkingDuration(value: number, unit: TimeUnit, hoursPerDay: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const minutes = value * MINUTES_PER_UNIT[unit];
+  if (minutes === 0) return '0 working hours';
+  const r = (v: number) => group((Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v)).toString());
+  if (hoursPerDay > 0 && minutes >= 2 * hoursPerDay * 60) return `${r(minutes / (hoursPerDay * 60))} working days`;
+  if (minutes >= 60) return `${r(minutes / 60)} working hours`;
+  return `${r(minutes)} working min`;
+}
