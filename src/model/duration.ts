@@ -184,13 +184,28 @@ export function workingInputText(value: number, unit: TimeUnit, w: WorkingClock)
   return `${plain(value * MINUTES_PER_UNIT[unit] / 60, 10)} working hours`;
 }
 
+/** The scale working time of this many minutes reads best in: working days (from 2 days), hours, or min. */
+function workingScale(minutes: number, hoursPerDay: number): { label: string; minutes: number } {
+  if (hoursPerDay > 0 && minutes >= 2 * hoursPerDay * 60) return { label: 'working days', minutes: hoursPerDay * 60 };
+  if (minutes >= 60) return { label: 'working hours', minutes: 60 };
+  return { label: 'working min', minutes: 1 };
+}
+const rounded = (v: number) => group((Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v)).toString());
+
 /** Working time for results, like formatDuration: "3.1 working hours", "2.4 working days", "25 working min" (a working day = `hoursPerDay` open hours). */
 export function formatWorkingDuration(value: number, unit: TimeUnit, hoursPerDay: number): string {
   if (!Number.isFinite(value)) return '—';
   const minutes = value * MINUTES_PER_UNIT[unit];
   if (minutes === 0) return '0 working hours';
-  const r = (v: number) => group((Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v)).toString());
-  if (hoursPerDay > 0 && minutes >= 2 * hoursPerDay * 60) return `${r(minutes / (hoursPerDay * 60))} working days`;
-  if (minutes >= 60) return `${r(minutes / 60)} working hours`;
-  return `${r(minutes)} working min`;
+  const scale = workingScale(Math.abs(minutes), hoursPerDay);
+  return `${rounded(minutes / scale.minutes)} ${scale.label}`;
+}
+
+/** A mean and its 95 % half-width in the mean's scale: ["3.1 working hours", "0.2"] ("" when there is no interval). */
+export function formatWorkingEstimate(mean: number, ci95: number, unit: TimeUnit, hoursPerDay: number): [string, string] {
+  const text = formatWorkingDuration(mean, unit, hoursPerDay);
+  if (!(ci95 > 0) || !Number.isFinite(ci95) || !Number.isFinite(mean)) return [text, ''];
+  const scale = workingScale(Math.abs(mean * MINUTES_PER_UNIT[unit]), hoursPerDay);
+  const ci = (ci95 * MINUTES_PER_UNIT[unit]) / scale.minutes;
+  return [text, ci < 0.05 ? String(+ci.toPrecision(1)) : rounded(ci)];
 }

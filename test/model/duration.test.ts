@@ -2,7 +2,7 @@
 // user's words, and shown back in the unit that reads best.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationInputText, durationText, parseDuration, workingDurationText, workingInputText } from '../../src/model/duration';
+import { durationInputText, durationText, parseDuration, workingDurationText, workingInputText, formatWorkingEstimate, formatWorkingDuration } from '../../src/model/duration';
 import { formatDuration } from '../../src/engine/format';
 import { MINUTES_PER_UNIT, TIME_UNITS, type TimeUnit } from '../../src/model/schema';
 
@@ -149,5 +149,14 @@ describe('working time ("2 working days") where a calendar applies', () => {
       const back = parseDuration(workingInputText(v, 'hours', on), 'hours', on);
       expect(back.ok && back.value).toBeCloseTo(v, 10);
     }
+  });
+});
+
+describe('working time in the results', () => {
+  it('formats a mean and its interval in the same scale', () => {
+    expect(formatWorkingEstimate(156, 5.4, 'minutes', 9)).toEqual(['2.6 working hours', '0.1']);
+    expect(formatWorkingEstimate(2.4 * 9 * 60, 28, 'minutes', 9)).toEqual(['2.4 working days', '0.1']);
+    expect(formatWorkingEstimate(25, 0, 'minutes', 9)).toEqual(['25 working min', '']);
+    expect(formatWorkingDuration(Number.NaN, 'minutes', 9)).toBe('—');
   });
 });

@@ -163,7 +163,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       {project.serviceLevels.map((sl, i) => {
         const setSl = (patch: Partial<typeof sl>) => c({ ...project, serviceLevels: project.serviceLevels.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
         return (
-          <div className="sf-card" key={sl.id}>
+          <div className="sf-card" key={sl.id} data-testid={`service-level-${sl.id}`}>
             <TextField label="Name" value={sl.name} onCommit={(name) => setSl({ name })} />
             <SelectField
               label="Measure"
@@ -208,6 +208,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       <button
         type="button"
         className="sf-link"
+        data-testid="add-service-level"
         onClick={() =>
           c({
             ...project,
