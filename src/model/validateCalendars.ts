@@ -31,6 +31,9 @@ export function calendarFindings(project: Project, scenarioIndex: number): Findi
         findings.push({ severity: 'warning', path, nodeId: node.id, message: `"${node.name}" draws on a staff pool, so the pool's calendar applies, not the step's own.` });
       }
     }
+    if (node.kind === 'delay' && node.workingTime && calendars.size === 0) {
+      findings.push({ severity: 'error', path, nodeId: node.id, message: `"${node.name}" lasts working time, but the project has no calendar: add a calendar (Project settings) or untick "Counts working time".` });
+    }
     if (node.kind === 'arrivals' && node.calendarId !== undefined) {
       needsStart(node.calendarId, path, node.id);
       if (node.arrivals.mode !== 'rate') findings.push({ severity: 'error', path, nodeId: node.id, message: `"${node.name}": arrivals that follow a calendar need a rate (customers per hour, day or week).` });
