@@ -77,3 +77,25 @@ describe('working time in the results', () => {
     expect(stepTableCsv(plain)).not.toContain('working');
   });
 });
+
+describe('working time in comparisons', () => {
+  it('a proposal is compared with the baseline in working time too (only with calendars)', () => {
+    const withProposal = (p: Project) => {
+      const prop = structuredClone(p.scenarios[0]!);
+      prop.id = 'more';
+      prop.name = 'One more assessor';
+      prop.kind = 'proposal';
+      (prop.flow.nodes[1] as { staff: number }).staff = 4;
+      return Project.parse({ ...p, scenarios: [p.scenarios[0], prop] });
+    };
+    const c = runExperiment(withProposal(claims(true))).comparisons[0]!;
+    const wait = c.overall.find((m) => m.metric === 'workingTime.waitingTime.mean')!;
+    expect(wait.label).toBe('Mean wait in working time');
+    expect(wait.proposal).toBeLessThan(wait.baseline);
+    expect(wait.significant).toBe(true);
+    expect(wait.sentence).toMatch(/^Mean wait in working time falls from /);
+    expect(c.overall.some((m) => m.metric === 'workingTime.timeInSystem.mean')).toBe(true);
+    const plain = runExperiment(withProposal(claims(false))).comparisons[0]!;
+    expect(plain.overall.some((m) => m.metric.startsWith('workingTime'))).toBe(false);
+  });
+});
