@@ -287,7 +287,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
   const serviceLevel = byId<ServiceLevelEstimate>();
   for (const sl of project.serviceLevels) {
     const e = est(reps.map((r) => r.overall.serviceLevel[sl.id] ?? 0));
-    serviceLevel[sl.id] = { ...e, name: sl.name, measure: sl.measure, threshold: sl.threshold, target: sl.target, met: e.mean >= sl.target, ...(sl.clock === 'working' ? { clock: 'working' as const } : {}) };
+    serviceLevel[sl.id] = { ...e, name: sl.name, measure: sl.measure, threshold: sl.threshold, target: sl.target, met: e.mean >= sl.target, ...(sl.clock === 'working' && reps.every((r) => r.working) ? { clock: 'working' as const } : {}) };
   }
 
   // Staff utilisation over all steps with staff: busy staff-time / available staff-time.

@@ -22,6 +22,11 @@ export function calendarFindings(project: Project, scenarioIndex: number): Findi
       message: `The calendar "${cal.name}" has holidays or date exceptions, which need a start date: set the run's start in Project settings (until then only its weekly hours count).`,
     });
   };
+  if (calendars.size === 0) {
+    project.serviceLevels.forEach((sl, i) => {
+      if (sl.clock === 'working' && scenarioIndex === 0) findings.push({ severity: 'warning', path: `serviceLevels[${i}].clock`, message: `The target "${sl.name}" counts working time, but the project has no calendar: it is measured in elapsed time until you add one.` });
+    });
+  }
   (scenario.flow.pools ?? []).forEach((pool, i) => needsStart(pool.calendarId, `${at}.pools[${i}]`));
   scenario.flow.nodes.forEach((node, i) => {
     const path = `${at}.nodes[${i}]`;

@@ -53,6 +53,7 @@ describe('working time in the model', () => {
     const none = loadProject(project({ delay: { workingTime: true } }));
     if (!none.ok) throw new Error('should load');
     expect(validateScenario(none.project, 0).map((f) => f.message)).toContain('"Documents" lasts working time, but the project has no calendar: add a calendar (Project settings) or untick "Counts working time".');
+    expect(validateScenario(none.project, 0).map((f) => f.message)).toContain('The target "Within 5 working days" counts working time, but the project has no calendar: it is measured in elapsed time until you add one.');
   });
 
   it('the main calendar: the arrivals\' calendar, else the one most steps use, else the project\'s first; none without calendars', () => {
