@@ -1,6 +1,7 @@
 // The command line's logic, kept apart from process I/O so that it can be tested.
 //   sim <project.json | process.bpmn | --example ID> [--scenario ID]... [--replications N] [--seed S] [--out FILE]
 //       [--event-log FILE [--cases N] [--start ISO-TIME]]
+import { formatWorkingDuration } from '../model/duration';
 import { describeProblem, loadProjectText, type Project } from '../model';
 import { EXAMPLES, getExample } from '../model/examples';
 import { importBpmn } from '../engine/bpmnImport';
@@ -282,6 +283,14 @@ export function summaryTable(doc: ResultsDocument): string {
         `staff busy ${formatShare(o.utilization.mean)}` +
         (s.instability ? ' (waits grow with the length of the run)' : ''),
     );
+    const wt = o.workingTime;
+    if (wt) {
+      const w = (v: number) => formatWorkingDuration(v, unit, wt.hoursPerWorkingDay);
+      lines.push(`    in working time (${wt.calendarName}): mean wait ${w(wt.waitingTime.mean)}, p90 ${w(wt.waitingTime.p90.mean)}, total time ${w(wt.timeInSystem.mean)}, p90 ${w(wt.timeInSystem.p90.mean)}`);
+    }
+    for (const sl of Object.values(o.serviceLevel)) {
+      lines.push(`    ${sl.name}${sl.clock === 'working' ? ' (working time)' : ''}: ${formatShare(sl.mean)} ± ${formatShare(sl.ci95)} (target ${formatShare(sl.target)}, ${sl.met ? 'met' : 'missed'})`);
+    }
     if (s.bottlenecks.statement) lines.push(`    bottleneck — ${s.bottlenecks.statement}`);
     if (s.instability) lines.push(`    unstable — ${s.instability.statement.replace(/^The system is unstable\. /, '')}`);
     const top = s.bottlenecks.ranking[0] ? s.steps[s.bottlenecks.ranking[0].stepId] : undefined;

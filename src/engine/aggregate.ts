@@ -8,6 +8,7 @@ import { MINUTES_PER_UNIT, type Project, type Scenario } from '../model/schema';
 import { meanCI, type Estimate } from './stats';
 import type { LevelStats, ReplicationResult, SampleStats } from './types';
 import { byId } from '../model/ids';
+import { overallWorking, stepWorking, type WorkingTimeEstimates } from './aggregateWorking';
 import { findInstability, isGrowing, type Instability } from './instability';
 
 export type { Estimate, Instability };
@@ -32,6 +33,8 @@ export interface ServiceLevelEstimate extends Estimate {
   target: number;
   /** The mean share reaches the target. */
   met: boolean;
+  /** Present when the threshold is working time of the main calendar. */
+  clock?: 'working';
 }
 
 export interface StepEstimates {
@@ -63,6 +66,8 @@ export interface StepEstimates {
   openShare?: number;
   /** Mean over replications of waiting customers and busy share in each hour of the week (heat map). */
   byHour?: { queue: number[]; busy: number[] };
+  /** Only with calendars: waiting per visit in working time of the step's calendar. */
+  workingWaitingTime?: DurationEstimate;
 }
 
 export interface DepartmentEstimates {
@@ -108,6 +113,8 @@ export interface OverallEstimates {
   /** Customers who exited having waited longer than the cost assumptions' tolerance, and their share. */
   atRisk: Estimate;
   atRiskShare: Estimate;
+  /** Only with calendars: waiting and time in system in working time of the main calendar (aggregateWorking.ts). */
+  workingTime?: WorkingTimeEstimates;
   /** Money over the observation window (see CostStats). */
   costs: { staff: Estimate; lostCustomers: Estimate; atRiskLost: Estimate; total: Estimate; perCustomer: Estimate; perDay: Estimate };
 }
@@ -166,7 +173,7 @@ function perDay(project: Project, r: ReplicationResult, amount: number): number 
   return days > 0 ? amount / days : 0;
 }
 
-function durationEstimate(samples: SampleStats[]): DurationEstimate {
+export function durationEstimate(samples: SampleStats[]): DurationEstimate {
   return {
     ...est(samples.map((s) => s.mean)),
     p50: est(samples.map((s) => s.p50)),
@@ -241,6 +248,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       abandonedWait: est(nonEmpty(s.filter((x) => x.abandoned > 0).map((x) => x.abandonedWait))),
       ...(s.every((x) => x.waitingWhileClosed !== undefined) ? { waitingWhileClosed: est(s.map((x) => x.waitingWhileClosed!)), openShare: first.openShare! } : {}),
       ...(s.every((x) => x.byHour) ? { byHour: { queue: meanArrays(s.map((x) => x.byHour!.queue)), busy: meanArrays(s.map((x) => x.byHour!.busy)) } } : {}),
+      ...stepWorking(reps, id),
     };
   }
 
@@ -279,7 +287,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
   const serviceLevel = byId<ServiceLevelEstimate>();
   for (const sl of project.serviceLevels) {
     const e = est(reps.map((r) => r.overall.serviceLevel[sl.id] ?? 0));
-    serviceLevel[sl.id] = { ...e, name: sl.name, measure: sl.measure, threshold: sl.threshold, target: sl.target, met: e.mean >= sl.target };
+    serviceLevel[sl.id] = { ...e, name: sl.name, measure: sl.measure, threshold: sl.threshold, target: sl.target, met: e.mean >= sl.target, ...(sl.clock === 'working' && reps.every((r) => r.working) ? { clock: 'working' as const } : {}) };
   }
 
   // Staff utilisation over all steps with staff: busy staff-time / available staff-time.
@@ -323,6 +331,7 @@ export function aggregateScenario(project: Project, scenario: Scenario, reps: re
       perCustomer: est(reps.map((r) => r.overall.costs.perCustomer)),
       perDay: est(reps.map((r) => r.overall.costs.perDay)),
     },
+    ...overallWorking(project, reps),
   };
 
   const waitingCdf: number[] = [];

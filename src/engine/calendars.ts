@@ -40,7 +40,7 @@ function planHours(project: Project, start: SimStart): number {
   return Math.max(168, Math.ceil((start.hour + hours + 1) / 168) * 168);
 }
 
-interface Plan {
+export interface Plan {
   open: Uint8Array;
   extra: Int32Array;
   /** The regular week (no holidays or exceptions), 168 flags from Monday 00:00. */
@@ -48,7 +48,7 @@ interface Plan {
 }
 
 /** A calendar's open hours from the Monday before the start: a week (repeating) or, with dates, the whole run. */
-function planOf(cal: Calendar, project: Project, start: SimStart): Plan {
+export function planOf(cal: Calendar, project: Project, start: SimStart): Plan {
   const week = calendarSlots(cal, 168).open;
   if (start.monday === undefined || !hasDates(cal)) return { open: week, extra: new Int32Array(168), week };
   return { ...calendarSlots(cal, planHours(project, start), start.monday), week };

@@ -100,6 +100,13 @@ export function compareScenarios(
     { metric: 'turnedAwayShare', label: 'Share turned away', kind: 'share', lowerIsBetter: true, get: (r) => r.overall.turnedAwayShare },
     { metric: 'workInProgress.mean', label: 'Customers inside on average', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.workInProgress.mean },
     { metric: 'handoffsPerCustomer', label: 'Handoffs per customer', kind: 'count', lowerIsBetter: true, get: (r) => r.overall.handoffsPerCustomer },
+    // With calendars (worktime.ts): the same in working time of each scenario's main calendar.
+    ...(base.every((r) => r.working) && prop.every((r) => r.working)
+      ? ([
+          { metric: 'workingTime.waitingTime.mean', label: 'Mean wait in working time', kind: 'duration', lowerIsBetter: true, get: (r) => r.working!.waitingTime.mean },
+          { metric: 'workingTime.timeInSystem.mean', label: 'Mean total time in working time', kind: 'duration', lowerIsBetter: true, get: (r) => r.working!.timeInSystem.mean },
+        ] satisfies MetricDef[])
+      : []),
     ...(project.costs?.tolerance !== undefined
       ? [{ metric: 'atRiskShare', label: 'Share of customers at risk', kind: 'share', lowerIsBetter: true, get: (r) => (r.overall.exited > 0 ? r.overall.atRisk / r.overall.exited : 0) } satisfies MetricDef]
       : []),

@@ -1,12 +1,13 @@
 // Turns a checked project and one of its scenarios into compact runtime tables: node indices,
 // routing tables, samplers, rates in the project's time unit. Throws SimulationError
 // ('invalid-model') when the scenario cannot be simulated.
-import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type LearningCurve, type Project, type Scenario } from '../model/schema';
+import { MINUTES_PER_PERIOD, MINUTES_PER_UNIT, type Flow, type LearningCurve, type Project, type Scenario } from '../model/schema';
 import { createSampler, type Sampler } from './distributions';
 import { SimulationError } from './types';
 import { own } from '../model/ids';
 import { startOffsetMinutes } from '../model/clock';
 import { resolveCalendars } from './calendars';
+import { compileWork, type WorkModel } from './worktime';
 
 export const KIND_ARRIVALS = 0;
 export const KIND_STEP = 1;
@@ -94,6 +95,8 @@ export interface CompiledModel {
   shiftSlot: number;
   /** Time units from the Monday 00:00 before the run's start to time 0 (0 without `run.start`). */
   clockOffset: number;
+  /** Working-time clocks (worktime.ts): only when the project has calendars. */
+  work: WorkModel | undefined;
   /** Learning curve per step (its own, else its pool's). */
   learning: (LearningCurve | undefined)[];
   /** Systems with outages, the systems each node depends on, and each system's steps. */
@@ -306,6 +309,7 @@ export function compileScenario(project: Project, scenarioId: string): CompiledM
       }),
     ),
     shiftSlot: 60 / unitMinutes,
+    work: compileWorkChecked(project, scenario.flow),
     clockOffset: startOffsetMinutes(project.run.start) / unitMinutes,
     pool,
     poolIds: pools.map((p) => p.id),
@@ -388,4 +392,12 @@ function loopSteps(kind: Int32Array, routes: readonly (CompiledRoute | undefined
     if (back) out[i] = next++;
   }
   return out;
+}
+
+/** The working-time clocks; a delay in working time needs a calendar. */
+function compileWorkChecked(project: Project, flow: Flow): WorkModel | undefined {
+  const work = compileWork(project, flow);
+  const delay = flow.nodes.find((n) => n.kind === 'delay' && n.workingTime);
+  if (!work && delay) throw new SimulationError('invalid-model', `"${delay.name}" lasts working time, but the project has no calendar: add a calendar (Project settings) or give its duration in ordinary time.`);
+  return work;
 }

@@ -222,6 +222,11 @@ export interface ReplicationResult {
   /** Joins of parallel work, by node id (empty when the flow has none). */
   joins: Record<string, JoinStats>;
   classes: Record<string, ClassStats>;
+  /**
+   * Only when the project has calendars: waiting and time in system in working time of the main
+   * calendar per customer who exited, and per step its waiting in the step's calendar (worktime.ts).
+   */
+  working?: { calendarId: string; waitingTime: SampleStats; timeInSystem: SampleStats; steps: Record<string, SampleStats> };
   /** Percentiles 0..100 of total waiting per exited customer (101 values), for CDF charts. */
   waitingQuantiles: number[];
   timeline: Timeline;

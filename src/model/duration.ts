@@ -4,7 +4,20 @@
 import { MINUTES_PER_UNIT, type TimeUnit } from './schema';
 import { parseNumber } from './parseNumber';
 
-export type ParsedDuration = { ok: true; value: number } | { ok: false; message: string };
+/** `working`: the value is working time ("2 working days", "3 working hours"). */
+export type ParsedDuration = { ok: true; value: number; working?: true } | { ok: false; message: string };
+
+/**
+ * Where working time can be typed (a delay counting working time): the calendar it counts against
+ * and its working day (the open hours of its average open day) and week. `on`: the field already
+ * counts working time, so hours and minutes are working hours and minutes and plain days are refused.
+ */
+export interface WorkingClock {
+  calendarName: string;
+  hoursPerDay: number;
+  hoursPerWeek: number;
+  on: boolean;
+}
 
 /** Words for each unit (lower case), with its length in minutes. */
 const UNIT_WORDS: [string[], number][] = [
@@ -31,15 +44,17 @@ const round12 = (v: number) => (v === 0 ? 0 : +v.toPrecision(12));
  * add up ("1 h 30 min"). Refused with a reason in the user's words: an unknown unit, a negative
  * duration, working days (they need a calendar).
  */
-export function parseDuration(text: string, projectUnit: TimeUnit): ParsedDuration {
+export function parseDuration(text: string, projectUnit: TimeUnit, working?: WorkingClock): ParsedDuration {
   const shown = text.trim();
   const quoted = `“${shown}”`;
   if (shown === '') return { ok: false, message: `Enter a duration, e.g. 45 min, 1.5 h or 2 days.` };
   const lower = shown.toLowerCase();
-  if (/(working|business|work)\s*-?\s*(days?|hours?|weeks?)|workdays?/.test(lower)) {
+  const saysWorking = /(working|business|work)\s*-?\s*(days?|hours?|h|hrs?|min(ute)?s?|weeks?)|workdays?|\bwd\b/.test(lower);
+  if (saysWorking && !working) {
     const n = lower.match(/[\d.,]+/)?.[0] ?? '2';
-    return { ok: false, message: `${quoted}: working days need a calendar — not yet available; write ${n} days.` };
+    return { ok: false, message: `${quoted}: working days need a calendar and count only for a delay (tick “Counts working time”) or a service level; here write ${n} days.` };
   }
+  if (saysWorking || working?.on) return parseWorking(lower, quoted, projectUnit, working!);
   let rest = lower;
   let total = 0;
   let parts = 0;
@@ -116,4 +131,83 @@ export function durationInputText(value: number, unit: TimeUnit): string {
   const back = parseDuration(best, unit);
   if (back.ok && Math.abs(back.value - value) <= 1e-12 * Math.abs(value)) return best;
   return `${plain(value, 10)} ${TIME_UNIT_LABEL[unit]}`;
+}
+
+const WORKING_PREFIX = /^(?:working|work|business)[\s-]*/;
+
+/** "2 working days", "3 working hours", "1 working day 4 working hours", or (already counting working time) "90 min". */
+function parseWorking(lower: string, quoted: string, projectUnit: TimeUnit, w: WorkingClock): ParsedDuration {
+  const perDay = w.hoursPerDay * 60;
+  let rest = lower;
+  let total = 0;
+  while (rest.length > 0) {
+    const m = PART.exec(rest);
+    if (!m) return { ok: false, message: `${quoted}: write working time like 2 working days or 3 working hours.` };
+    const num = parseNumber(m[1]!.trim());
+    if (!num.ok) return { ok: false, message: `${quoted}: write working time like 2 working days or 3 working hours.` };
+    if (num.value < 0) return { ok: false, message: `${quoted}: a duration cannot be negative.` };
+    const raw = (m[2] ?? '').trim().replace(/\.$/, '');
+    const said = WORKING_PREFIX.test(raw) || /^workdays?$|^wd$/.test(raw);
+    const word = /^workdays?$|^wd$/.test(raw) ? 'days' : raw.replace(WORKING_PREFIX, '');
+    let minutes: number | undefined;
+    if (word === '') minutes = MINUTES_PER_UNIT[projectUnit];
+    else if (/^days?$|^d$/.test(word)) minutes = said ? perDay : undefined;
+    else if (/^weeks?$|^w$|^wks?$/.test(word)) minutes = said ? w.hoursPerWeek * 60 : undefined;
+    else minutes = MINUTES_OF.get(word);
+    if (minutes === undefined) {
+      return { ok: false, message: `${quoted}: this delay counts working time (${w.calendarName}), so write working days, e.g. ${num.value} working days (${plain(w.hoursPerDay, 4)} open hours each), or untick working time.` };
+    }
+    total += num.value * minutes;
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  const value = round12(total / MINUTES_PER_UNIT[projectUnit]);
+  if (!Number.isFinite(value)) return { ok: false, message: `${quoted} is too long.` };
+  return { ok: true, value, working: true };
+}
+
+/** Working time in the unit that reads best: "2 working days" (of `hoursPerDay` open hours), "3 working hours", "30 working min". */
+export function workingDurationText(value: number, unit: TimeUnit, hoursPerDay: number, digits = 4): string {
+  if (!Number.isFinite(value)) return '—';
+  const minutes = value * MINUTES_PER_UNIT[unit];
+  if (hoursPerDay > 0 && minutes >= hoursPerDay * 60) {
+    const days = minutes / (hoursPerDay * 60);
+    return `${plain(days, digits)} working ${+days.toPrecision(digits) === 1 ? 'day' : 'days'}`;
+  }
+  if (minutes >= 60) return `${plain(minutes / 60, digits)} working ${+(minutes / 60).toPrecision(digits) === 1 ? 'hour' : 'hours'}`;
+  return `${plain(minutes, digits)} working min`;
+}
+
+/** Text for a working-time input that reads back to the same value. */
+export function workingInputText(value: number, unit: TimeUnit, w: WorkingClock): string {
+  if (!Number.isFinite(value)) return '';
+  const best = workingDurationText(value, unit, w.hoursPerDay, 6);
+  const back = parseDuration(best, unit, w);
+  if (back.ok && Math.abs(back.value - value) <= 1e-12 * Math.abs(value)) return best;
+  return `${plain(value * MINUTES_PER_UNIT[unit] / 60, 10)} working hours`;
+}
+
+/** The scale working time of this many minutes reads best in: working days (from 2 days), hours, or min. */
+function workingScale(minutes: number, hoursPerDay: number): { label: string; minutes: number } {
+  if (hoursPerDay > 0 && minutes >= 2 * hoursPerDay * 60) return { label: 'working days', minutes: hoursPerDay * 60 };
+  if (minutes >= 60) return { label: 'working hours', minutes: 60 };
+  return { label: 'working min', minutes: 1 };
+}
+const rounded = (v: number) => group((Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v)).toString());
+
+/** Working time for results, like formatDuration: "3.1 working hours", "2.4 working days", "25 working min" (a working day = `hoursPerDay` open hours). */
+export function formatWorkingDuration(value: number, unit: TimeUnit, hoursPerDay: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const minutes = value * MINUTES_PER_UNIT[unit];
+  if (minutes === 0) return '0 working hours';
+  const scale = workingScale(Math.abs(minutes), hoursPerDay);
+  return `${rounded(minutes / scale.minutes)} ${scale.label}`;
+}
+
+/** A mean and its 95 % half-width in the mean's scale: ["3.1 working hours", "0.2"] ("" when there is no interval). */
+export function formatWorkingEstimate(mean: number, ci95: number, unit: TimeUnit, hoursPerDay: number): [string, string] {
+  const text = formatWorkingDuration(mean, unit, hoursPerDay);
+  if (!(ci95 > 0) || !Number.isFinite(ci95) || !Number.isFinite(mean)) return [text, ''];
+  const scale = workingScale(Math.abs(mean * MINUTES_PER_UNIT[unit]), hoursPerDay);
+  const ci = (ci95 * MINUTES_PER_UNIT[unit]) / scale.minutes;
+  return [text, ci < 0.05 ? String(+ci.toPrecision(1)) : rounded(ci)];
 }

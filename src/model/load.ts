@@ -329,7 +329,7 @@ export function crossReferenceProblems(project: Project): Problem[] {
     });
     flow.nodes.forEach((node, i) => {
       const np = `${at}.flow.nodes[${i}]`;
-      if ((node.kind === 'step' || node.kind === 'arrivals') && node.calendarId !== undefined && !calendarIds.has(node.calendarId)) {
+      if ((node.kind === 'step' || node.kind === 'arrivals' || node.kind === 'delay') && node.calendarId !== undefined && !calendarIds.has(node.calendarId)) {
         add(`${np}.calendarId`, `"${node.name}" uses calendar "${node.calendarId}", which does not exist`);
       }
       if (node.kind === 'step')

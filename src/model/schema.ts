@@ -250,6 +250,12 @@ export const DelayNode = z.object({
   /** A delay may sit in a department's lane (e.g. a handoff inside it); it uses no staff. */
   departmentId: id.optional(),
   duration: Distribution,
+  /**
+   * The duration is working time ("2 working days"): the customer leaves once that much open time
+   * of the delay's calendar (`calendarId`, else the flow's main calendar) has passed.
+   */
+  workingTime: z.boolean().optional(),
+  calendarId: id.optional(),
 });
 
 export const DecisionNode = z.object({
@@ -440,6 +446,11 @@ export const ServiceLevel = z.object({
   measure: z.enum(['waitingTime', 'timeInSystem']),
   /** Within this many time units. */
   threshold: nonNegative,
+  /**
+   * elapsed (default): the threshold is clock time; working: it is working time of the project's
+   * main calendar ("within 5 working days" = 5 × the open hours of its average open day).
+   */
+  clock: z.enum(['elapsed', 'working']).optional(),
   /** The share the organisation aims for, e.g. 0.9 for "90 % within 24 h". */
   target: share.default(0.8),
 });

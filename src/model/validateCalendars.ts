@@ -22,6 +22,11 @@ export function calendarFindings(project: Project, scenarioIndex: number): Findi
       message: `The calendar "${cal.name}" has holidays or date exceptions, which need a start date: set the run's start in Project settings (until then only its weekly hours count).`,
     });
   };
+  if (calendars.size === 0) {
+    project.serviceLevels.forEach((sl, i) => {
+      if (sl.clock === 'working' && scenarioIndex === 0) findings.push({ severity: 'warning', path: `serviceLevels[${i}].clock`, message: `The target "${sl.name}" counts working time, but the project has no calendar: it is measured in elapsed time until you add one.` });
+    });
+  }
   (scenario.flow.pools ?? []).forEach((pool, i) => needsStart(pool.calendarId, `${at}.pools[${i}]`));
   scenario.flow.nodes.forEach((node, i) => {
     const path = `${at}.nodes[${i}]`;
@@ -30,6 +35,9 @@ export function calendarFindings(project: Project, scenarioIndex: number): Findi
       if (node.calendarId !== undefined && node.poolId !== undefined) {
         findings.push({ severity: 'warning', path, nodeId: node.id, message: `"${node.name}" draws on a staff pool, so the pool's calendar applies, not the step's own.` });
       }
+    }
+    if (node.kind === 'delay' && node.workingTime && calendars.size === 0) {
+      findings.push({ severity: 'error', path, nodeId: node.id, message: `"${node.name}" lasts working time, but the project has no calendar: add a calendar (Project settings) or untick "Counts working time".` });
     }
     if (node.kind === 'arrivals' && node.calendarId !== undefined) {
       needsStart(node.calendarId, path, node.id);

@@ -2,7 +2,7 @@
 // user's words, and shown back in the unit that reads best.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationInputText, durationText, parseDuration } from '../../src/model/duration';
+import { durationInputText, durationText, parseDuration, workingDurationText, workingInputText, formatWorkingEstimate, formatWorkingDuration } from '../../src/model/duration';
 import { formatDuration } from '../../src/engine/format';
 import { MINUTES_PER_UNIT, TIME_UNITS, type TimeUnit } from '../../src/model/schema';
 
@@ -57,8 +57,8 @@ describe('parseDuration', () => {
     expect(message('1,2,3 min')).toContain('write a number with a unit');
   });
 
-  it('refuses working days: they need a calendar', () => {
-    expect(message('2 working days')).toBe('“2 working days”: working days need a calendar — not yet available; write 2 days.');
+  it('refuses working days where no calendar applies', () => {
+    expect(message('2 working days')).toBe('“2 working days”: working days need a calendar and count only for a delay (tick “Counts working time”) or a service level; here write 2 days.');
     expect(message('3 business days')).toContain('working days need a calendar');
     expect(message('5 workdays')).toContain('write 5 days');
   });
@@ -121,5 +121,50 @@ describe('durations shown without binary noise', () => {
     expect(durationInputText(5.56, 'minutes')).toBe('5.56 min');
     expect(durationText(5.56, 'minutes')).toBe('5.56 min');
     for (let i = 1; i < 500; i++) expect(durationInputText(i / 100, 'minutes')).not.toMatch(/\d{12}/);
+  });
+});
+
+describe('working time ("2 working days") where a calendar applies', () => {
+  const office = { calendarName: 'Office', hoursPerDay: 9, hoursPerWeek: 45, on: false };
+  const parse = (text: string, unit: TimeUnit, w = office) => parseDuration(text, unit, w);
+
+  it('a working day is the open hours of the calendar\'s average open day', () => {
+    expect(parse('2 working days', 'minutes')).toEqual({ ok: true, value: 2 * 9 * 60, working: true });
+    expect(parse('2 working days', 'hours')).toEqual({ ok: true, value: 18, working: true });
+    expect(parse('3 working hours', 'minutes')).toEqual({ ok: true, value: 180, working: true });
+    expect(parse('1 working week', 'hours')).toEqual({ ok: true, value: 45, working: true });
+    expect(parse('5 workdays', 'hours')).toEqual({ ok: true, value: 45, working: true });
+    expect(parse('1 working day 4 working hours', 'hours')).toEqual({ ok: true, value: 13, working: true });
+    expect(parse('1,5 business days', 'hours')).toEqual({ ok: true, value: 13.5, working: true });
+  });
+
+  it('an ordinary duration stays ordinary unless the field already counts working time', () => {
+    expect(parse('2 days', 'hours')).toEqual({ ok: true, value: 48 });
+    const on = { ...office, on: true };
+    expect(parse('90 min', 'minutes', on)).toEqual({ ok: true, value: 90, working: true });
+    const r = parse('2 days', 'hours', on);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toBe('“2 days”: this delay counts working time (Office), so write working days, e.g. 2 working days (9 open hours each), or untick working time.');
+  });
+
+  it('shows working time in the unit that reads best, and reads it back', () => {
+    expect(workingDurationText(18, 'hours', 9)).toBe('2 working days');
+    expect(workingDurationText(9, 'hours', 9)).toBe('1 working day');
+    expect(workingDurationText(180, 'minutes', 9)).toBe('3 working hours');
+    expect(workingDurationText(30, 'minutes', 9)).toBe('30 working min');
+    const on = { ...office, on: true };
+    for (const v of [18, 9, 3, 0.5, 7.25, 1 / 3]) {
+      const back = parseDuration(workingInputText(v, 'hours', on), 'hours', on);
+      expect(back.ok && back.value).toBeCloseTo(v, 10);
+    }
+  });
+});
+
+describe('working time in the results', () => {
+  it('formats a mean and its interval in the same scale', () => {
+    expect(formatWorkingEstimate(156, 5.4, 'minutes', 9)).toEqual(['2.6 working hours', '0.1']);
+    expect(formatWorkingEstimate(2.4 * 9 * 60, 28, 'minutes', 9)).toEqual(['2.4 working days', '0.1']);
+    expect(formatWorkingEstimate(25, 0, 'minutes', 9)).toEqual(['25 working min', '']);
+    expect(formatWorkingDuration(Number.NaN, 'minutes', 9)).toBe('—');
   });
 });

@@ -8,6 +8,7 @@ import { leave } from './customers';
 import type { Sim } from './state';
 import { integrateDown } from './systems';
 import { TimeBins } from './timebins';
+import { recordWorkExit } from './working';
 
 export class Stats {
   // Per node: time integrals of queue length and busy count (lastT: integrated up to), maxima,
@@ -313,6 +314,7 @@ export function recordExit(s: Sim, c: number, now: number): void {
     st.exitBinCount[b]! += 1;
     st.exitBinWait[b]! += wait;
     if (wait > st.tolerance) st.atRiskBin[b]! += 1;
+    if (s.work !== undefined) recordWorkExit(s, c, now);
   }
   leave(s, c, now);
 }

@@ -9,6 +9,9 @@ export class Customers {
   cls = new Int32Array(this.cap);
   arrT = new Float64Array(this.cap);
   waitTotal = new Float64Array(this.cap);
+  /** Waiting in working time of the main calendar (only with calendars: worktime.ts). */
+  waitWork = new Float64Array(this.cap);
+  lastPartWaitWork = new Float64Array(this.cap);
   qEnter = new Float64Array(this.cap);
   /** When the customer reached the step it is at (its queue or its service): time at the step per visit. */
   stepEnter = new Float64Array(this.cap);
@@ -103,6 +106,7 @@ export class Customers {
       c = this.nextNew++;
     }
     this.waitTotal[c] = 0;
+    this.waitWork[c] = 0;
     this.lastDept[c] = -1;
     this.parent[c] = -1;
     this.handoffs[c] = 0;
@@ -140,6 +144,8 @@ export class Customers {
     this.resume = resume;
     this.arrT = f64(this.arrT);
     this.waitTotal = f64(this.waitTotal);
+    this.waitWork = f64(this.waitWork);
+    this.lastPartWaitWork = f64(this.lastPartWaitWork);
     this.qEnter = f64(this.qEnter);
     this.stepEnter = f64(this.stepEnter);
     this.gen = i32(this.gen);

@@ -103,6 +103,7 @@ function partFinished(s: Sim, c: number, p: number): void {
   const cu = s.cust;
   cu.partsOpen[c]!--;
   cu.lastPartWait[c] = cu.waitTotal[p]!;
+  cu.lastPartWaitWork[c] = cu.waitWork[p]!;
   cu.handoffs[c]! += cu.handoffs[p]!;
   const nd = s.nDepts;
   for (let d = 0; d < nd; d++) {
@@ -115,6 +116,7 @@ function partFinished(s: Sim, c: number, p: number): void {
 function caseComplete(s: Sim, c: number, at: number, now: number): void {
   const cu = s.cust;
   cu.waitTotal[c]! += cu.lastPartWait[c]!;
+  cu.waitWork[c]! += cu.lastPartWaitWork[c]!;
   const joined = cu.partsJoined[c]!;
   if (s.trace) s.trace(TRACE.JOINED, now, c, cu.cls[c]!, joined === 0 ? at : cu.joinAt[c]!, joined);
   if (joined === 0) {

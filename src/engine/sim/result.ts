@@ -13,6 +13,7 @@ import type { Sim } from './state';
 import { finishSystems, systemStats } from './systems';
 import { timeline } from './timeline';
 import { warmupCheck } from './warmup';
+import { workingFigures } from './working';
 import { byId } from '../../model/ids';
 
 export function assembleResult(s: Sim, end: number): ReplicationResult {
@@ -47,8 +48,10 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
     };
   });
   const serviceLevel = byId<number>();
+  const working = workingFigures(s);
   for (const sl of s.project.serviceLevels) {
-    const sample = sl.measure === 'waitingTime' ? waits : sojourns;
+    const inWork = sl.clock === 'working' && s.work !== undefined;
+    const sample = sl.measure === 'waitingTime' ? (inWork ? s.work.waits.view() : waits) : inWork ? s.work.sojourns.view() : sojourns;
     serviceLevel[sl.id] = sample.length > 0 ? countAtMost(sample, sl.threshold) / sample.length : 0;
   }
 
@@ -87,6 +90,7 @@ export function assembleResult(s: Sim, end: number): ReplicationResult {
     systems: systemStats(s, windowLength),
     joins: joinStats(s),
     classes,
+    ...(working ? { working } : {}),
     waitingQuantiles,
     timeline: timeline(s, costs, windowLength),
     warmup: warmupCheck(s),

@@ -10,6 +10,7 @@ import { Arrivals } from './arrivals';
 import { Stats } from './collect';
 import { Customers } from './customers';
 import { Hourly } from './hourly';
+import { WorkStats } from './working';
 import { Joins } from './parallel';
 import { Pools } from './pools';
 import { Routes } from './routing';
@@ -48,6 +49,7 @@ export class Sim {
   readonly joins: Joins; // parallel.ts
   readonly stats: Stats; // collect.ts
   readonly hourly: Hourly; // hourly.ts
+  readonly work: WorkStats | undefined; // working.ts: only with calendars
 
   constructor(
     readonly project: Project,
@@ -75,6 +77,7 @@ export class Sim {
     this.systems = new Systems(m, this.streams);
     this.joins = new Joins(m);
     this.hourly = new Hourly(m);
+    this.work = m.work ? new WorkStats(m.work.step) : undefined;
     this.stats = new Stats(project, m, this.ws, this.endTime, this.customerLimit, options.timelineBins ?? 50);
   }
 }

@@ -15,6 +15,7 @@ import { logServiceEnd, logServiceStart } from './servicelog';
 import { moveOn } from './routing';
 import { staffHome } from './shifts';
 import type { Sim } from './state';
+import { recordWorkWait } from './working';
 
 export class Stations {
   /** Customers in service (steps) or held (delays). */
@@ -63,7 +64,8 @@ export function startDelay(s: Sim, node: number, c: number, now: number): void {
   s.cust.stepEnter[c] = now;
   const st = s.stations;
   const dur = (st.sampler[node] ?? s.m.service[node]![s.cust.cls[c]!]!).sample(st.serviceStream[node]!);
-  s.cal.schedule(now + dur, EV_DELAY_END, node, c, 0);
+  const working = s.m.work?.delay[node];
+  s.cal.schedule(working !== undefined ? working.after(now, dur) : now + dur, EV_DELAY_END, node, c, 0);
 }
 
 /** EV_DELAY_END */
@@ -120,6 +122,7 @@ export function startService(s: Sim, node: number, c: number, now: number): void
   if (s.serviceLog) logServiceStart(s, s.serviceLog, node, c, now);
   const wait = now - cu.qEnter[c]!;
   cu.waitTotal[c]! += wait;
+  if (s.m.work !== undefined) recordWorkWait(s, node, c, now);
   if (s.inWindow) {
     s.stats.stepWaits[node]!.push(wait);
     s.stats.totalWait[node]! += wait;
@@ -209,6 +212,7 @@ export function onAbandon(s: Sim, node: number, c: number, g: number, now: numbe
   if (s.trace) s.trace(TRACE.ABANDON, now, c, cu.cls[c]!, node, -1);
   const waited = now - cu.qEnter[c]!;
   cu.waitTotal[c]! += waited;
+  if (s.m.work !== undefined) cu.waitWork[c]! += s.m.work.main.between(cu.qEnter[c]!, now);
   recordAbandon(s, node, c, now);
   leave(s, c, now);
 }

@@ -7,7 +7,7 @@ import { density, describeDistribution, describeDuration, moments } from '../../
 import { zodProblems } from '../../model/load';
 import { durationsFromCsv } from '../../model/interop/csv';
 import { UNIT_LABEL } from '../derived';
-import { durationText } from '../../model/duration';
+import { durationText, type WorkingClock } from '../../model/duration';
 import { DurationField, NumberField, SelectField, type Commit } from './fields';
 
 const KIND_LABEL: Record<DistributionKind, string> = {
@@ -100,15 +100,34 @@ function check(candidate: unknown): string | undefined {
     .join('; ');
 }
 
-export function DistributionEditor({ value, unit, onCommit, label, testId }: { value: Distribution; unit: TimeUnit; onCommit: (d: Distribution) => void; label: string; testId?: string }) {
+export function DistributionEditor({
+  value,
+  unit,
+  onCommit,
+  label,
+  testId,
+  working,
+  onCommitWorking,
+}: {
+  value: Distribution;
+  unit: TimeUnit;
+  onCommit: (d: Distribution) => void;
+  label: string;
+  testId?: string;
+  /** Working time may be typed ("2 working days"; a delay): see DurationField. */
+  working?: WorkingClock;
+  /** A value typed as working time while the distribution held ordinary time: commit it and switch. */
+  onCommitWorking?: (d: Distribution) => void;
+}) {
   const u = UNIT_LABEL[unit];
-  const set = <K extends string>(key: K): Commit<number> => (v) => {
+  const setWith = <K extends string>(key: K, commit: (d: Distribution) => void): Commit<number> => (v) => {
     const candidate = { ...value, [key]: v };
     const err = check(candidate);
     if (err) return err.replace(new RegExp(`^${key}: `), '');
-    onCommit(candidate as Distribution);
+    commit(candidate as Distribution);
     return undefined;
   };
+  const set = <K extends string>(key: K) => setWith(key, onCommit);
   const fields: Record<DistributionKind, [string, string, boolean?][]> = {
     exponential: [['mean', 'Mean']],
     constant: [['value', 'Duration']],
@@ -160,13 +179,23 @@ export function DistributionEditor({ value, unit, onCommit, label, testId }: { v
         integer ? (
           <NumberField key={`${value.kind}-${key}`} label={text} value={(value as unknown as Record<string, number>)[key]} integer onCommit={set(key)} testId={testId ? `${testId}-${key}` : undefined} />
         ) : (
-          <DurationField key={`${value.kind}-${key}`} label={text} value={(value as unknown as Record<string, number>)[key]} unit={unit} onCommit={set(key)} testId={testId ? `${testId}-${key}` : undefined} />
+          <DurationField
+            key={`${value.kind}-${key}-${working?.on ? 'w' : 'e'}`}
+            label={text}
+            value={(value as unknown as Record<string, number>)[key]}
+            unit={unit}
+            onCommit={set(key)}
+            working={working}
+            onCommitWorking={onCommitWorking ? setWith(key, onCommitWorking) : undefined}
+            testId={testId ? `${testId}-${key}` : undefined}
+          />
         ),
       )}
       {value.kind === 'empirical' && <ObservationsField value={value.values} unit={u} onCommit={(values) => onCommit({ kind: 'empirical', values })} />}
       <DensityPlot value={value} unit={unit} />
       <div className="sf-dist__summary" data-testid={testId ? `${testId}-summary` : undefined}>
         {describeDuration(value, unit)}
+        {working?.on ? ` — working time of ${working.calendarName} (a working day = ${working.hoursPerDay.toLocaleString('en', { maximumFractionDigits: 1 })} open hours)` : ''}
       </div>
     </fieldset>
   );

@@ -4,6 +4,7 @@ import { activeScenario } from '../store';
 import * as edits from '../store/edits';
 import { scenarioTraffic } from '../derived';
 import { NodeInspector } from './NodeInspector';
+import { mainCalendarId } from '../../engine/worktime';
 import { EdgeInspector } from './EdgeInspector';
 import { ProjectSettings } from './ProjectSettings';
 import { PoolsEditor } from './PoolsEditor';
@@ -31,6 +32,7 @@ export function Inspector() {
         pools={scenario.flow.pools}
         systems={scenario.flow.systems}
         calendars={project.calendars}
+        mainCalendarId={mainCalendarId(project, scenario.flow)}
         onCommit={(next) => edit((p) => edits.updateNode(p, scenario.id, next))}
       />
     );

@@ -13,6 +13,7 @@ import { CalendarSelect, VolumeLine } from './CalendarSelect';
 import type { Calendar } from '../../model/calendar';
 import { LearningEditor } from './LearningEditor';
 import { weekNote } from './weekNote';
+import { DelayDuration } from './DelayWorkingTime';
 
 export interface NodeInspectorProps {
   node: FlowNode;
@@ -26,6 +27,8 @@ export interface NodeInspectorProps {
   systems?: System[];
   /** The project's calendars (a step or arrivals node may work to one). */
   calendars?: Calendar[];
+  /** The flow's main calendar (engine/worktime.ts): what working time counts against by default. */
+  mainCalendarId?: string;
   /** Commits the node; returns nothing (the caller validates through `commitNode`). */
   onCommit: (next: FlowNode) => void;
 }
@@ -301,7 +304,7 @@ export function NodeInspector(props: NodeInspectorProps) {
             options={[{ value: '', label: '(none)' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
             onCommit={(departmentId) => tryCommit({ ...node, departmentId: departmentId || undefined })}
           />
-          <DistributionEditor label="Duration" value={node.duration} unit={unit} onCommit={setDist('duration')} testId="duration" />
+          <DelayDuration node={node} unit={unit} calendars={props.calendars} mainCalendarId={props.mainCalendarId} commit={(next) => tryCommit(next)} />
         </>
       )}
 

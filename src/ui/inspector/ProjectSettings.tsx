@@ -6,6 +6,7 @@ import { freshId } from '../store/edits';
 import { useState } from 'react';
 import { convertTimeUnit, describeConversion } from '../../model/convertUnit';
 import { DurationField, NumberField, SelectField, TextField } from './fields';
+import { serviceLevelClock } from './serviceLevelClock';
 
 export interface ProjectSettingsProps {
   project: Project;
@@ -33,6 +34,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
   const setRun = (patch: Partial<Project['run']>) => c({ ...project, run: { ...run, ...patch } });
   const [converted, setConverted] = useState<string | undefined>();
   const perUnit = (minutes: number) => minutes / MINUTES_PER_UNIT[project.timeUnit];
+  const workClock = serviceLevelClock(project);
   return (
     <div className="sf-inspector__section" data-testid="project-settings">
       <h3>Project</h3>
@@ -157,10 +159,11 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       </div>
 
       <h4>Service-level targets</h4>
+      {workClock && <p className="sf-muted">A working day is {workClock.hoursPerDay.toLocaleString('en', { maximumFractionDigits: 1 })} open hours of {workClock.calendarName} (its average open day), e.g. “within 5 working days”.</p>}
       {project.serviceLevels.map((sl, i) => {
         const setSl = (patch: Partial<typeof sl>) => c({ ...project, serviceLevels: project.serviceLevels.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
         return (
-          <div className="sf-card" key={sl.id}>
+          <div className="sf-card" key={sl.id} data-testid={`service-level-${sl.id}`}>
             <TextField label="Name" value={sl.name} onCommit={(name) => setSl({ name })} />
             <SelectField
               label="Measure"
@@ -171,8 +174,29 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
               ]}
               onCommit={(measure) => setSl({ measure })}
             />
+            {workClock && (
+              <SelectField
+                label="Counted in"
+                value={sl.clock ?? 'elapsed'}
+                options={[
+                  { value: 'elapsed', label: 'elapsed time (round the clock)' },
+                  { value: 'working', label: `working time (${workClock.calendarName})` },
+                ]}
+                onCommit={(clock) => setSl({ clock: clock === 'working' ? 'working' : undefined })}
+                testId="sl-clock"
+              />
+            )}
             <div className="sf-row">
-              <DurationField label="Within" value={sl.threshold} unit={project.timeUnit} onCommit={(threshold) => setSl({ threshold })} />
+              <DurationField
+                key={sl.clock ?? 'elapsed'}
+                label="Within"
+                value={sl.threshold}
+                unit={project.timeUnit}
+                onCommit={(threshold) => setSl({ threshold })}
+                working={workClock && { ...workClock, on: sl.clock === 'working' }}
+                onCommitWorking={(threshold) => setSl({ threshold, clock: 'working' })}
+                testId="sl-threshold"
+              />
               <NumberField label="Target" value={sl.target} percent onCommit={(target) => setSl({ target })} />
             </div>
             <button type="button" className="sf-link" onClick={() => c({ ...project, serviceLevels: project.serviceLevels.filter((_, j) => j !== i) })}>
@@ -184,6 +208,7 @@ export function ProjectSettings({ project, departments, onCommit, onDepartmentCo
       <button
         type="button"
         className="sf-link"
+        data-testid="add-service-level"
         onClick={() =>
           c({
             ...project,

@@ -3,7 +3,7 @@
 // committed to the model.
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parseNumber } from './parseNumber';
-import { durationInputText, parseDuration } from '../../model/duration';
+import { durationInputText, parseDuration, workingInputText, type WorkingClock } from '../../model/duration';
 import type { TimeUnit } from '../../model/schema';
 
 interface FieldFrameProps {
@@ -102,15 +102,29 @@ function useTypedText(shown: string) {
  * A duration typed with its unit ("2 days", "45 min", "1.5 h", "90s", "1,5 h"; a plain number is in
  * the project's unit), stored in the project's unit and shown back in the unit that reads best.
  */
-export function DurationField(props: { label: string; value: number | undefined; unit: TimeUnit; onCommit: Commit<number>; hint?: ReactNode; testId?: string; optional?: boolean }) {
-  const shown = (v: number | undefined) => (v === undefined ? '' : durationInputText(v, props.unit));
+export function DurationField(props: {
+  label: string;
+  value: number | undefined;
+  unit: TimeUnit;
+  onCommit: Commit<number>;
+  hint?: ReactNode;
+  testId?: string;
+  optional?: boolean;
+  /** Working time can be typed ("2 working days"): the calendar's working day, and whether the value already is working time. */
+  working?: WorkingClock;
+  /** A working-time value typed while the field held ordinary time. */
+  onCommitWorking?: Commit<number>;
+}) {
+  const w = props.working;
+  const shown = (v: number | undefined) => (v === undefined ? '' : w?.on ? workingInputText(v, props.unit, w) : durationInputText(v, props.unit));
   const { text, setText, error, setError, inputProps } = useTypedText(shown(props.value));
   const commit = () => {
     const raw = text.trim();
     if (raw === '' && props.optional) return props.value === undefined ? setError(undefined) : setError(props.onCommit(NaN));
     if (raw === shown(props.value).trim()) return setError(undefined);
-    const parsed = parseDuration(raw, props.unit);
+    const parsed = parseDuration(raw, props.unit, props.onCommitWorking || w?.on ? w : undefined);
     if (!parsed.ok) return setError(parsed.message);
+    if (parsed.working && !w?.on && props.onCommitWorking) return setError(props.onCommitWorking(parsed.value));
     if (parsed.value === props.value) {
       setText(shown(props.value));
       return setError(undefined);

@@ -20,6 +20,8 @@ import { QueueOverTime } from './QueueOverTime';
 import { ClassTimes } from './ClassTimes';
 import { ExportLogButton } from './ExportLogButton';
 import { stepTableCsv, stepTableRows, type StepRow } from './table';
+import { WorkingNote } from './WorkingTime';
+import { formatWorkingDuration } from '../../model/duration';
 import { ResultsStatus } from '../run/ResultsStatus';
 import { RunProgress } from '../run/RunProgress';
 
@@ -191,7 +193,10 @@ export function ResultsPanel() {
                       <td>{r.name}</td>
                       <td>{formatRate(r.arrivalRate, unit)}</td>
                       <td>{formatShare(r.waitedShare)}</td>
-                      <td>{pm(formatDuration(r.waitMean, unit), formatDuration(r.waitMeanCi, unit))}</td>
+                      <td>
+                        {pm(formatDuration(r.waitMean, unit), formatDuration(r.waitMeanCi, unit))}
+                        {r.workWaitMean !== undefined && <span className="sf-muted" data-testid="step-wait-working"> · {formatWorkingDuration(r.workWaitMean, unit, shown.overall.workingTime?.hoursPerWorkingDay ?? 0)}</span>}
+                      </td>
                       <td>{formatDuration(r.waitP90, unit)}</td>
                       <td>{formatDuration(r.waitMax, unit)}</td>
                       <td>{pm(formatNumber(r.queueMean), formatNumber(r.queueMeanCi))}</td>
@@ -395,6 +400,8 @@ function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults;
   const d = (e: { mean: number; ci95: number }) => pm(formatDuration(e.mean, unit), formatDuration(e.ci95, unit));
   const sh = (e: { mean: number; ci95: number }) => pm(formatShare(e.mean), formatShare(e.ci95));
   const warn = (kind: string) => s.warnings.filter((w) => w.kind === kind);
+  const wt = o.workingTime;
+  const wn = { unit, hoursPerDay: wt?.hoursPerWorkingDay ?? 0, calendarName: wt?.calendarName ?? '' };
   return (
     <article className="sf-card sf-keyfigures" style={{ '--tab': color } as React.CSSProperties} data-testid={`figures-${s.id}`}>
       <h3>
@@ -408,14 +415,20 @@ function KeyFigures({ s, unit, color, bottleneck, costs }: { s: ScenarioResults;
       {s.instability && <Unstable s={s} />}
       <dl>
         <dt>Mean wait</dt>
-        <dd data-testid="mean-wait">{d(o.waitingTime)}</dd>
+        <dd data-testid="mean-wait">{d(o.waitingTime)}{wt && <WorkingNote e={wt.waitingTime} {...wn} testId="mean-wait-working" />}</dd>
         <dt>90 % wait less than</dt>
-        <dd>{d(o.waitingTime.p90)}</dd>
+        <dd>{d(o.waitingTime.p90)}{wt && <WorkingNote e={wt.waitingTime.p90} {...wn} />}</dd>
         <dt>Mean total time</dt>
-        <dd>{d(o.timeInSystem)}</dd>
+        <dd>{d(o.timeInSystem)}{wt && <WorkingNote e={wt.timeInSystem} {...wn} testId="total-time-working" />}</dd>
+        {wt && (
+          <>
+            <dt>90 % done within</dt>
+            <dd>{d(o.timeInSystem.p90)}<WorkingNote e={wt.timeInSystem.p90} {...wn} /></dd>
+          </>
+        )}
         {Object.entries(o.serviceLevel).map(([id, sl]) => (
           <div key={id} className="sf-dl-row">
-            <dt>{sl.name}</dt>
+            <dt>{sl.name}{sl.clock === 'working' && <span className="sf-muted"> (working time)</span>}</dt>
             <dd className={sl.met ? 'is-met' : 'is-missed'}>
               {sh(sl)} <span className="sf-muted">(target {formatShare(sl.target)})</span>
             </dd>

@@ -22,6 +22,10 @@ export interface StepRow {
   timeAtStep: number;
   waitedShare: number;
   abandonedWait: number;
+  /** Only with calendars: waiting per visit in working time of the step's calendar. */
+  workWaitMean?: number;
+  workWaitMeanCi?: number;
+  workWaitP90?: number;
 }
 
 export function stepTableRows(s: ScenarioResults): StepRow[] {
@@ -48,6 +52,7 @@ export function stepTableRows(s: ScenarioResults): StepRow[] {
       timeAtStep: st.timeAtStep.mean,
       waitedShare: st.waitedShare.mean,
       abandonedWait: st.abandonedWait.mean,
+      ...(st.workingWaitingTime ? { workWaitMean: st.workingWaitingTime.mean, workWaitMeanCi: st.workingWaitingTime.ci95, workWaitP90: st.workingWaitingTime.p90.mean } : {}),
     }));
 }
 
@@ -76,7 +81,15 @@ const COLUMNS: [string, (r: StepRow) => string | number][] = [
 
 const cell = (v: string | number) => (typeof v === 'number' ? String(+v.toPrecision(8)) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** Columns added when the project has calendars (waiting in working time). */
+const WORKING_COLUMNS: [string, (r: StepRow) => string | number][] = [
+  ['workingWaitingTime.mean', (r) => r.workWaitMean ?? ''],
+  ['workingWaitingTime.ci95', (r) => r.workWaitMeanCi ?? ''],
+  ['workingWaitingTime.p90', (r) => r.workWaitP90 ?? ''],
+];
+
 export function stepTableCsv(s: ScenarioResults): string {
   const rows = stepTableRows(s);
-  return [COLUMNS.map(([h]) => h).join(','), ...rows.map((r) => COLUMNS.map(([, f]) => cell(f(r))).join(','))].join('\n') + '\n';
+  const cols = rows.some((r) => r.workWaitMean !== undefined) ? [...COLUMNS, ...WORKING_COLUMNS] : COLUMNS;
+  return [cols.map(([h]) => h).join(','), ...rows.map((r) => cols.map(([, f]) => cell(f(r))).join(','))].join('\n') + '\n';
 }

@@ -162,7 +162,7 @@ describe('DistributionEditor', () => {
     expect(document.getElementById(value.getAttribute('aria-describedby')!)).toHaveTextContent('“2 dyas”: write a number with a unit, e.g. 45 min, 1.5 h or 2 days.');
     await user.clear(value);
     await user.type(value, '2 working days{Enter}');
-    expect(document.getElementById(value.getAttribute('aria-describedby')!)).toHaveTextContent('working days need a calendar — not yet available; write 2 days.');
+    expect(document.getElementById(value.getAttribute('aria-describedby')!)).toHaveTextContent('working days need a calendar and count only for a delay (tick “Counts working time”) or a service level; here write 2 days.');
     expect(onCommit).toHaveBeenCalledTimes(2);
   });
 
