@@ -17,6 +17,7 @@ import { RunButtons } from './run/RunButtons';
 import { DiscoverDialog } from './discovery/DiscoverDialog';
 import { isLogFile } from './discovery/logFile';
 import { useFileDrop } from './discovery/useFileDrop';
+import { planOpen } from './openFiles';
 import { groupReport } from '../model/interop/bpmn/reportGroups';
 
 export function Header() {
@@ -35,7 +36,16 @@ export function Header() {
   const blocked = project.scenarios.some((_, i) => hasErrors(scenarioFindings(project, i)));
   const blockedHere = hasErrors(scenarioFindings(project, project.scenarios.indexOf(scenario)));
 
-  const open = async (file: File) => {
+  const openFiles = (files: readonly File[]) => {
+    const plan = planOpen(files);
+    if (!plan) return;
+    if (plan.ignored.length > 0) {
+      store.getState().showMessage({ kind: 'info', title: `Opening "${plan.main.name}"`, lines: [`One file at a time (or a BPMN model with its simulation parameters as JSON): ${plan.ignored.map((f) => `"${f.name}"`).join(', ')} ${plan.ignored.length === 1 ? 'was' : 'were'} not opened.`] });
+    }
+    void open(plan.main, plan.parameters);
+  };
+
+  const open = async (file: File, parametersFile?: File) => {
     // Event logs (CSV, XES, gzipped) go to discovery; they are read in a worker, never here.
     if (await isLogFile(file)) {
       setLogFile(file);
@@ -45,8 +55,17 @@ export function Header() {
     if (/\.(bpmn2?|xml)$/i.test(file.name) || /^\s*</.test(text)) {
       const { importBpmnOffThread: importBpmn } = await import('../worker/bpmn-client');
       const bytes = new Uint8Array(await file.arrayBuffer()); // decoded by the encoding the file declares
+      let simulationParameters: unknown;
+      if (parametersFile) {
+        try {
+          simulationParameters = JSON.parse((await parametersFile.text()).replace(/^\uFEFF/, ''));
+        } catch (e) {
+          store.getState().showMessage({ kind: 'error', title: `"${parametersFile.name}" could not be read`, lines: [`It is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, 'Your project on screen has not been changed.'] });
+          return;
+        }
+      }
       const importProcess = async (processId?: string) => {
-        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn2?|xml)$/i, ''), processId });
+        const r = await importBpmn(bytes, { name: file.name.replace(/\.(bpmn2?|xml)$/i, ''), processId, ...(simulationParameters !== undefined ? { simulationParameters } : {}) });
         const lines = r.report.map((l) => `${l.level === 'warning' ? '⚠ ' : l.level === 'error' ? '✖ ' : ''}${l.message}`);
         if (!r.ok) {
           store.getState().showMessage({ kind: 'error', title: `"${file.name}" could not be imported`, lines: [r.error, ...lines, 'Your project on screen has not been changed.'] });
@@ -88,9 +107,9 @@ export function Header() {
     replaceAsking(store, r.project, `"${file.name}"`, report, { fromFile: true });
   };
 
-  const dropping = useFileDrop(useCallback((f: File) => void openRef.current(f), []));
-  const openRef = useRef(open);
-  openRef.current = open;
+  const dropping = useFileDrop(useCallback((files: File[]) => openRef.current(files), []));
+  const openRef = useRef(openFiles);
+  openRef.current = openFiles;
 
   return (
     <header className="sf-header">
@@ -127,10 +146,11 @@ export function Header() {
           accept=".json,application/json,.bpmn,.bpmn2,.xml,.csv,.tsv,.txt,.xes,.gz"
           hidden
           data-testid="file-input"
+          multiple
           onChange={(e) => {
-            const f = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (f) void open(f);
+            openFiles(files);
           }}
         />
       </nav>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
 /** Listens for dropped files; returns true while files are dragged over the page. */
-export function useFileDrop(open: (file: File) => void): boolean {
+export function useFileDrop(open: (files: File[]) => void): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -29,8 +29,8 @@ export function useFileDrop(open: (file: File) => void): boolean {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const f = e.dataTransfer?.files[0];
-      if (f) open(f);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) open(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
