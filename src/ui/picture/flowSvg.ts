@@ -3,7 +3,7 @@
 // out, drawn from the positions the user laid out, so it looks like the canvas without the
 // browser's rendering of it.
 import type { FlowEdge, FlowNode, Scenario, TimeUnit } from '../../model/schema';
-import { describeDistribution } from '../../engine/distributions';
+import { describeDuration } from '../../engine/distributions';
 import { formatDuration, formatShare } from '../../engine/format';
 import { computeLanes } from '../editor/lanes';
 import { utilizationColor } from '../results/colors';
@@ -183,11 +183,11 @@ function detail(n: FlowNode, unit: TimeUnit, flow: Scenario['flow']): string {
   const u = UNIT[unit];
   switch (n.kind) {
     case 'arrivals':
-      return n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`;
+      return n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDuration(n.arrivals.distribution, unit)}`;
     case 'step':
-      return `${staffLabel(n, flow.pools?.find((p) => p.id === n.poolId)).text} · ${describeDistribution(n.service, u)}`;
+      return `${staffLabel(n, flow.pools?.find((p) => p.id === n.poolId)).text} · ${describeDuration(n.service, unit)}`;
     case 'delay':
-      return describeDistribution(n.duration, u);
+      return describeDuration(n.duration, unit);
     case 'decision':
       return n.mode === 'class' ? 'by customer class' : 'by share of customers';
     case 'split':

@@ -6,7 +6,7 @@ import type { ResultsDocument } from '../../engine/results';
 import type { ScenarioResults } from '../../engine/aggregate';
 import { comparisonCaveat } from '../../engine/instability';
 import type { Project, Scenario, TimeUnit } from '../../model/schema';
-import { describeDistribution } from '../../engine/distributions';
+import { describeDuration } from '../../engine/distributions';
 import { formatChangeWithCi, formatCount, formatDuration, formatMoney, formatNumber, formatPair, formatRate, formatShare, rateIn, ratePeriod } from '../../engine/format';
 import { staffLabel } from '../derived';
 import { flowPicture } from '../picture/flowSvg';
@@ -218,7 +218,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
               return (
                 <AssumptionRow
                   key={n.id}
-                  cells={[n.name, '—', '—', n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDistribution(n.arrivals.distribution, u)}`, [n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : '', n.calendarId ? `arrive while open: ${calendarName(n.calendarId)}` : ''].filter(Boolean).join('; ')]}
+                  cells={[n.name, '—', '—', n.arrivals.mode === 'rate' ? `${n.arrivals.rate} customers / ${n.arrivals.per}` : `every ${describeDuration(n.arrivals.distribution, project.timeUnit)}`, [n.schedule ? `${n.schedule.repeat === 'day' ? 'daily' : 'weekly'} peak profile` : '', n.calendarId ? `arrive while open: ${calendarName(n.calendarId)}` : ''].filter(Boolean).join('; ')]}
                 />
               );
             if (n.kind === 'step')
@@ -229,12 +229,12 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                     n.name,
                     dept.get(n.departmentId ?? '') ?? '—',
                     staffLabel(n, scenario.flow.pools?.find((p) => p.id === n.poolId)).text,
-                    describeDistribution(n.service, u),
+                    describeDuration(n.service, project.timeUnit),
                     [
                       n.calendarId && n.poolId === undefined ? `open ${calendarName(n.calendarId)}` : '',
                       n.discipline === 'priority' ? 'priority by class' : '',
                       n.capacity !== undefined ? `room for ${n.capacity} waiting` : '',
-                      n.patience ? `patience ${describeDistribution(n.patience, u)}` : '',
+                      n.patience ? `patience ${describeDuration(n.patience, project.timeUnit)}` : '',
                       n.learning ? `learning: ×${n.learning.multiplier} at first` : '',
                       n.systemIds?.length ? `needs ${n.systemIds.map((id) => scenario.flow.systems?.find((x) => x.id === id)?.name ?? id).join(', ')}` : '',
                     ]
@@ -243,7 +243,7 @@ function Assumptions({ project, scenario, results }: { project: Project; scenari
                   ]}
                 />
               );
-            if (n.kind === 'delay') return <AssumptionRow key={n.id} cells={[n.name, dept.get(n.departmentId ?? '') ?? '—', '—', describeDistribution(n.duration, u), 'no staff (handoff or waiting)']} />;
+            if (n.kind === 'delay') return <AssumptionRow key={n.id} cells={[n.name, dept.get(n.departmentId ?? '') ?? '—', '—', describeDuration(n.duration, project.timeUnit), 'no staff (handoff or waiting)']} />;
             if (n.kind === 'split') {
               const outs = scenario.flow.edges.filter((e) => e.source === n.id);
               const to = outs.map((e) => scenario.flow.nodes.find((x) => x.id === e.target)?.name ?? e.target);
