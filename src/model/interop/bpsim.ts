@@ -10,6 +10,8 @@ export interface BpsimElement {
   processingTime?: Distribution;
   quantity?: number;
   probability?: number;
+  /** The other tool's resource (BIMP / Prosimos) the task uses: steps sharing one share staff. */
+  resourceId?: string;
   /** What could not be read, for the import report. */
   unread: string[];
 }

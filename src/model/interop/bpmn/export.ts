@@ -48,7 +48,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
     `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" xmlns:sf="${SF_NAMESPACE}" id="${defsId}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Serviceflow" exporterVersion="${FORMAT_VERSION}">`,
     `<bpmn:collaboration id="${collabId}"><bpmn:participant id="${participantId}" name="${esc(project.name)}" processRef="${pid}"/></bpmn:collaboration>`,
     `<bpmn:process id="${pid}" name="${esc(scenario.name)}" isExecutable="false">`,
-    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
+    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, calendars: project.calendars, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
   );
   const laneOf = laneOfNodes(nodes, edges, departments);
   if (departments.length > 0) {
