@@ -93,6 +93,9 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   if (bpsim.percent) note('info', 'BPSim probabilities in the file go above 1: read as percentages (as jBPM writes them).');
   const sides = [mergeQbp(xml, timeUnit, bpsim.elements, list(process.flowElements), note), options.simulationParameters !== undefined ? mergeProsimos(options.simulationParameters, timeUnit, bpsim.elements, list(process.flowElements), note) : undefined].filter((x): x is SimSide => x !== undefined);
   const resourceOf = new Map<string, string>();
+  const calendarOfNode = new Map<string, string>();
+  if (bpsim.calendars.length > 0 && !own) sides.unshift({ source: 'BPSim', calendars: bpsim.calendars, resources: new Map(), byNode: calendarOfNode });
+  for (const n of bpsim.calendarNotes) note('warning', `BPSim: ${n}.`);
 
   // Departments: leaf lanes, or the pool.
   const departments: Department[] = [];
@@ -176,6 +179,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     const base = { id: cleanId(id), name: nameOf(e, word(e.$type)), position };
     const p = bpsim.elements.get(id);
     for (const u of p?.unread ?? []) note('warning', `BPSim on ${label(e)}: ${u}.`, id);
+    if (p?.calendarId !== undefined) calendarOfNode.set(base.id, p.calendarId);
     if (sf && typeof sf.kind === 'string') {
       nodes.push({ ...base, ...(sf as FlowNode), id: base.id });
       continue;

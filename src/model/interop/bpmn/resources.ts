@@ -15,6 +15,8 @@ export interface SimSide {
   calendars: Calendar[];
   resources: Map<string, SimResource>;
   arrivalCalendarId?: string;
+  /** Calendars given to single elements (BPSim `validFor`), by node id. */
+  byNode?: Map<string, string>;
 }
 
 type Note = (level: ReportLine['level'], message: string, element?: string) => void;
@@ -79,21 +81,30 @@ export function applyResources(nodes: FlowNode[], resourceOf: ReadonlyMap<string
   }
 
   // Arrivals on a calendar need a rate: an exponential time between arrivals is one.
+  const arrivalsOn = (n: Extract<FlowNode, { kind: 'arrivals' }>, cal: string, source: string) => {
+    const a = n.arrivals;
+    if (a.mode === 'interarrival' && a.distribution.kind === 'exponential' && a.distribution.mean > 0) {
+      const perHour = 60 / (a.distribution.mean * MINUTES_PER_UNIT[timeUnit]);
+      n.arrivals = { mode: 'rate', rate: +perHour.toPrecision(6), per: 'hour' };
+      n.calendarId = cal;
+      use(cal, `arrivals "${n.name}" (${+perHour.toFixed(2)} per open hour)`);
+    } else if (a.mode === 'rate') {
+      n.calendarId = cal;
+      use(cal, `arrivals "${n.name}"`);
+    } else note('warning', `${source}: the arrival calendar was not applied to "${n.name}", whose time between arrivals is not exponential; customers arrive around the clock.`, n.id);
+  };
   sides.forEach((side, k) => {
     const cal = side.arrivalCalendarId ? rename.get(`${k}|${side.arrivalCalendarId}`) : undefined;
-    if (!cal) return;
+    if (cal) for (const n of nodes) if (n.kind === 'arrivals') arrivalsOn(n, cal, side.source);
     for (const n of nodes) {
-      if (n.kind !== 'arrivals') continue;
-      const a = n.arrivals;
-      if (a.mode === 'interarrival' && a.distribution.kind === 'exponential' && a.distribution.mean > 0) {
-        const perHour = 60 / (a.distribution.mean * MINUTES_PER_UNIT[timeUnit]);
-        n.arrivals = { mode: 'rate', rate: +perHour.toPrecision(6), per: 'hour' };
-        n.calendarId = cal;
-        use(cal, `arrivals "${n.name}" (${+perHour.toFixed(2)} per open hour)`);
-      } else if (a.mode === 'rate') {
-        n.calendarId = cal;
-        use(cal, `arrivals "${n.name}"`);
-      } else note('warning', `${side.source}: the arrival calendar was not applied to "${n.name}", whose time between arrivals is not exponential; customers arrive around the clock.`, n.id);
+      const own = side.byNode?.get(n.id);
+      const c = own !== undefined ? rename.get(`${k}|${own}`) : undefined;
+      if (!c) continue;
+      if (n.kind === 'arrivals') arrivalsOn(n, c, side.source);
+      else if (n.kind === 'step' && n.poolId === undefined) {
+        n.calendarId = c;
+        use(c, `step ${q(n.name)}`);
+      }
     }
   });
 
