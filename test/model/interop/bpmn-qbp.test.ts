@@ -2,6 +2,8 @@
 // (probabilities in percent, a resource quantity of 0). Small fixtures written from the formats.
 import { describe, expect, it } from 'vitest';
 import { importBpmn, type BpmnImport } from '../../../src/engine/bpmnImport';
+import { checkScenario, hasErrors } from '../../../src/engine/check';
+import { simulateReplication } from '../../../src/engine/simulate';
 import type { FlowNode, Project } from '../../../src/model/schema';
 
 const flow = (id: string, s: string, t: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${s}" targetRef="${t}"/>`;
@@ -109,6 +111,15 @@ describe("other tools' simulation data", () => {
     expect(text(r)).toMatch(/BIMP resource "Clerks" is used by 2 steps \("Assess", "Approve"\): they share one staff pool of 3, working on calendar "Early and late"/);
     expect(text(r)).toMatch(/timetable "Early and late": times rounded to whole hours/);
     expect(text(r)).toMatch(/used by staff pool "Clerks"/);
+    // The imported flow passes the check and runs; closed hours make customers wait longer than
+    // the same pool around the clock (one customer every 10 minutes, 5 minutes a task).
+    expect(hasErrors(checkScenario(r.project, 0))).toBe(false);
+    const week = { ...r.project, run: { ...r.project.run, horizon: { kind: 'duration' as const, duration: 10080 }, warmup: 0 } };
+    const onCal = simulateReplication(week, 'baseline', 0).overall;
+    const allDay = simulateReplication({ ...week, scenarios: [{ ...week.scenarios[0]!, flow: { ...week.scenarios[0]!.flow, pools: pools.map(({ calendarId: _c, ...rest }) => rest) } }] }, 'baseline', 0).overall;
+    expect(onCal.arrived).toBeGreaterThan(500);
+    expect(allDay.waitingTime.mean).toBeLessThan(60);
+    expect(onCal.waitingTime.mean).toBeGreaterThan(2 * allDay.waitingTime.mean);
   });
 
   it('a Prosimos resource used by two tasks becomes a shared pool; unreadable periods are reported, not thrown', async () => {
