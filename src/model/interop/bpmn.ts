@@ -18,6 +18,8 @@ import { applyMarker } from './bpmn/markers';
 import { fitAssumedLoad, type TrafficSolver } from './bpmn/defaults';
 import { FlowDraft } from './bpmn/graph';
 import { completeEnds, layoutIfNeeded, normaliseShares } from './bpmn/finish';
+import { applyResources, type SimSide } from './bpmn/resources';
+import type { Calendar } from '../calendar';
 
 export { exportBpmn } from './bpmn/export';
 export { DI_SCALE, SF_NAMESPACE, type BpmnProcessInfo, type ReportLine } from './bpmn/read';
@@ -89,8 +91,11 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   const bpsim = readBpsim(xml, timeUnit);
   if (bpsim.found) note('info', `BPSim parameters found; their times read in ${bpsim.baseTimeUnit ?? 'milliseconds (the BPSim default)'}.`);
   if (bpsim.percent) note('info', 'BPSim probabilities in the file go above 1: read as percentages (as jBPM writes them).');
-  mergeQbp(xml, timeUnit, bpsim.elements, list(process.flowElements), note);
-  if (options.simulationParameters !== undefined) mergeProsimos(options.simulationParameters, timeUnit, bpsim.elements, list(process.flowElements), note);
+  const sides = [mergeQbp(xml, timeUnit, bpsim.elements, list(process.flowElements), note), options.simulationParameters !== undefined ? mergeProsimos(options.simulationParameters, timeUnit, bpsim.elements, list(process.flowElements), note) : undefined].filter((x): x is SimSide => x !== undefined);
+  const resourceOf = new Map<string, string>();
+  const calendarOfNode = new Map<string, string>();
+  if (bpsim.calendars.length > 0 && !own) sides.unshift({ source: 'BPSim', calendars: bpsim.calendars, resources: new Map(), byNode: calendarOfNode });
+  for (const n of bpsim.calendarNotes) note('warning', `BPSim: ${n}.`);
 
   // Departments: leaf lanes, or the pool.
   const departments: Department[] = [];
@@ -174,6 +179,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     const base = { id: cleanId(id), name: nameOf(e, word(e.$type)), position };
     const p = bpsim.elements.get(id);
     for (const u of p?.unread ?? []) note('warning', `BPSim on ${label(e)}: ${u}.`, id);
+    if (p?.calendarId !== undefined) calendarOfNode.set(base.id, p.calendarId);
     if (sf && typeof sf.kind === 'string') {
       nodes.push({ ...base, ...(sf as FlowNode), id: base.id });
       continue;
@@ -191,6 +197,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     } else if (TASKS.has(e.$type) || SUBPROCESSES.has(e.$type)) {
       if (SUBPROCESSES.has(e.$type)) note('warning', `${word(e.$type)} ${label(e)} imported as one step: what happens inside it is not simulated.`, id);
       if (p?.quantity === undefined) assumedStaff.add(base.id);
+      if (p?.resourceId !== undefined) resourceOf.set(base.id, p.resourceId);
       nodes.push({ ...base, kind: 'step', departmentId: deptOf.get(id) ?? fallback(), staff: Math.max(0, p?.quantity ?? 1), service: p?.processingTime ?? defaultTime(label(e)), discipline: 'fifo' });
       const lc = e.loopCharacteristics as El | undefined;
       if (lc) markers.push({ stepId: base.id, el: e, lc });
@@ -356,9 +363,11 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
   normaliseShares(draft, note);
   layoutIfNeeded(draft.nodes, draft.edges, positions.size === 0);
 
-  const ownPools = (own as { pools?: Scenario['flow']['pools'] } | undefined)?.pools;
+  const sim = applyResources(draft.nodes, resourceOf, sides, timeUnit, note);
+  const ownPools = [...((own as { pools?: Scenario['flow']['pools'] } | undefined)?.pools ?? []), ...sim.pools];
+  const calendars = [...((own?.project as { calendars?: Calendar[] } | undefined)?.calendars ?? []), ...sim.calendars];
   const ownSystems = (own as { systems?: Scenario['flow']['systems'] } | undefined)?.systems;
-  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools ? { pools: ownPools } : {}), ...(ownSystems ? { systems: ownSystems } : {}), nodes: draft.nodes, edges: draft.edges } };
+  const scenario: Scenario = { id: 'baseline', name: (own?.project as { scenarioName?: string } | undefined)?.scenarioName ?? 'Imported', kind: 'baseline', flow: { departments, ...(ownPools.length > 0 ? { pools: ownPools } : {}), ...(ownSystems ? { systems: ownSystems } : {}), nodes: draft.nodes, edges: draft.edges } };
   if (departments.length === 0 && draft.nodes.some((n) => n.kind === 'step')) scenario.flow.departments.push({ id: 'unassigned', name: 'Unassigned', color: PALETTE[0]! });
   const candidate = {
     formatVersion: FORMAT_VERSION,
@@ -368,6 +377,7 @@ export async function importBpmn(input: string | Uint8Array, options: BpmnImport
     run: own?.project?.run ?? { horizon: { kind: 'duration', duration: (4 * 10080) / mpu }, warmup: 1440 / mpu, replications: { kind: 'fixed', count: 10 }, seed: 1 },
     serviceLevels: own?.project?.serviceLevels ?? [],
     ...(own?.project?.costs ? { costs: own.project.costs } : {}),
+    ...(calendars.length > 0 ? { calendars } : {}),
     scenarios: [scenario],
   };
   if (!own?.project?.run) note('info', 'Run settings: 4 weeks after a 1-day warm-up, 10 replications, seed 1 (change them in Project settings).');

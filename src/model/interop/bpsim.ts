@@ -3,6 +3,9 @@
 // file format's distributions (by mean and sd) in the project's time unit.
 import type { Distribution, TimeUnit } from '../schema';
 import { MINUTES_PER_UNIT } from '../schema';
+import type { Calendar } from '../calendar';
+import { iCalToWeek } from './bpsimCalendar';
+import { calendarIdFrom, toCalendar } from './timetables';
 import { attrOf, elements, scanTags, type XmlTag } from './xmlScan';
 
 export interface BpsimElement {
@@ -10,6 +13,10 @@ export interface BpsimElement {
   processingTime?: Distribution;
   quantity?: number;
   probability?: number;
+  /** The other tool's resource (BIMP / Prosimos) the task uses: steps sharing one share staff. */
+  resourceId?: string;
+  /** The project calendar a BPSim value of the element is `validFor` (availability, staff, arrivals). */
+  calendarId?: string;
   /** What could not be read, for the import report. */
   unread: string[];
 }
@@ -116,9 +123,28 @@ function lgamma(x: number): number {
 /** BPSim element parameters by element id, in `unit`; the time unit the file declares. Read
  * with a linear-time tag scanner over the raw text (see xmlScan). Probabilities written in percent
  * (jBPM writes 100.0) are read as such when a file's probabilities go above 1 but not above 100. */
-export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, BpsimElement>; baseTimeUnit: string | undefined; found: boolean; percent: boolean } {
+export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, BpsimElement>; baseTimeUnit: string | undefined; found: boolean; percent: boolean; calendars: Calendar[]; calendarNotes: string[] } {
   const found = new Map<string, BpsimElement>();
   const tags = scanTags(xml);
+  // Scenario calendars (iCalendar text), by their BPSim id.
+  const calendars: Calendar[] = [];
+  const calendarNotes: string[] = [];
+  const calendarOf = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const c of elements(tags, 'Calendar')) {
+    const rawId = attr(c.open.attrs, 'id');
+    if (!rawId) continue;
+    const name = attr(c.open.attrs, 'name') ?? rawId;
+    const text = decodeText(xml.slice(c.inner[0], Math.min(c.inner[1], c.inner[0] + 200_000)));
+    const { week, notes } = iCalToWeek(text, `calendar "${name}"`);
+    calendarNotes.push(...notes);
+    const cal = toCalendar(calendarIdFrom(rawId, taken), name, week);
+    if (typeof cal === 'string') calendarNotes.push(cal.replace(/^timetable/, 'calendar'));
+    else {
+      calendars.push(cal);
+      calendarOf.set(rawId, cal.id);
+    }
+  }
   const scenario = tags.find((t) => t.name === 'ScenarioParameters' && !t.closing);
   const baseTimeUnit = scenario ? attr(scenario.attrs, 'baseTimeUnit') : undefined;
   const toUnit = (MINUTES[baseTimeUnit ?? 'ms'] ?? MINUTES.ms!) / MINUTES_PER_UNIT[unit];
@@ -132,6 +158,10 @@ export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, 
     const parts = new Map<string, XmlTag[]>();
     for (const e of elements(body, '*')) if (!parts.has(e.open.name)) parts.set(e.open.name, body.slice(e.from + 1, e.to));
     const part = (name: string) => parts.get(name);
+    const validFor = body.map((t) => (t.closing ? undefined : attr(t.attrs, 'validFor'))).find((v) => v !== undefined);
+    const calendarId = validFor !== undefined ? calendarOf.get(validFor.trim().split(/\s+/)[0]!) : undefined;
+    if (calendarId) el.calendarId = calendarId;
+    else if (validFor !== undefined) el.unread.push(`a value valid for calendar "${validFor}", which the file does not define, was read as always valid`);
     const timer = part('InterTriggerTimer');
     if (timer !== undefined) {
       const v = readValue(timer, toUnit, MINUTES_PER_UNIT[unit]);
@@ -158,13 +188,24 @@ export function readBpsim(xml: string, unit: TimeUnit): { elements: Map<string, 
       else el.unread.push(`probability: ${v.note ?? 'not between 0 and 1'}`);
     }
     for (const other of ['WaitTime', 'SetupTime', 'ValidationTime', 'ReworkTime', 'TransferTime', 'QueueLength', 'FixedCost', 'UnitCost', 'Priority', 'Interruptible', 'TriggerCount', 'Availability', 'Selection', 'Role', 'Condition', 'Calendar']) {
+      if (calendarId && (other === 'Availability' || other === 'Calendar')) continue;
       if (part(other) !== undefined) el.unread.push(`${other} is not simulated`);
     }
     found.set(ref, el);
   }
   const percent = probabilities.some((p) => p.value > 1);
   for (const p of probabilities) p.el.probability = percent ? p.value / 100 : p.value;
-  return { elements: found, baseTimeUnit, found: params.length > 0, percent };
+  return { elements: found, baseTimeUnit, found: params.length > 0 || calendars.length > 0, percent, calendars, calendarNotes };
+}
+
+/** Element text with XML entities (named and numeric, e.g. &#13;&#10; line ends) decoded. */
+function decodeText(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
+    if (e.startsWith('#x')) return String.fromCodePoint(Math.min(0x10ffff, parseInt(e.slice(2), 16)));
+    if (e.startsWith('#')) return String.fromCodePoint(Math.min(0x10ffff, Number(e.slice(1))));
+    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!;
+  });
 }
 
 /** A distribution as a BPSim value element, times in minutes (baseTimeUnit "min"). */

@@ -2,16 +2,26 @@
 // (arrival_time_distribution, task_resource_distribution, resource_profiles,
 // gateway_branching_probabilities). Distributions are named as in scipy (expon, norm, lognorm,
 // gamma, uniform, fix) with their parameters in seconds; the first resource of a task gives its
-// duration and the size of its profile its staff. Calendars are reported, not simulated.
+// duration and the size of its profile its staff. Resource calendars and the arrival calendar
+// become project calendars (timetables.ts).
 import type { Distribution, TimeUnit } from '../schema';
 import { MINUTES_PER_UNIT } from '../schema';
 import type { BpsimElement } from './bpsim';
+import type { Calendar } from '../calendar';
+import { calendarIdFrom, toCalendar, weekFromRules, type SimResource } from './timetables';
 
 export interface ProsimosData {
   arrival?: Distribution;
   elements: Map<string, BpsimElement>;
+  calendars: Calendar[];
+  resources: Map<string, SimResource>;
+  /** The calendar of the arrivals (arrival_time_calendar). */
+  arrivalCalendarId?: string;
   notes: string[];
 }
+
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+const periods = (x: unknown) => arr(x).map((p) => ({ fromDay: str(obj(p)?.from), toDay: str(obj(p)?.to), fromTime: str(obj(p)?.beginTime), toTime: str(obj(p)?.endTime) }));
 
 type Obj = Record<string, unknown>;
 const obj = (x: unknown): Obj | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : undefined);
@@ -54,7 +64,7 @@ function distribution(d: unknown, secondsToUnit: number): Distribution | string 
 }
 
 export function readProsimos(value: unknown, unit: TimeUnit): ProsimosData {
-  const out: ProsimosData = { elements: new Map(), notes: [] };
+  const out: ProsimosData = { elements: new Map(), calendars: [], resources: new Map(), notes: [] };
   const o = obj(value);
   if (!o) return out;
   const secondsToUnit = 1 / 60 / MINUTES_PER_UNIT[unit];
@@ -63,11 +73,32 @@ export function readProsimos(value: unknown, unit: TimeUnit): ProsimosData {
     if (typeof d === 'string') out.notes.push(`arrivals: ${d}`);
     else out.arrival = d;
   }
+  const taken = new Set<string>();
+  const calendarOf = new Map<string, string>();
+  const addCalendar = (rawId: string, name: string, list: unknown): string | undefined => {
+    const { week, notes } = weekFromRules(periods(list), `calendar "${name}"`);
+    out.notes.push(...notes);
+    const cal = toCalendar(calendarIdFrom(rawId, taken), name, week);
+    if (typeof cal === 'string') return void out.notes.push(cal);
+    out.calendars.push(cal);
+    return cal.id;
+  };
+  for (const c of arr(o.resource_calendars)) {
+    const id = str(obj(c)?.id);
+    if (!id) continue;
+    const made = addCalendar(id, str(obj(c)?.name) || id, obj(c)?.time_periods);
+    if (made) calendarOf.set(id, made);
+  }
+  if (arr(o.arrival_time_calendar).length > 0) out.arrivalCalendarId = addCalendar('arrivals', 'Arrivals', o.arrival_time_calendar);
   const size = new Map<string, number>();
   for (const prof of arr(o.resource_profiles)) {
     for (const r of arr(obj(prof)?.resource_list)) {
       const id = obj(r)?.id;
-      if (typeof id === 'string') size.set(id, Math.max(0, Math.round(fin(obj(r)?.amount) ?? 1)));
+      if (typeof id !== 'string') continue;
+      const n = Math.max(0, Math.round(fin(obj(r)?.amount) ?? 1));
+      size.set(id, n);
+      const calendarId = calendarOf.get(str(obj(r)?.calendar));
+      out.resources.set(id, { id, name: str(obj(r)?.name) || id, size: n, ...(calendarId ? { calendarId } : {}) });
     }
   }
   for (const task of arr(o.task_resource_distribution)) {
@@ -81,6 +112,7 @@ export function readProsimos(value: unknown, unit: TimeUnit): ProsimosData {
     else el.processingTime = d;
     const n = typeof first.resource_id === 'string' ? size.get(first.resource_id) : undefined;
     if (n !== undefined && n > 0) el.quantity = n;
+    if (typeof first.resource_id === 'string' && out.resources.has(first.resource_id)) el.resourceId = first.resource_id;
     out.elements.set(id, el);
   }
   for (const g of arr(o.gateway_branching_probabilities)) {
@@ -90,6 +122,5 @@ export function readProsimos(value: unknown, unit: TimeUnit): ProsimosData {
       if (typeof id === 'string' && p !== undefined && p >= 0 && p <= 1) out.elements.set(id, { ...(out.elements.get(id) ?? { unread: [] }), probability: p });
     }
   }
-  if (arr(o.resource_calendars).length > 0 || o.arrival_time_calendar !== undefined) out.notes.push('calendars are not simulated: arrivals and staff are there around the clock');
   return out;
 }

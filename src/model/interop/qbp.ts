@@ -2,10 +2,13 @@
 // http://www.qbp-simulator.com/Schema201212) in a BPMN file's process extension: the arrival
 // distribution, each task's duration and resource, the resources' numbers and the shares on
 // sequence flows. Times in the file are in seconds (`timeUnit` only says how the tool showed
-// them). Read with the linear-time tag scanner; timetables are reported, not simulated.
+// them). Read with the linear-time tag scanner. Timetables become project calendars
+// (timetables.ts); each task keeps the id of its resource so shared ones can become staff pools.
 import type { Distribution, TimeUnit } from '../schema';
 import { MINUTES_PER_UNIT } from '../schema';
 import type { BpsimElement } from './bpsim';
+import type { Calendar } from '../calendar';
+import { calendarIdFrom, toCalendar, weekFromRules, type SimResource } from './timetables';
 import { attrOf, elements, scanTags, type XmlTag } from './xmlScan';
 
 export interface QbpData {
@@ -14,6 +17,9 @@ export interface QbpData {
   /** By BPMN element id: processing time and staff (tasks), probability (sequence flows). */
   elements: Map<string, BpsimElement>;
   timetables: number;
+  /** The timetables as calendars, and the resources by id (size, calendar). */
+  calendars: Calendar[];
+  resources: Map<string, SimResource>;
   notes: string[];
 }
 
@@ -56,7 +62,7 @@ function distribution(t: XmlTag, secondsToUnit: number): Distribution | string {
 }
 
 export function readQbp(xml: string, unit: TimeUnit): QbpData {
-  const out: QbpData = { found: false, elements: new Map(), timetables: 0, notes: [] };
+  const out: QbpData = { found: false, elements: new Map(), timetables: 0, calendars: [], resources: new Map(), notes: [] };
   if (!xml.includes('processSimulationInfo')) return out;
   const tags = scanTags(xml);
   const info = elements(tags, 'processSimulationInfo')[0];
@@ -70,9 +76,33 @@ export function readQbp(xml: string, unit: TimeUnit): QbpData {
     if (typeof d === 'string') out.notes.push(`arrivals: ${d}`);
     else out.arrival = d;
   }
+  const calendarOf = new Map<string, string>();
+  const taken = new Set<string>();
+  let defaultCalendar: string | undefined;
+  for (const tt of elements(body, 'timetable')) {
+    out.timetables++;
+    const id = attrOf(tt.open.attrs, 'id') ?? `timetable-${out.timetables}`;
+    const name = attrOf(tt.open.attrs, 'name') ?? id;
+    const rules = body.slice(tt.from + 1, tt.to).filter((t) => t.name === 'rule' && !t.closing).map((t) => ({ fromDay: attrOf(t.attrs, 'fromWeekDay') ?? '', toDay: attrOf(t.attrs, 'toWeekDay') ?? '', fromTime: attrOf(t.attrs, 'fromTime') ?? '', toTime: attrOf(t.attrs, 'toTime') ?? '' }));
+    const { week, notes } = weekFromRules(rules, `timetable "${name}"`);
+    out.notes.push(...notes);
+    const cal = toCalendar(calendarIdFrom(id, taken), name, week);
+    if (typeof cal === 'string') out.notes.push(cal);
+    else {
+      out.calendars.push(cal);
+      calendarOf.set(id, cal.id);
+      if (attrOf(tt.open.attrs, 'default') === 'true') defaultCalendar = cal.id;
+    }
+  }
   const amount = new Map<string, number>();
-  for (const r of body) if (r.name === 'resource' && !r.closing) amount.set(attrOf(r.attrs, 'id') ?? '', num(r, 'totalAmount') ?? 0);
-  out.timetables = body.filter((t) => t.name === 'timetable' && !t.closing).length;
+  for (const r of body) {
+    if (r.name !== 'resource' || r.closing) continue;
+    const id = attrOf(r.attrs, 'id') ?? '';
+    amount.set(id, num(r, 'totalAmount') ?? 0);
+    const tt = attrOf(r.attrs, 'timetableId');
+    const calendarId = tt !== undefined ? calendarOf.get(tt) : defaultCalendar;
+    out.resources.set(id, { id, name: attrOf(r.attrs, 'name') ?? id, size: Math.max(0, Math.round(num(r, 'totalAmount') ?? 0)), ...(calendarId ? { calendarId } : {}) });
+  }
   for (const e of elements(body, 'element')) {
     const id = attrOf(e.open.attrs, 'elementId');
     if (!id) continue;
@@ -90,6 +120,7 @@ export function readQbp(xml: string, unit: TimeUnit): QbpData {
       const name = xml.slice(rid.inner[0], rid.inner[1]).trim();
       const n = amount.get(name);
       if (n !== undefined && n > 0) el.quantity = Math.round(n);
+      if (out.resources.has(name)) el.resourceId = name;
     }
     out.elements.set(id, el);
   }

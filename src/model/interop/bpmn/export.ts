@@ -3,6 +3,7 @@
 import type { Department, Distribution, FlowEdge, FlowNode, Project } from '../../schema';
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../../schema';
 import { bpsimValue } from '../bpsim';
+import { calendarToICal } from '../bpsimCalendar';
 import { SF_NAMESPACE } from './read';
 import { XmlIds, diagramBoxes, laneOfNodes, waypoints } from './exportLayout';
 
@@ -48,7 +49,7 @@ export function exportBpmn(project: Project, scenarioId: string): string {
     `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" xmlns:sf="${SF_NAMESPACE}" id="${defsId}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Serviceflow" exporterVersion="${FORMAT_VERSION}">`,
     `<bpmn:collaboration id="${collabId}"><bpmn:participant id="${participantId}" name="${esc(project.name)}" processRef="${pid}"/></bpmn:collaboration>`,
     `<bpmn:process id="${pid}" name="${esc(scenario.name)}" isExecutable="false">`,
-    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
+    data({ project: { name: project.name, timeUnit: project.timeUnit, classes: project.classes, run: project.run, serviceLevels: project.serviceLevels, costs: project.costs, calendars: project.calendars, scenarioName: scenario.name }, pools: scenario.flow.pools, systems: scenario.flow.systems }),
   );
   const laneOf = laneOfNodes(nodes, edges, departments);
   if (departments.length > 0) {
@@ -130,21 +131,30 @@ export function exportBpmn(project: Project, scenarioId: string): string {
 
   // BPSim (after the diagram, as the schema orders them): arrivals, processing times and staff,
   // delays, routing shares; times in minutes.
+  // Calendars: each a bpsim:Calendar (iCalendar text); values of the steps and arrivals on one are
+  // `validFor` it (a step drawing on a pool follows the pool's calendar).
+  const calXid = new Map((project.calendars ?? []).map((c) => [c.id, ids.take(c.id)]));
+  const poolCal = new Map((scenario.flow.pools ?? []).map((p) => [p.id, p.calendarId]));
+  const validFor = (cal: string | undefined) => (cal !== undefined && calXid.has(cal) ? ` validFor="${esc(calXid.get(cal)!)}"` : '');
+  const withCal = (value: string, cal: string | undefined) => value.replace(/\/>$/, `${validFor(cal)}/>`);
   const params: string[] = [];
   const el = (id: string, inner: string) => `<bpsim:ElementParameters elementRef="${esc(id)}">${inner}</bpsim:ElementParameters>`;
   for (const n of nodes) {
     if (n.kind === 'arrivals') {
       const d: Distribution = n.arrivals.mode === 'rate' ? { kind: 'exponential', mean: 1 / (n.arrivals.rate / ({ minute: 1, hour: 60, day: 1440, week: 10080 }[n.arrivals.per] / mpu)) } : n.arrivals.distribution;
-      params.push(el(xid.get(n.id)!, `<bpsim:TimeParameters><bpsim:InterTriggerTimer>${bpsimValue(d, mpu)}</bpsim:InterTriggerTimer></bpsim:TimeParameters>`));
+      params.push(el(xid.get(n.id)!, `<bpsim:TimeParameters><bpsim:InterTriggerTimer>${withCal(bpsimValue(d, mpu), n.calendarId)}</bpsim:InterTriggerTimer></bpsim:TimeParameters>`));
     } else if (n.kind === 'step') {
-      params.push(el(xid.get(n.id)!, `<bpsim:TimeParameters><bpsim:ProcessingTime>${bpsimValue(n.service, mpu)}</bpsim:ProcessingTime></bpsim:TimeParameters><bpsim:ResourceParameters><bpsim:Quantity><bpsim:NumericParameter value="${n.staff}"/></bpsim:Quantity></bpsim:ResourceParameters>`));
+      const cal = n.poolId !== undefined ? poolCal.get(n.poolId) : n.calendarId;
+      const availability = validFor(cal) ? `<bpsim:Availability><bpsim:BooleanParameter value="true"${validFor(cal)}/></bpsim:Availability>` : '';
+      params.push(el(xid.get(n.id)!, `<bpsim:TimeParameters><bpsim:ProcessingTime>${bpsimValue(n.service, mpu)}</bpsim:ProcessingTime></bpsim:TimeParameters><bpsim:ResourceParameters>${availability}<bpsim:Quantity><bpsim:NumericParameter value="${n.staff}"${validFor(cal)}/></bpsim:Quantity></bpsim:ResourceParameters>`));
     } else if (n.kind === 'delay') {
       params.push(el(xid.get(n.id)!, `<bpsim:TimeParameters><bpsim:ProcessingTime>${bpsimValue(n.duration, mpu)}</bpsim:ProcessingTime></bpsim:TimeParameters>`));
     }
   }
   for (const e of edges) if (e.probability !== undefined) params.push(el(edgeXid.get(e.id)!, `<bpsim:ControlParameters><bpsim:Probability><bpsim:FloatingParameter value="${e.probability}"/></bpsim:Probability></bpsim:ControlParameters>`));
+  const calendars = (project.calendars ?? []).map((c) => `<bpsim:Calendar id="${esc(calXid.get(c.id)!)}" name="${esc(c.name)}">${esc(calendarToICal(c)).replace(/\r\n/g, '&#13;&#10;')}</bpsim:Calendar>`).join('');
   out.push(
-    `<bpmn:relationship id="${relId}" type="BPSimData"><bpmn:extensionElements><bpsim:BPSimData><bpsim:Scenario id="default" name="${esc(scenario.name)}"><bpsim:ScenarioParameters baseTimeUnit="min"/>${params.join('')}</bpsim:Scenario></bpsim:BPSimData></bpmn:extensionElements><bpmn:source>${pid}</bpmn:source><bpmn:target>${pid}</bpmn:target></bpmn:relationship>`,
+    `<bpmn:relationship id="${relId}" type="BPSimData"><bpmn:extensionElements><bpsim:BPSimData><bpsim:Scenario id="default" name="${esc(scenario.name)}"><bpsim:ScenarioParameters baseTimeUnit="min"/>${params.join('')}${calendars}</bpsim:Scenario></bpsim:BPSimData></bpmn:extensionElements><bpmn:source>${pid}</bpmn:source><bpmn:target>${pid}</bpmn:target></bpmn:relationship>`,
   );
   out.push('</bpmn:definitions>');
   return out.join('\n');

@@ -6,6 +6,7 @@ import type { TimeUnit } from '../../schema';
 import { LIMITS, formatLimit } from '../../limits';
 import type { BpsimElement } from '../bpsim';
 import { readQbp } from '../qbp';
+import type { SimSide } from './resources';
 import { isProsimos, readProsimos } from '../prosimos';
 import { type El, type ReportLine, list, sfData } from './read';
 
@@ -72,9 +73,9 @@ export function tooLarge(elements: readonly El[], name: string): string | undefi
 }
 
 /** BIMP / Prosimos data (qbp) where the file has no BPSim for the same element; reported. */
-export function mergeQbp(xml: string, timeUnit: TimeUnit, into: Map<string, BpsimElement>, elements: El[], note: (level: ReportLine['level'], message: string) => void): void {
+export function mergeQbp(xml: string, timeUnit: TimeUnit, into: Map<string, BpsimElement>, elements: El[], note: (level: ReportLine['level'], message: string) => void): SimSide | undefined {
   const qbp = readQbp(xml, timeUnit);
-  if (!qbp.found) return;
+  if (!qbp.found) return undefined;
   let tasks = 0;
   let flows = 0;
   for (const [id, el] of qbp.elements) {
@@ -91,16 +92,16 @@ export function mergeQbp(xml: string, timeUnit: TimeUnit, into: Map<string, Bpsi
         if (!had.interTriggerTimer) into.set(e.id, { ...had, interTriggerTimer: qbp.arrival }), starts++;
       }
   note('info', `BIMP simulation data found: ${starts > 0 ? 'the time between arrivals, ' : ''}${tasks} task(s) with durations or resources, shares on ${flows} sequence flow(s) (times read in seconds).`);
-  for (const n of qbp.notes) note('warning', `BIMP data: ${n}; left out.`);
-  if (qbp.timetables > 0) note('warning', `${qbp.timetables} timetable(s) in the BIMP data are not simulated: arrivals and staff are there around the clock; set shifts in the inspector.`);
-  note('info', 'BIMP resources: each step gets the number of its resource; steps that share a resource in the file have their own staff here (a staff pool can share them).');
+  for (const n of qbp.notes) note('warning', `BIMP data: ${n}${/left out|rounded/.test(n) ? '' : '; left out'}.`);
+  if (qbp.timetables > 0) note('info', `${qbp.timetables} timetable(s) in the BIMP data became ${qbp.calendars.length} calendar(s); staff work only in their hours (arrivals come around the clock, as in BIMP).`);
+  return { source: 'BIMP', calendars: qbp.calendars, resources: qbp.resources };
 }
 
 /** Prosimos / Simod parameters given next to the file: they fill what BPSim and BIMP data leave open; reported. */
-export function mergeProsimos(value: unknown, timeUnit: TimeUnit, into: Map<string, BpsimElement>, elements: El[], note: (level: ReportLine['level'], message: string) => void): void {
+export function mergeProsimos(value: unknown, timeUnit: TimeUnit, into: Map<string, BpsimElement>, elements: El[], note: (level: ReportLine['level'], message: string) => void): SimSide | undefined {
   if (!isProsimos(value)) {
     note('warning', 'The simulation parameters given with the file are not Prosimos / Simod parameters; left out.');
-    return;
+    return undefined;
   }
   const data = readProsimos(value, timeUnit);
   let tasks = 0;
@@ -120,4 +121,5 @@ export function mergeProsimos(value: unknown, timeUnit: TimeUnit, into: Map<stri
       }
   note('info', `Prosimos / Simod parameters read: ${starts > 0 ? 'the time between arrivals, ' : ''}${tasks} task(s) with durations or staff, shares on ${flows} path(s) (times read in seconds).`);
   for (const n of data.notes) note('warning', `Prosimos / Simod parameters: ${n}.`);
+  return { source: 'Prosimos / Simod', calendars: data.calendars, resources: data.resources, ...(data.arrivalCalendarId ? { arrivalCalendarId: data.arrivalCalendarId } : {}) };
 }
