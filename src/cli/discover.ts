@@ -2,7 +2,6 @@
 // Reads an event log (CSV or XES, optionally gzipped), discovers the baseline, writes it as a
 // project file and prints the report grouped by topic. Exit codes: 0 done, 2 bad input (the
 // message says what and where), 1 anything unexpected.
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
 import { AmbiguousDatesError, CancelledError, EventLogError, parseZone, type ColumnMapping, type ReadReport } from '../model/interop/eventlog/read';
@@ -11,6 +10,7 @@ import type { FitComparison } from '../discovery/fit';
 import { MEASURES, type MeasureKey } from '../discovery/measures';
 import { groupReport, readAndDiscover } from '../discovery/fromLog';
 import type { CliIO } from './main';
+import { runCli } from './node';
 
 export const DISCOVER_USAGE = `Usage: npm run discover -- LOG --out project.json [options]
 
@@ -188,29 +188,4 @@ export async function discoverMain(argv: readonly string[], io: CliIO & { readBy
   }
 }
 
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw err;
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void discoverMain(process.argv.slice(2), {
-    readFile: (p) => readFileSync(p, 'utf8'),
-    readBytes: (p) => new Uint8Array(readFileSync(p)),
-    writeFile: writeAtomically,
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) runCli(discoverMain);
