@@ -1,5 +1,6 @@
 // What a proposal changes against the baseline, in plain words. Steps are matched by id.
 import type { Distribution, FlowNode, Scenario } from './schema';
+import { distributionMean } from './distributionMean';
 
 export interface Change {
   kind: 'added' | 'removed' | 'staff' | 'time' | 'department' | 'routing' | 'other';
@@ -9,20 +10,7 @@ export interface Change {
 
 const sameDist = (a: Distribution | undefined, b: Distribution | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
-function meanOf(d: Distribution): number | undefined {
-  switch (d.kind) {
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'empirical':
-      return d.values.reduce((s, v) => s + v, 0) / d.values.length;
-    default:
-      return d.mean;
-  }
-}
+const meanOf = distributionMean;
 
 const kindWord: Record<FlowNode['kind'], string> = { arrivals: 'arrivals', step: 'step', delay: 'delay', decision: 'decision', exit: 'exit', split: 'parallel split', join: 'join' };
 
@@ -83,7 +71,7 @@ export function diffScenarios(baseline: Scenario, proposal: Scenario): Change[] 
   for (const pool of baseline.flow.pools ?? []) if (!proposal.flow.pools?.some((x) => x.id === pool.id)) changes.push({ kind: 'removed', text: `Staff pool "${pool.name}" removed` });
   for (const sys of proposal.flow.systems ?? []) {
     const old = baseline.flow.systems?.find((x) => x.id === sys.id);
-    if (!old) changes.push({ kind: 'added', text: `New system "${sys.name}" that can fail (about every ${+(meanOf(sys.timeBetweenFailures) ?? 0).toFixed(1)} time units, repairs take about ${+(meanOf(sys.timeToRepair) ?? 0).toFixed(1)})` });
+    if (!old) changes.push({ kind: 'added', text: `New system "${sys.name}" that can fail (about every ${+meanOf(sys.timeBetweenFailures).toFixed(1)} time units, repairs take about ${+meanOf(sys.timeToRepair).toFixed(1)})` });
     else if (JSON.stringify(old) !== JSON.stringify(sys)) changes.push({ kind: 'other', text: `System "${sys.name}": failures or repairs changed` });
   }
   for (const sys of baseline.flow.systems ?? []) if (!proposal.flow.systems?.some((x) => x.id === sys.id)) changes.push({ kind: 'removed', text: `System "${sys.name}" removed` });

@@ -1,5 +1,6 @@
 // BPMN export: the scenario as BPMN 2.0 with diagram interchange (it opens laid out in bpmn.io /
 // Camunda Modeler), BPSim parameters, and the sf:data extension for a lossless round trip.
+import { distributionMean } from '../../distributionMean';
 import type { Department, Distribution, FlowEdge, FlowNode, Project } from '../../schema';
 import { FORMAT_VERSION, MINUTES_PER_UNIT } from '../../schema';
 import { bpsimValue } from '../bpsim';
@@ -10,20 +11,7 @@ import { XmlIds, diagramBoxes, laneOfNodes, waypoints } from './exportLayout';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** The mean of a distribution (a timer's duration in BPMN is one number). */
-export function meanOf(d: Distribution): number {
-  switch (d.kind) {
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'empirical':
-      return d.values.reduce((s, v) => s + v, 0) / d.values.length;
-    default:
-      return d.mean;
-  }
-}
+export const meanOf = distributionMean;
 
 /**
  * A scenario as BPMN 2.0 XML with diagram interchange, BPSim parameters and sf:data, valid
