@@ -8,6 +8,7 @@ import { nextBatchSize } from '../engine/experiment';
 import { buildResults, type ResultsDocument } from '../engine/results';
 import { SimulationError, type ReplicationResult, type SimulationErrorCode } from '../engine/types';
 import { simulateReplication } from '../engine/simulate';
+import { arrivalRate } from '../model/moves/routing';
 
 /** A results document, or the error that prevented it. */
 export type ResultsAnswer = { ok: true; results: ResultsDocument } | { ok: false; code: SimulationErrorCode; message: string };
@@ -103,9 +104,27 @@ const GONE = { ok: false, code: 'cancelled', message: 'The run was cancelled.' }
 /** Customers per warm-up replication: enough for the JIT to compile the hot paths, short enough to stay quick. */
 export const WARM_CUSTOMERS = 2000;
 
-/** A short version of the project for warming up: no warm-up period, a few thousand customers, a cap on events. */
+/**
+ * A short version of the project for warming up: the run's own kind of horizon and warm-up
+ * period (so that the JIT compiles the paths the run takes: the window start, its timeline bins,
+ * a customer limit or an end time), scaled down to about WARM_CUSTOMERS customers, with a cap on
+ * events. (A warm-up on other paths than the run's was measured to leave the JIT recompiling
+ * during the first run: docs/performance.md.)
+ */
 export function warmUpProject(project: Project): Project {
-  return { ...project, run: { ...project.run, horizon: { kind: 'customers', count: WARM_CUSTOMERS }, warmup: 0, maxEvents: Math.min(project.run.maxEvents, 200_000) } };
+  const run = project.run;
+  const h = run.horizon;
+  let f: number;
+  if (h.kind === 'customers') f = Math.min(1, WARM_CUSTOMERS / h.count);
+  else {
+    const flow = project.scenarios[0]?.flow;
+    let rate = 0;
+    for (const n of flow?.nodes ?? []) if (n.kind === 'arrivals') rate += arrivalRate(n, project.timeUnit);
+    const expected = rate * (run.warmup + h.duration);
+    f = Number.isFinite(expected) && expected > WARM_CUSTOMERS ? WARM_CUSTOMERS / expected : 1;
+  }
+  const horizon = h.kind === 'customers' ? { kind: 'customers' as const, count: Math.max(1, Math.round(h.count * f)) } : { kind: 'duration' as const, duration: h.duration * f };
+  return { ...project, run: { ...run, horizon, warmup: run.warmup * f, maxEvents: Math.min(run.maxEvents, 200_000) } };
 }
 
 /**

@@ -59,12 +59,13 @@ export interface RunOptions {
 export const QUEUED_PER_RUNNER = 2;
 
 /**
- * Warm-up rounds per runner: each round simulates every scenario briefly once. Measured in
- * Chromium on the loan example (docs/performance.md): a cold worker spends 1.23 s of processor
- * time on its first 20 replications, 0.65 s after 3 rounds, 0.53 s after 6 (fully warm: 0.51 s);
- * 6 rounds cost 0.45 s before the first click instead of 0.32 s, and give way when a run starts.
+ * Warm-up rounds per runner: each round simulates every scenario once, shortened to about
+ * WARM_CUSTOMERS customers but on the run's own paths (collect.ts warmUpProject). Measured in
+ * Chromium on the loan example (docs/performance.md): 6 rounds left the JIT compiling through the
+ * first run; 20 rounds cost about 0.6 s of a worker's processor time before the first click, in idle
+ * time, and give way at once when a run starts.
  */
-export const WARM_ROUNDS = 6;
+export const WARM_ROUNDS = 20;
 
 const workerFailure = (err: unknown) => new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`);
 

@@ -8,6 +8,10 @@ import type { AppState } from './index';
 import { getPool, warmUpWhenIdle } from '../run/pool';
 import { runExperimentInPool } from '../../worker/experiment';
 import { SimulationError } from '../../engine/types';
+import { throttleLatest } from '../run/throttle';
+
+/** Milliseconds at least between two redraws of a run's progress. */
+export const PROGRESS_EVERY_MS = 150;
 
 export interface RunProgress {
   done: number;
@@ -62,12 +66,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       const ours = () => get().projectIdentity === projectIdentity;
       const rule = project.run.replications;
       set({ runStatus: 'running', runError: undefined, runProgress: { done: 0, total: 0, etaMs: undefined } });
+      // Progress redraws at most every PROGRESS_EVERY_MS (the last one too, a little later).
+      const showProgress = throttleLatest((p: RunProgress) => {
+        if (ours() && get().runStatus === 'running') set({ runProgress: p });
+      }, PROGRESS_EVERY_MS);
       try {
         const results = await runExperimentInPool(getPool(), project, {
           scenarioIds: scope === 'all' ? undefined : [scenarioId],
-          onProgress: (p) => {
-            if (ours()) set({ runProgress: p });
-          },
+          onProgress: showProgress,
           onPartial: (early, replications) => {
             if (ours() && get().runStatus === 'running') set({ early: { results: early, hash, replications, of: rule.kind === 'fixed' ? rule.count : undefined } });
           },
@@ -81,6 +87,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         else set({ runStatus: 'error', runError: err instanceof Error ? err.message : String(err), runProgress: undefined, early: undefined });
         // A cancel stops the workers: start fresh ones, warm, for the next run.
         if (cancelled) warmUpWhenIdle(() => get().project, 300);
+      } finally {
+        showProgress.cancel();
       }
     },
     cancelRun: () => getPool().cancel(),
