@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { FORMAT_VERSION, Project } from '../src/model/schema';
 import { getExample } from '../src/model/examples';
 import { simulateReplication } from '../src/engine/simulate';
+import { checkScenario } from '../src/engine/check';
+import { chainProject } from './flows';
 
 interface Row {
   case: string;
@@ -235,8 +237,36 @@ if (existsSync(tightPath)) {
   ratios.push(ratioVsTight('(e) the tight loop’s network (4 steps, rework to reception)', tightNetwork, tightLoop.runNet, 500_000));
 }
 
+/** The shortest wall-clock seconds of `k` calls (garbage collection falls on some of them). */
+function fastestOf(k: number, f: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < k; i++) best = Math.min(best, timed(f).seconds);
+  return best;
+}
+
+// The load check (checkScenario: validation and traffic equations) on chains of steps with rework
+// loops, n and 2n steps alternated: the median ratio of their times (linear ≈ 2, quadratic ≈ 4).
+function checkGrowth(n: number, pairs = 7) {
+  const small = chainProject(n, true);
+  const large = chainProject(2 * n, true);
+  for (let k = 0; k < 3; k++) {
+    checkScenario(small, 0);
+    checkScenario(large, 0);
+  }
+  const ratios: number[] = [];
+  const times: [number, number][] = [];
+  for (let k = 0; k < pairs; k++) {
+    const a = fastestOf(3, () => checkScenario(small, 0));
+    const b = fastestOf(3, () => checkScenario(large, 0));
+    times.push([a, b]);
+    ratios.push(b / Math.max(a, 1e-6));
+  }
+  return { steps: n, ratio: spread(ratios), smallMs: +(median(times.map((t) => t[0])) * 1000).toFixed(1), largeMs: +(median(times.map((t) => t[1])) * 1000).toFixed(1) };
+}
+const growth = [1000, 3000].map((n) => checkGrowth(n));
+
 if (process.argv.includes('--json')) {
-  process.stdout.write(JSON.stringify({ cases: rows, ratios, tightLoop: existsSync(tightPath) ? tightPath : null }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ cases: rows, ratios, checkGrowth: growth, tightLoop: existsSync(tightPath) ? tightPath : null }, null, 2) + '\n');
 } else {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Serviceflow engine benchmark — ${cpu}, ${cpus().length} cores, Node ${process.version}, one thread`);
@@ -266,4 +296,6 @@ if (process.argv.includes('--json')) {
       );
     }
   }
+  console.log('\nLoad check on a chain with rework loops, n and 2n steps alternated (fastest of 3 each, wall clock; linear ≈ 2, quadratic ≈ 4):');
+  for (const g of growth) console.log(`${g.steps.toLocaleString('en')} → ${(2 * g.steps).toLocaleString('en')} steps: ×${g.ratio.median.toFixed(2)} [${g.ratio.min.toFixed(2)}–${g.ratio.max.toFixed(2)}] (${g.smallMs} ms → ${g.largeMs} ms)`);
 }
