@@ -63,7 +63,7 @@ export const QUEUED_PER_RUNNER = 2;
  * WARM_CUSTOMERS customers but on the run's own paths (collect.ts warmUpProject). Measured in
  * Chromium on the loan example (docs/performance.md): 6 rounds left the JIT compiling through the
  * first run; 20 rounds cost about 0.6 s of a worker's processor time before the first click, in idle
- * time, and give way at once when a run starts.
+ * time (the workers take turns: warm()), and give way at once when a run starts.
  */
 export const WARM_ROUNDS = 20;
 
@@ -214,20 +214,30 @@ export class SimulationPool {
   /**
    * Starts every runner and the collector and warms them up with short replications of the
    * project, so that the first run does not pay for loading and compiling the engine. Gives way
-   * at once (between two short replications) when a run starts.
+   * at once (between two short replications) when a run starts. At most size − 1 of them warm at
+   * once (at least one), taking turns.
    */
   warm(project: Project): Promise<void> {
     if (this.warming) return this.warming;
     const ids = project.scenarios.map((s) => s.id);
-    const warmOne = async (get: () => ReplicationRunner, aggregate: boolean) => {
+    const warmers: { get: () => ReplicationRunner; aggregate: boolean }[] = [
+      ...this.runners.map((_, slot) => ({ get: () => this.runnerAt(slot), aggregate: false })),
+      { get: () => this.collectorRunner(), aggregate: true },
+    ];
+    // Fewer warmers at once than cores (one on 2 cores), taking turns step by step: the page's own
+    // thread keeps a core to itself while the user starts working (docs/performance.md).
+    const lanes = Math.max(1, Math.min(warmers.length, this.size - 1));
+    const lane = async (mine: typeof warmers) => {
       for (let round = 0; round < WARM_ROUNDS; round++) {
         for (const id of ids) {
-          if (this.busy) return;
-          await get().warm(project, id, round, aggregate);
+          for (const w of mine) {
+            if (this.busy) return;
+            await w.get().warm(project, id, round, w.aggregate);
+          }
         }
       }
     };
-    const all = [...this.runners.map((_, slot) => warmOne(() => this.runnerAt(slot), false)), warmOne(() => this.collectorRunner(), true)];
+    const all = Array.from({ length: lanes }, (_, k) => lane(warmers.filter((_, i) => i % lanes === k)));
     this.warming = Promise.all(all).then(
       () => undefined,
       () => undefined,
