@@ -132,3 +132,54 @@ describe('SimulationPool', () => {
     ]);
   });
 });
+
+describe('SimulationPool warm-up', () => {
+  /** Runners whose warm steps take a little time, counting how many are in flight at once. */
+  function warmCounting() {
+    let inFlight = 0;
+    let most = 0;
+    const steps = new Map<number, number>();
+    let made = 0;
+    const base = fakeFactory().factory;
+    const factory: RunnerFactory = () => {
+      const id = made++;
+      const r = base();
+      return {
+        ...r,
+        warm: () =>
+          new Promise<void>((resolve) => {
+            inFlight++;
+            most = Math.max(most, inFlight);
+            steps.set(id, (steps.get(id) ?? 0) + 1);
+            setTimeout(() => {
+              inFlight--;
+              resolve();
+            }, 1);
+          }),
+      };
+    };
+    return { factory, most: () => most, steps };
+  }
+  const twoScenarios = { scenarios: [{ id: 'a' }, { id: 'b' }] } as unknown as Project;
+
+  it('warms every runner and the collector, with fewer at once than the pool has runners', async () => {
+    for (const size of [1, 2, 4]) {
+      const w = warmCounting();
+      await new SimulationPool(w.factory, size).warm(twoScenarios);
+      expect(w.steps.size).toBe(size + 1); // the runners and the collector
+      for (const n of w.steps.values()) expect(n).toBeGreaterThan(2);
+      expect(w.most()).toBe(Math.max(1, size - 1)); // one at a time on 2 cores: the page keeps one
+    }
+  });
+
+  it('stops warming when a run starts', async () => {
+    const w = warmCounting();
+    const pool = new SimulationPool(w.factory, 2);
+    const warming = pool.warm(twoScenarios);
+    const release = pool.reserve();
+    await warming;
+    release();
+    const total = [...w.steps.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(1);
+  });
+});
