@@ -61,11 +61,12 @@ export const QUEUED_PER_RUNNER = 2;
 /**
  * Warm-up rounds per runner: each round simulates every scenario once, shortened to about
  * WARM_CUSTOMERS customers but on the run's own paths (collect.ts warmUpProject). Measured in
- * Chromium on the loan example (docs/performance.md): 6 rounds left the JIT compiling through the
- * first run; 20 rounds cost about 0.6 s of a worker's processor time before the first click, in idle
- * time (the workers take turns: warm()), and give way at once when a run starts.
+ * Chromium on the loan example (docs/performance.md, session 15): first run after the warm-up
+ * 1.09–1.15 s with 8 rounds, 0.92–0.95 s with 20; but 20 rounds keep a core busy for 2 s or more
+ * after the page appears, and the e2e tests that edit straight away became flaky on 2 cores. The
+ * workers take turns (warm()), and a run interrupts the warm-up at once.
  */
-export const WARM_ROUNDS = 20;
+export const WARM_ROUNDS = 8;
 
 const workerFailure = (err: unknown) => new SimulationError('worker', `A simulation worker failed: ${err instanceof Error ? err.message : String(err)}`);
 
